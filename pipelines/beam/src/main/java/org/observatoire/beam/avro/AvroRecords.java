@@ -1,0 +1,114 @@
+package org.observatoire.beam.avro;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.observatoire.core.ingest.Outcome;
+import org.observatoire.core.ingest.RawLine;
+import org.observatoire.core.occurrence.Column;
+import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.occurrence.OccurrenceColumns;
+import org.observatoire.core.validation.Violation;
+
+/** Converts the core's values to the Avro records the datasets are written from. */
+public final class AvroRecords {
+  private static final int MAX_STACK_CHARS = 8000;
+
+  private AvroRecords() {}
+
+  public static GenericRecord occurrence(Occurrence o) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.OCCURRENCE);
+    int i = 0;
+    for (Column<Occurrence> c : OccurrenceColumns.ALL) {
+      r.put(i++, c.valueOf(o));
+    }
+    return r;
+  }
+
+  /** Drops the partition columns: the row as stored inside a partition's files. */
+  public static GenericRecord occurrenceFileRow(GenericRecord full) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.OCCURRENCE_FILE);
+    for (Schema.Field f : AvroSchemas.OCCURRENCE_FILE.getFields()) {
+      r.put(f.pos(), full.get(f.name()));
+    }
+    return r;
+  }
+
+  /** The Hive partition path of a full occurrence record: {@code protocol=<p>/year=<y>}. */
+  public static String partition(GenericRecord full) {
+    return "protocol=" + full.get("protocol") + "/year=" + full.get("year");
+  }
+
+  public static GenericRecord accepted(Outcome.Accepted a) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.ACCEPTED);
+    r.put("submissionId", a.submissionId());
+    r.put("protocol", a.protocol());
+    r.put("sourceFile", a.source().file());
+    r.put("sourceLine", a.source().line());
+    r.put("submittedAtMillis", a.submittedAt().toEpochMilli());
+    r.put("contentHash", a.contentHash());
+    List<GenericRecord> rows = new ArrayList<>(a.occurrences().size());
+    for (Occurrence o : a.occurrences()) {
+      rows.add(occurrence(o));
+    }
+    r.put("occurrences", rows);
+    return r;
+  }
+
+  public static GenericRecord rejected(Outcome.Rejected x) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.REJECTED);
+    r.put("submissionId", x.submissionId());
+    r.put("protocol", x.protocol());
+    r.put("protocolVersion", x.protocolVersion());
+    r.put("sourceFile", x.source().file());
+    r.put("sourceLine", x.source().line());
+    r.put("byteLength", x.byteLength());
+    r.put("truncated", x.byteLength() > x.raw().length);
+    r.put("rawSubmission", new String(x.raw(), StandardCharsets.UTF_8));
+    r.put("rawBytes", ByteBuffer.wrap(x.raw()));
+    r.put("violationCodes", x.codes());
+    List<GenericRecord> vs = new ArrayList<>(x.violations().size());
+    for (Violation v : x.violations()) {
+      GenericData.Record vr = new GenericData.Record(AvroSchemas.VIOLATION);
+      vr.put("code", v.code());
+      vr.put("pointer", v.pointer());
+      vr.put("message", v.message());
+      vs.add(vr);
+    }
+    r.put("violations", vs);
+    return r;
+  }
+
+  public static GenericRecord deadLetter(RawLine line, String stage, Throwable error) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.DEAD_LETTER);
+    r.put("sourceFile", line.source().file());
+    r.put("sourceLine", line.source().line());
+    r.put("stage", stage);
+    r.put("errorType", error.getClass().getName());
+    r.put("errorMessage", error.getMessage());
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    String t = trace.toString();
+    r.put("stackTrace", t.length() > MAX_STACK_CHARS ? t.substring(0, MAX_STACK_CHARS) : t);
+    r.put("rawBytes", ByteBuffer.wrap(line.bytes()));
+    return r;
+  }
+
+  public static GenericRecord duplicate(GenericRecord loser, GenericRecord kept, String reason) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.DUPLICATE);
+    r.put("submissionId", loser.get("submissionId").toString());
+    r.put("protocol", loser.get("protocol").toString());
+    r.put("sourceFile", loser.get("sourceFile").toString());
+    r.put("sourceLine", loser.get("sourceLine"));
+    r.put("keptSourceFile", kept.get("sourceFile").toString());
+    r.put("keptSourceLine", kept.get("sourceLine"));
+    r.put("reason", reason);
+    return r;
+  }
+}

@@ -1,0 +1,115 @@
+package org.observatoire.beam.avro;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.observatoire.core.occurrence.Column;
+import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.occurrence.OccurrenceColumns;
+
+/** The Avro schemas of the published datasets (written as Parquet) and of the records shuffled between stages. */
+public final class AvroSchemas {
+  private static final String NS = "org.observatoire.datasets";
+
+  /** Hive partition columns: in the directory names, not inside the files (as Spark and Hive expect). */
+  public static final List<String> PARTITION_COLUMNS = List.of("protocol", "year");
+
+  /** Every occurrence column, partition columns included: the shape shuffled between stages. */
+  public static final Schema OCCURRENCE = occurrence("Occurrence", Set.of());
+
+  /** The occurrence columns as stored in {@code occurrences/protocol=…/year=…/*.parquet}. */
+  public static final Schema OCCURRENCE_FILE = occurrence("OccurrenceRow", Set.copyOf(PARTITION_COLUMNS));
+
+  public static final Schema VIOLATION = SchemaBuilder.record("Violation").namespace(NS)
+      .doc("One reason for rejection.")
+      .fields()
+      .name("code").doc("Stable violation code (see schemas/protocols/README.md).").type().stringType().noDefault()
+      .name("pointer").doc("JSON Pointer to the offending field; empty for the whole line.").type().stringType()
+      .noDefault()
+      .name("message").doc("What is wrong, for a person.").type().stringType().noDefault()
+      .endRecord();
+
+  public static final Schema REJECTED = SchemaBuilder.record("RejectedSubmission").namespace(NS)
+      .doc("A line that did not become curated data, with every reason.")
+      .fields()
+      .name("submissionId").type().nullable().stringType().noDefault()
+      .name("protocol").type().nullable().stringType().noDefault()
+      .name("protocolVersion").type().nullable().intType().noDefault()
+      .name("sourceFile").type().stringType().noDefault()
+      .name("sourceLine").type().longType().noDefault()
+      .name("byteLength").doc("Length of the line in bytes.").type().longType().noDefault()
+      .name("truncated").doc("True when only the first bytes of an over-long line are kept.").type().booleanType()
+      .noDefault()
+      .name("rawSubmission").doc("The line as text (invalid UTF-8 bytes replaced by U+FFFD).").type().stringType()
+      .noDefault()
+      .name("rawBytes").doc("The line's bytes as read (a prefix when truncated).").type().bytesType().noDefault()
+      .name("violationCodes").doc("Distinct violation codes, for filtering.").type().array().items().stringType()
+      .noDefault()
+      .name("violations").type().array().items(VIOLATION).noDefault()
+      .endRecord();
+
+  public static final Schema DEAD_LETTER = SchemaBuilder.record("DeadLetter").namespace(NS)
+      .doc("A line whose processing failed unexpectedly: a bug to fix, the line kept to replay.")
+      .fields()
+      .name("sourceFile").type().stringType().noDefault()
+      .name("sourceLine").type().longType().noDefault()
+      .name("stage").doc("The pipeline stage that failed.").type().stringType().noDefault()
+      .name("errorType").type().stringType().noDefault()
+      .name("errorMessage").type().nullable().stringType().noDefault()
+      .name("stackTrace").type().stringType().noDefault()
+      .name("rawBytes").type().bytesType().noDefault()
+      .endRecord();
+
+  public static final Schema DUPLICATE = SchemaBuilder.record("DuplicateSubmission").namespace(NS)
+      .doc("An accepted submission not curated because another line carries the same submissionId.")
+      .fields()
+      .name("submissionId").type().stringType().noDefault()
+      .name("protocol").type().stringType().noDefault()
+      .name("sourceFile").type().stringType().noDefault()
+      .name("sourceLine").type().longType().noDefault()
+      .name("keptSourceFile").type().stringType().noDefault()
+      .name("keptSourceLine").type().longType().noDefault()
+      .name("reason").doc("identical (same bytes) or superseded (a later submittedAt won).").type().stringType()
+      .noDefault()
+      .endRecord();
+
+  /** An accepted submission on its way to the duplicate check. */
+  public static final Schema ACCEPTED = SchemaBuilder.record("AcceptedSubmission").namespace(NS)
+      .fields()
+      .name("submissionId").type().stringType().noDefault()
+      .name("protocol").type().stringType().noDefault()
+      .name("sourceFile").type().stringType().noDefault()
+      .name("sourceLine").type().longType().noDefault()
+      .name("submittedAtMillis").type().longType().noDefault()
+      .name("contentHash").type().stringType().noDefault()
+      .name("occurrences").type().array().items(OCCURRENCE).noDefault()
+      .endRecord();
+
+  private AvroSchemas() {}
+
+  private static Schema occurrence(String name, Set<String> skip) {
+    SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(name).namespace(NS)
+        .doc("A curated occurrence: Darwin Core terms where one exists.").fields();
+    for (Column<Occurrence> c : OccurrenceColumns.ALL) {
+      if (skip.contains(c.name())) {
+        continue;
+      }
+      Schema type = switch (c.type()) {
+        case STRING -> Schema.create(Schema.Type.STRING);
+        case INT -> Schema.create(Schema.Type.INT);
+        case LONG -> Schema.create(Schema.Type.LONG);
+        case DOUBLE -> Schema.create(Schema.Type.DOUBLE);
+        case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
+        case STRING_LIST -> Schema.createArray(Schema.create(Schema.Type.STRING));
+      };
+      if (c.nullable()) {
+        fields = fields.name(c.name()).doc(c.doc()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type))
+            .withDefault(null);
+      } else {
+        fields = fields.name(c.name()).doc(c.doc()).type(type).noDefault();
+      }
+    }
+    return fields.endRecord();
+  }
+}

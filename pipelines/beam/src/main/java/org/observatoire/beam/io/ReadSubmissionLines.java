@@ -1,0 +1,154 @@
+package org.observatoire.beam.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.observatoire.core.ingest.RawLine;
+import org.observatoire.core.ingest.LineReader;
+import org.observatoire.core.run.CountKey;
+import org.observatoire.core.run.OutcomeKind;
+
+/**
+ * Reads JSON-lines files (plain or {@code .gz}) as raw byte lines with their file and line number. Plain files are
+ * cut into chunks at line boundaries and read in parallel; lines longer than the limit keep only a prefix
+ * ({@link LineReader}). Emits
+ * per-file counters of lines and bytes read on {@link #countsTag()}.
+ */
+public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTuple> {
+  static final long CHUNK_BYTES = 32L << 20;
+
+  private static final TupleTag<RawLine> LINES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
+
+  private final List<Chunk> files;
+  private final int maxLineBytes;
+
+  private ReadSubmissionLines(List<Chunk> files, int maxLineBytes) {
+    this.files = List.copyOf(files);
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /**
+   * @param files one whole-file {@link Chunk} per input file ({@code start 0}, {@code end MAX}, {@code firstLine 1})
+   * @param maxLineBytes longest line kept whole
+   */
+  public static ReadSubmissionLines of(List<Chunk> files, int maxLineBytes) {
+    return new ReadSubmissionLines(files, maxLineBytes);
+  }
+
+  /** Convenience: a whole-file chunk. */
+  public static Chunk wholeFile(String path, String name) {
+    return new Chunk(path, name, 0, Long.MAX_VALUE, 1, path.endsWith(".gz"));
+  }
+
+  public TupleTag<RawLine> linesTag() {
+    return LINES;
+  }
+
+  public TupleTag<KV<String, Long>> countsTag() {
+    return COUNTS;
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    PCollection<Chunk> chunks = input
+        .apply("ListFiles", Create.of(files).withCoder(SerializableCoder.of(Chunk.class)))
+        .apply("PlanChunks", ParDo.of(new PlanChunksFn()))
+        .setCoder(SerializableCoder.of(Chunk.class))
+        .apply("SpreadChunks", Reshuffle.viaRandomKey());
+    PCollectionTuple out = chunks.apply("ReadChunks",
+        ParDo.of(new ReadChunkFn(maxLineBytes)).withOutputTags(LINES, TupleTagList.of(COUNTS)));
+    out.get(LINES).setCoder(RawLineCoder.of());
+    out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return out;
+  }
+
+  /** Cuts a plain file into ~32 MiB chunks at line starts, counting lines to give each chunk its first line. */
+  static final class PlanChunksFn extends DoFn<Chunk, Chunk> {
+    @ProcessElement
+    public void process(@Element Chunk file, OutputReceiver<Chunk> out) throws IOException {
+      if (file.gzip()) {
+        out.output(file);
+        return;
+      }
+      ResourceId id = FileSystems.matchNewResource(file.path(), false);
+      try (ReadableByteChannel ch = FileSystems.open(id)) {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        long pos = 0;
+        long line = 1;
+        long chunkStart = 0;
+        long chunkLine = 1;
+        int n;
+        while ((n = ch.read(buf)) != -1) {
+          byte[] a = buf.array();
+          for (int i = 0; i < n; i++) {
+            if (a[i] == '\n') {
+              line++;
+              long next = pos + i + 1;
+              if (next - chunkStart >= CHUNK_BYTES) {
+                out.output(new Chunk(file.path(), file.name(), chunkStart, next, chunkLine, false));
+                chunkStart = next;
+                chunkLine = line;
+              }
+            }
+          }
+          pos += n;
+          buf.clear();
+        }
+        if (pos > chunkStart || pos == 0) {
+          out.output(new Chunk(file.path(), file.name(), chunkStart, pos, chunkLine, false));
+        }
+      }
+    }
+  }
+
+  /** Reads one chunk's lines. */
+  static final class ReadChunkFn extends DoFn<Chunk, RawLine> {
+    private final int maxLineBytes;
+
+    ReadChunkFn(int maxLineBytes) {
+      this.maxLineBytes = maxLineBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element Chunk chunk, MultiOutputReceiver out) throws IOException {
+      ResourceId id = FileSystems.matchNewResource(chunk.path(), false);
+      long limit = chunk.end() - chunk.start();
+      try (ReadableByteChannel ch = FileSystems.open(id)) {
+        if (chunk.start() > 0) {
+          ((SeekableByteChannel) ch).position(chunk.start());
+        }
+        InputStream raw = new BufferedInputStream(Channels.newInputStream(ch), 1 << 20);
+        InputStream in = chunk.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 20) : raw;
+        LineReader.Totals totals = LineReader.of(maxLineBytes)
+            .read(in, chunk.gzip() ? -1 : limit, chunk.name(), chunk.firstLine(), out.get(LINES)::output);
+        String fileKey = chunk.name();
+        out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.LINES_READ).encode(), totals.lines()));
+        out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.BYTES_READ).encode(), totals.bytes()));
+      }
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package org.observatoire.beam.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.Validation;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.io.Chunk;
+import org.observatoire.beam.io.ParquetFooters;
+import org.observatoire.beam.io.ReadSubmissionLines;
+import org.observatoire.beam.io.WriteParquetDataset;
+import org.observatoire.beam.transforms.DeduplicateSubmissions;
+import org.observatoire.beam.transforms.ProcessSubmissions;
+import org.observatoire.beam.transforms.SumCounts;
+import org.observatoire.core.protocol.ProtocolCatalog;
+import org.observatoire.core.protocol.ProtocolSchema;
+import org.observatoire.core.run.CountKey;
+import org.observatoire.core.run.InputFile;
+import org.observatoire.core.run.RunManifest;
+
+/**
+ * The nightly batch job: JSON-lines submissions → validated, flattened, de-duplicated → curated occurrences
+ * (Parquet, partitioned by protocol and year), rejected submissions with every reason, duplicates, dead letters,
+ * and a run manifest that proves every input line is accounted for.
+ */
+public final class NightlyJob {
+  /** Output folder names. */
+  public static final String OCCURRENCES = "occurrences";
+  public static final String REJECTED = "rejected";
+  public static final String DUPLICATES = "duplicates";
+  public static final String DEAD_LETTER = "dead-letter";
+  public static final String MANIFEST = "manifest.json";
+  private static final String COUNTS_DIR = "_run";
+
+  private NightlyJob() {}
+
+  /** The job's options; any runner's options may be given too. */
+  public interface Options extends PipelineOptions {
+    @Description("Folder of JSON-lines submission files (.jsonl, .ndjson, .json, optionally .gz), read recursively")
+    @Validation.Required
+    String getInput();
+
+    void setInput(String value);
+
+    @Description("Output folder: occurrences/, rejected/, duplicates/, dead-letter/, manifest.json")
+    @Validation.Required
+    String getOutput();
+
+    void setOutput(String value);
+
+    @Description("Longest line accepted, in bytes; longer lines are rejected with LINE_TOO_LONG")
+    @Default.Integer(1 << 20)
+    int getMaxLineBytes();
+
+    void setMaxLineBytes(int value);
+
+    @Description("The run's reference time (RFC 3339); submissions after it are rejected. Default: now")
+    String getReferenceTime();
+
+    void setReferenceTime(String value);
+
+    @Description("Run id recorded in the manifest. Default: run-<UTC timestamp>")
+    String getRunId();
+
+    void setRunId(String value);
+
+    @Description("Replace the outputs of an earlier run in the output folder")
+    @Default.Boolean(false)
+    boolean getOverwrite();
+
+    void setOverwrite(boolean value);
+  }
+
+  /** What a run produced. */
+  public record Result(PipelineResult.State state, RunManifest manifest, Path output, Duration wallTime) {}
+
+  public static void main(String[] args) {
+    Options options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+    run(options).manifest().requireConservation();
+  }
+
+  /** Builds the pipeline over the given input files; outputs go below {@code options.getOutput()}. */
+  public static Pipeline build(Options options, List<Chunk> files, Instant referenceTime) {
+    Pipeline p = Pipeline.create(options);
+    String out = options.getOutput();
+    ReadSubmissionLines read = ReadSubmissionLines.of(files, options.getMaxLineBytes());
+    PCollectionTuple lines = p.apply("ReadSubmissionLines", read);
+    ProcessSubmissions process = ProcessSubmissions.at(referenceTime, options.getMaxLineBytes());
+    PCollectionTuple processed = lines.get(read.linesTag()).apply("ProcessSubmissions", process);
+    DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
+    PCollectionTuple curated = processed.get(process.acceptedTag()).apply("DeduplicateSubmissions", dedupe);
+
+    curated.get(dedupe.occurrencesTag()).apply("WriteOccurrences", WriteParquetDataset.partitioned(
+        out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow));
+    processed.get(process.rejectedTag()).apply("WriteRejected",
+        WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED));
+    curated.get(dedupe.duplicatesTag()).apply("WriteDuplicates",
+        WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE));
+    processed.get(process.deadLettersTag()).apply("WriteDeadLetters",
+        WriteParquetDataset.flat(out + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER));
+
+    PCollectionList.of(lines.get(read.countsTag()))
+        .and(processed.get(process.countsTag()))
+        .and(curated.get(dedupe.countsTag()))
+        .apply("SumCounts", SumCounts.create())
+        .apply("WriteCounts", TextIO.write().to(out + "/" + COUNTS_DIR + "/counts").withoutSharding());
+    return p;
+  }
+
+  /** Runs the job to completion and writes the manifest; the manifest says whether conservation holds. */
+  public static Result run(Options options) {
+    Instant started = Instant.now();
+    Instant referenceTime = options.getReferenceTime() == null ? started : Instant.parse(options.getReferenceTime());
+    String runId = options.getRunId() != null ? options.getRunId()
+        : "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started);
+    Path input = Path.of(options.getInput()).toAbsolutePath().normalize();
+    Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
+    prepareOutput(output, options.getOverwrite());
+    options.setOutput(output.toString());
+
+    List<Path> files = InputFiles.find(input);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no submission files (*.jsonl, *.ndjson, *.json, optionally .gz) under "
+          + input);
+    }
+    List<Chunk> chunks = new ArrayList<>();
+    for (Path f : files) {
+      chunks.add(ReadSubmissionLines.wholeFile(f.toString(), InputFiles.name(input, f)));
+    }
+    CompletableFuture<List<InputFile>> checksums =
+        CompletableFuture.supplyAsync(() -> files.stream().map(f -> InputFiles.describe(input, f)).toList());
+
+    PipelineResult result = build(options, chunks, referenceTime).run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the nightly pipeline ended in state " + state);
+    }
+    Instant finished = Instant.now();
+
+    RunManifest.Builder manifest = RunManifest.builder()
+        .run("runId", runId)
+        .run("job", "nightly")
+        .run("runner", options.getRunner().getSimpleName())
+        .run("codeVersion", codeVersion())
+        .run("referenceTime", referenceTime.toString())
+        .run("startedAt", started.toString())
+        .run("finishedAt", finished.toString())
+        .run("durationSeconds", Duration.between(started, finished).toMillis() / 1000.0)
+        .run("input", input.toString())
+        .run("maxLineBytes", options.getMaxLineBytes());
+    checksums.join().forEach(manifest::input);
+    ProtocolCatalog.fromClasspath().all().values().forEach(list -> list.forEach(manifest::schema));
+    readCounts(output.resolve(COUNTS_DIR)).forEach(manifest::count);
+    for (String dataset : List.of(OCCURRENCES, REJECTED, DUPLICATES, DEAD_LETTER)) {
+      long[] fr = ParquetFooters.count(output.resolve(dataset));
+      manifest.output(dataset, fr[0], fr[1]);
+    }
+    RunManifest built = manifest.build();
+    try {
+      Files.writeString(output.resolve(MANIFEST), built.toJson(), StandardCharsets.UTF_8);
+      deleteTree(output.resolve(COUNTS_DIR));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the manifest in " + output, e);
+    }
+    return new Result(state, built, output, Duration.between(started, Instant.now()));
+  }
+
+  private static java.util.Map<CountKey, Long> readCounts(Path dir) {
+    java.util.Map<CountKey, Long> counts = new java.util.HashMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          if (!line.isBlank()) {
+            int tab = line.lastIndexOf('\t');
+            counts.merge(CountKey.decode(line.substring(0, tab)), Long.parseLong(line.substring(tab + 1)), Long::sum);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the run's counters in " + dir, e);
+    }
+    return counts;
+  }
+
+  private static void prepareOutput(Path output, boolean overwrite) {
+    try {
+      if (Files.isDirectory(output)) {
+        List<Path> previous = List.of(OCCURRENCES, REJECTED, DUPLICATES, DEAD_LETTER, MANIFEST, COUNTS_DIR).stream()
+            .map(output::resolve).filter(Files::exists).toList();
+        if (!previous.isEmpty() && !overwrite) {
+          throw new IllegalArgumentException("the output folder " + output + " already holds a run's outputs ("
+              + previous.get(0).getFileName() + "); choose an empty folder or pass --overwrite=true");
+        }
+        for (Path p : previous) {
+          deleteTree(p);
+        }
+      }
+      Files.createDirectories(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the output folder " + output, e);
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static String codeVersion() {
+    String v = NightlyJob.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** The schemas a run validates against, for callers that report them. */
+  public static List<ProtocolSchema> schemas() {
+    return ProtocolCatalog.fromClasspath().all().values().stream().flatMap(List::stream).toList();
+  }
+}

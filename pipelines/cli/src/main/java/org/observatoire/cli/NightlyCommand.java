@@ -1,0 +1,106 @@
+package org.observatoire.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.observatoire.beam.jobs.NightlyJob;
+import org.observatoire.core.run.ConservationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/** {@code observatoire nightly}: the nightly batch job on an embedded Flink runner unless told otherwise. */
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Validate, interpret and publish a folder of JSON-lines submissions as curated Parquet datasets.",
+        "Other --options (e.g. --flinkMaster=host:8081, --runner=SparkRunner) are passed to Apache Beam."})
+public final class NightlyCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, description = "Folder of submission files (read recursively).")
+  Path input;
+
+  @Option(names = "--output", required = true, description = "Output folder.")
+  Path output;
+
+  @Option(names = "--runner", defaultValue = "FlinkRunner",
+      description = "Beam runner: FlinkRunner (embedded local by default), DirectRunner (small data only), ... "
+          + "Default: ${DEFAULT-VALUE}.")
+  String runner;
+
+  @Option(names = "--parallelism", description = "Parallelism for Flink. Default: the number of cores.")
+  Integer parallelism;
+
+  @Option(names = "--max-line-bytes", defaultValue = "1048576",
+      description = "Longest line accepted, in bytes. Default: ${DEFAULT-VALUE}.")
+  int maxLineBytes;
+
+  @Option(names = "--reference-time", description = "The run's 'now' (RFC 3339), for reproducible reruns.")
+  String referenceTime;
+
+  @Option(names = "--run-id", description = "Run id for the manifest.")
+  String runId;
+
+  @Option(names = "--overwrite", description = "Replace an earlier run's outputs in the output folder.")
+  boolean overwrite;
+
+  @Unmatched
+  List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    NightlyJob.Options options = PipelineOptionsFactory.fromArgs(beamArguments().toArray(String[]::new))
+        .withValidation().as(NightlyJob.Options.class);
+    ProgressReporter progress = ProgressReporter.start(System.err);
+    NightlyJob.Result result;
+    try {
+      result = NightlyJob.run(options);
+    } finally {
+      progress.stop();
+    }
+    var totals = result.manifest().json().path("totals");
+    System.out.printf("nightly run done in %.1f s on %s: %d lines read, %d submissions curated (%d occurrence rows),"
+            + " %d rejected, %d duplicates, %d dead-lettered%n",
+        result.wallTime().toMillis() / 1000.0, runner, totals.path("linesRead").asLong(),
+        totals.path("curatedSubmissions").asLong(), totals.path("occurrenceRows").asLong(),
+        totals.path("rejected").asLong(), totals.path("duplicates").asLong(), totals.path("deadLettered").asLong());
+    System.out.println("outputs and manifest: " + result.output());
+    try {
+      result.manifest().requireConservation();
+    } catch (ConservationException e) {
+      System.err.println("CONSERVATION FAILED: " + String.join("; ", e.problems()));
+      return 3;
+    }
+    return 0;
+  }
+
+  List<String> beamArguments() {
+    List<String> args = new ArrayList<>();
+    args.add("--input=" + input);
+    args.add("--output=" + output);
+    args.add("--runner=" + runner);
+    args.add("--maxLineBytes=" + maxLineBytes);
+    args.add("--overwrite=" + overwrite);
+    if (referenceTime != null) {
+      args.add("--referenceTime=" + referenceTime);
+    }
+    if (runId != null) {
+      args.add("--runId=" + runId);
+    }
+    boolean flink = runner.toLowerCase(java.util.Locale.ROOT).contains("flink");
+    if (flink) {
+      boolean hasMaster = beamArgs.stream().anyMatch(a -> a.startsWith("--flinkMaster"));
+      if (!hasMaster) {
+        args.add("--flinkMaster=[local]");
+      }
+      args.add("--parallelism=" + (parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors()));
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--objectReuse"))) {
+        args.add("--objectReuse=true");
+      }
+    }
+    args.addAll(beamArgs);
+    return args;
+  }
+}

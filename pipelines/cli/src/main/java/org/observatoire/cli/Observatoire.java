@@ -1,0 +1,34 @@
+package org.observatoire.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code observatoire} command: one subcommand per job or tool. */
+@Command(
+    name = "observatoire",
+    mixinStandardHelpOptions = true,
+    version = "observatoire 0.1.0",
+    description = "Volunteers' biodiversity observations turned into curated, trend-ready datasets.",
+    subcommands = {
+        NightlyCommand.class,
+        ValidateCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class Observatoire implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, for tests and for embedding. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Observatoire()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

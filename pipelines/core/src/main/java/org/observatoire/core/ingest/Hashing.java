@@ -1,0 +1,79 @@
+package org.observatoire.core.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+
+/** Content-derived identifiers: SHA-256 over bytes or over a canonical form of JSON (object keys sorted). */
+public final class Hashing {
+  private Hashing() {}
+
+  public static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** Hex SHA-256 of bytes. */
+  public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** The first 128 bits of SHA-256 over the parts (each prefixed by its length, so parts cannot run together). */
+  public static String id128(String... parts) {
+    MessageDigest d = sha256();
+    for (String p : parts) {
+      byte[] b = p.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      d.update((byte) (b.length >>> 24));
+      d.update((byte) (b.length >>> 16));
+      d.update((byte) (b.length >>> 8));
+      d.update((byte) b.length);
+      d.update(b);
+    }
+    return HexFormat.of().formatHex(d.digest(), 0, 16);
+  }
+
+  /** JSON text with object keys sorted at every level: two equal values give the same text. */
+  public static String canonical(JsonNode node) {
+    StringBuilder sb = new StringBuilder(256);
+    appendCanonical(node, sb);
+    return sb.toString();
+  }
+
+  private static void appendCanonical(JsonNode node, StringBuilder sb) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>(node.size());
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        names.add(it.next());
+      }
+      Collections.sort(names);
+      sb.append('{');
+      for (int i = 0; i < names.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        sb.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(names.get(i)).toString()).append(':');
+        appendCanonical(node.get(names.get(i)), sb);
+      }
+      sb.append('}');
+    } else if (node.isArray()) {
+      sb.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        appendCanonical(node.get(i), sb);
+      }
+      sb.append(']');
+    } else {
+      sb.append(node.toString());
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.observatoire.core.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.validation.Violation;
+
+/** What became of one input line: accepted with its occurrence rows, or rejected with every reason. */
+public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
+
+  SourceRef source();
+
+  /** A submission that passed its protocol's schema and rules. */
+  record Accepted(
+      SourceRef source,
+      String submissionId,
+      String protocol,
+      int protocolVersion,
+      Instant submittedAt,
+      String contentHash,
+      List<Occurrence> occurrences)
+      implements Outcome {
+    public Accepted {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(submissionId, "submissionId");
+      Objects.requireNonNull(protocol, "protocol");
+      Objects.requireNonNull(submittedAt, "submittedAt");
+      Objects.requireNonNull(contentHash, "contentHash");
+      occurrences = List.copyOf(occurrences);
+    }
+  }
+
+  /**
+   * A line that is not a usable submission. {@code submissionId}, {@code protocol} and {@code protocolVersion} are
+   * null when the line did not get far enough to tell. {@code raw} holds the bytes kept by the reader.
+   */
+  record Rejected(
+      SourceRef source,
+      String submissionId,
+      String protocol,
+      Integer protocolVersion,
+      List<Violation> violations,
+      byte[] raw,
+      long byteLength)
+      implements Outcome {
+    public Rejected {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(raw, "raw");
+      violations = List.copyOf(violations);
+      if (violations.isEmpty()) {
+        throw new IllegalArgumentException("a rejected submission needs at least one violation (" + source + ")");
+      }
+    }
+
+    /** The distinct violation codes, in order of first appearance. */
+    public List<String> codes() {
+      return violations.stream().map(Violation::code).distinct().toList();
+    }
+  }
+}

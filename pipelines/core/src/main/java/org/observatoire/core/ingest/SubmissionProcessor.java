@@ -1,0 +1,181 @@
+package org.observatoire.core.ingest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.observatoire.core.occurrence.Flattener;
+import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.protocol.ProtocolCatalog;
+import org.observatoire.core.protocol.ProtocolSchema;
+import org.observatoire.core.protocol.RuleBook;
+import org.observatoire.core.validation.Violation;
+
+/**
+ * The whole per-line path of ingestion, Beam-free: bytes → UTF-8 check → JSON (one parse) → protocol and version →
+ * schema → protocol rules → occurrence rows. Never throws for bad input: every problem becomes a {@link Violation}
+ * of a {@link Outcome.Rejected}. Thread-safe once built; build one per worker and reuse it.
+ */
+public final class SubmissionProcessor {
+  /** Default longest line accepted, in bytes. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private final ProtocolCatalog catalog;
+  private final RuleBook rules;
+  private final int maxLineBytes;
+
+  private SubmissionProcessor(ProtocolCatalog catalog, RuleBook rules, int maxLineBytes) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.rules = Objects.requireNonNull(rules, "rules");
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
+    }
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /**
+   * @param referenceTime the run's "now" (submissions after it are rejected), fixed per run for reproducibility
+   * @param maxLineBytes lines longer than this are rejected with {@code LINE_TOO_LONG}
+   */
+  public static SubmissionProcessor create(Instant referenceTime, int maxLineBytes) {
+    return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.at(referenceTime), maxLineBytes);
+  }
+
+  public ProtocolCatalog catalog() {
+    return catalog;
+  }
+
+  public int maxLineBytes() {
+    return maxLineBytes;
+  }
+
+  /** Decides what becomes of one line. */
+  public Outcome process(RawLine line) {
+    SourceRef source = line.source();
+    if (line.byteLength() > maxLineBytes) {
+      return reject(line, null, null, null, Violation.ofLine("LINE_TOO_LONG",
+          "the line is " + line.byteLength() + " bytes long; the limit is " + maxLineBytes + " bytes"));
+    }
+    byte[] bytes = line.bytes();
+    if (isBlank(bytes)) {
+      return reject(line, null, null, null, Violation.ofLine("EMPTY_LINE", "the line is empty"));
+    }
+    Optional<String> utf8Problem = utf8Problem(bytes);
+    if (utf8Problem.isPresent()) {
+      return reject(line, null, null, null, Violation.ofLine("INVALID_UTF8", utf8Problem.get()));
+    }
+    JsonNode doc;
+    try {
+      doc = MAPPER.readTree(bytes);
+    } catch (IOException e) {
+      return reject(line, null, null, null, Violation.ofLine("MALFORMED_JSON", jsonMessage(e)));
+    }
+    if (doc == null || !doc.isObject()) {
+      String kind = doc == null ? "nothing" : doc.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      return reject(line, null, null, null,
+          Violation.ofLine("NOT_AN_OBJECT", "a submission is a JSON object; this line holds " + kind));
+    }
+    String submissionId = doc.path("submissionId").isTextual() ? doc.get("submissionId").asText() : null;
+    JsonNode protocolNode = doc.path("protocol");
+    String protocol = protocolNode.isTextual() ? protocolNode.asText() : null;
+    if (protocol == null || !catalog.knowsProtocol(protocol)) {
+      String why = protocol == null
+          ? "the submission has no protocol (a string such as \"stoc-eps\")"
+          : "unknown protocol '" + protocol + "'; known: " + String.join(", ", ProtocolCatalog.PROTOCOLS);
+      return reject(line, submissionId, protocol, null, Violation.of("UNKNOWN_PROTOCOL", "/protocol", why));
+    }
+    JsonNode versionNode = doc.path("protocolVersion");
+    Integer version = versionNode.isIntegralNumber() && versionNode.canConvertToInt() ? versionNode.intValue() : null;
+    Optional<ProtocolSchema> schema = version == null ? Optional.empty() : catalog.schema(protocol, version);
+    if (schema.isEmpty()) {
+      return reject(line, submissionId, protocol, version, Violation.of("UNKNOWN_PROTOCOL_VERSION",
+          "/protocolVersion", "no schema for " + protocol + " version " + versionNode
+              + "; known versions: " + catalog.versions(protocol)));
+    }
+    List<Violation> violations = new ArrayList<>(schema.get().validate(doc));
+    if (violations.isEmpty()) {
+      violations.addAll(rules.check(protocol, doc));
+    }
+    if (!violations.isEmpty()) {
+      return new Outcome.Rejected(source, submissionId, protocol, version, violations, bytes, line.byteLength());
+    }
+    List<Occurrence> rows = Flattener.flatten(doc, protocol, version, source);
+    Instant submittedAt = OffsetDateTime.parse(doc.get("submittedAt").asText()).toInstant();
+    return new Outcome.Accepted(
+        source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows);
+  }
+
+  private static Outcome.Rejected reject(
+      RawLine line, String submissionId, String protocol, Integer version, Violation violation) {
+    return new Outcome.Rejected(
+        line.source(), submissionId, protocol, version, List.of(violation), line.bytes(), line.byteLength());
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Empty when the bytes are valid UTF-8, else where the first invalid byte is. */
+  static Optional<String> utf8Problem(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length && bytes[i] >= 0) {
+      i++;
+    }
+    if (i == bytes.length) {
+      return Optional.empty();
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return Optional.empty();
+    } catch (CharacterCodingException e) {
+      int at = firstInvalid(bytes);
+      return Optional.of("the line is not valid UTF-8: invalid byte sequence at byte " + (at + 1)
+          + String.format(" (0x%02X)", bytes[at] & 0xff));
+    }
+  }
+
+  private static int firstInvalid(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var result = decoder.decode(in, out, true);
+    return result.isError() ? in.position() : 0;
+  }
+
+  private static String jsonMessage(IOException e) {
+    if (e instanceof JsonParseException pe && pe.getLocation() != null) {
+      return "not valid JSON at column " + pe.getLocation().getColumnNr() + ": " + pe.getOriginalMessage();
+    }
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int cut = m.indexOf("\n at [Source");
+    return "not valid JSON: " + (cut > 0 ? m.substring(0, cut) : m);
+  }
+}

@@ -1,0 +1,343 @@
+package org.observatoire.core.occurrence;
+
+import java.util.Objects;
+
+/**
+ * One curated occurrence row, Darwin Core terms where a term exists. Generated from one column table (see
+ * {@link OccurrenceColumns}, which documents each column); build with {@link #builder()}.
+ */
+public record Occurrence(
+    String occurrenceID,
+    String eventID,
+    String parentEventID,
+    String submissionId,
+    String protocol,
+    Integer protocolVersion,
+    String samplingProtocol,
+    String basisOfRecord,
+    String occurrenceStatus,
+    String eventDate,
+    String eventTime,
+    Integer year,
+    Integer month,
+    Integer day,
+    Double decimalLatitude,
+    Double decimalLongitude,
+    Double coordinateUncertaintyInMeters,
+    String geodeticDatum,
+    String countryCode,
+    String locationID,
+    String locality,
+    String verbatimIdentification,
+    String scientificName,
+    String vernacularName,
+    String taxonID,
+    Integer individualCount,
+    String identificationVerificationStatus,
+    Double sampleSizeValue,
+    String sampleSizeUnit,
+    String samplingEffort,
+    String recordedBy,
+    String occurrenceRemarks,
+    String dynamicProperties,
+    String submittedAt,
+    String sourceFile,
+    Long sourceLine) {
+
+  public Occurrence {
+    Objects.requireNonNull(occurrenceID, "occurrenceID is required");
+    Objects.requireNonNull(eventID, "eventID is required");
+    Objects.requireNonNull(submissionId, "submissionId is required");
+    Objects.requireNonNull(protocol, "protocol is required");
+    Objects.requireNonNull(protocolVersion, "protocolVersion is required");
+    Objects.requireNonNull(samplingProtocol, "samplingProtocol is required");
+    Objects.requireNonNull(basisOfRecord, "basisOfRecord is required");
+    Objects.requireNonNull(occurrenceStatus, "occurrenceStatus is required");
+    Objects.requireNonNull(eventDate, "eventDate is required");
+    Objects.requireNonNull(year, "year is required");
+    Objects.requireNonNull(month, "month is required");
+    Objects.requireNonNull(day, "day is required");
+    Objects.requireNonNull(decimalLatitude, "decimalLatitude is required");
+    Objects.requireNonNull(decimalLongitude, "decimalLongitude is required");
+    Objects.requireNonNull(geodeticDatum, "geodeticDatum is required");
+    Objects.requireNonNull(countryCode, "countryCode is required");
+    Objects.requireNonNull(locationID, "locationID is required");
+    Objects.requireNonNull(recordedBy, "recordedBy is required");
+    Objects.requireNonNull(submittedAt, "submittedAt is required");
+    Objects.requireNonNull(sourceFile, "sourceFile is required");
+    Objects.requireNonNull(sourceLine, "sourceLine is required");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this occurrence's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    Occurrence o = this;
+      b.occurrenceID = o.occurrenceID;
+      b.eventID = o.eventID;
+      b.parentEventID = o.parentEventID;
+      b.submissionId = o.submissionId;
+      b.protocol = o.protocol;
+      b.protocolVersion = o.protocolVersion;
+      b.samplingProtocol = o.samplingProtocol;
+      b.basisOfRecord = o.basisOfRecord;
+      b.occurrenceStatus = o.occurrenceStatus;
+      b.eventDate = o.eventDate;
+      b.eventTime = o.eventTime;
+      b.year = o.year;
+      b.month = o.month;
+      b.day = o.day;
+      b.decimalLatitude = o.decimalLatitude;
+      b.decimalLongitude = o.decimalLongitude;
+      b.coordinateUncertaintyInMeters = o.coordinateUncertaintyInMeters;
+      b.geodeticDatum = o.geodeticDatum;
+      b.countryCode = o.countryCode;
+      b.locationID = o.locationID;
+      b.locality = o.locality;
+      b.verbatimIdentification = o.verbatimIdentification;
+      b.scientificName = o.scientificName;
+      b.vernacularName = o.vernacularName;
+      b.taxonID = o.taxonID;
+      b.individualCount = o.individualCount;
+      b.identificationVerificationStatus = o.identificationVerificationStatus;
+      b.sampleSizeValue = o.sampleSizeValue;
+      b.sampleSizeUnit = o.sampleSizeUnit;
+      b.samplingEffort = o.samplingEffort;
+      b.recordedBy = o.recordedBy;
+      b.occurrenceRemarks = o.occurrenceRemarks;
+      b.dynamicProperties = o.dynamicProperties;
+      b.submittedAt = o.submittedAt;
+      b.sourceFile = o.sourceFile;
+      b.sourceLine = o.sourceLine;
+    return b;
+  }
+
+  /** Collects an occurrence's values; {@link #build()} checks the required ones. */
+  public static final class Builder {
+    private String occurrenceID;
+    private String eventID;
+    private String parentEventID;
+    private String submissionId;
+    private String protocol;
+    private Integer protocolVersion;
+    private String samplingProtocol;
+    private String basisOfRecord;
+    private String occurrenceStatus;
+    private String eventDate;
+    private String eventTime;
+    private Integer year;
+    private Integer month;
+    private Integer day;
+    private Double decimalLatitude;
+    private Double decimalLongitude;
+    private Double coordinateUncertaintyInMeters;
+    private String geodeticDatum;
+    private String countryCode;
+    private String locationID;
+    private String locality;
+    private String verbatimIdentification;
+    private String scientificName;
+    private String vernacularName;
+    private String taxonID;
+    private Integer individualCount;
+    private String identificationVerificationStatus;
+    private Double sampleSizeValue;
+    private String sampleSizeUnit;
+    private String samplingEffort;
+    private String recordedBy;
+    private String occurrenceRemarks;
+    private String dynamicProperties;
+    private String submittedAt;
+    private String sourceFile;
+    private Long sourceLine;
+
+    private Builder() {}
+
+    public Builder occurrenceID(String value) {
+      this.occurrenceID = value;
+      return this;
+    }
+
+    public Builder eventID(String value) {
+      this.eventID = value;
+      return this;
+    }
+
+    public Builder parentEventID(String value) {
+      this.parentEventID = value;
+      return this;
+    }
+
+    public Builder submissionId(String value) {
+      this.submissionId = value;
+      return this;
+    }
+
+    public Builder protocol(String value) {
+      this.protocol = value;
+      return this;
+    }
+
+    public Builder protocolVersion(Integer value) {
+      this.protocolVersion = value;
+      return this;
+    }
+
+    public Builder samplingProtocol(String value) {
+      this.samplingProtocol = value;
+      return this;
+    }
+
+    public Builder basisOfRecord(String value) {
+      this.basisOfRecord = value;
+      return this;
+    }
+
+    public Builder occurrenceStatus(String value) {
+      this.occurrenceStatus = value;
+      return this;
+    }
+
+    public Builder eventDate(String value) {
+      this.eventDate = value;
+      return this;
+    }
+
+    public Builder eventTime(String value) {
+      this.eventTime = value;
+      return this;
+    }
+
+    public Builder year(Integer value) {
+      this.year = value;
+      return this;
+    }
+
+    public Builder month(Integer value) {
+      this.month = value;
+      return this;
+    }
+
+    public Builder day(Integer value) {
+      this.day = value;
+      return this;
+    }
+
+    public Builder decimalLatitude(Double value) {
+      this.decimalLatitude = value;
+      return this;
+    }
+
+    public Builder decimalLongitude(Double value) {
+      this.decimalLongitude = value;
+      return this;
+    }
+
+    public Builder coordinateUncertaintyInMeters(Double value) {
+      this.coordinateUncertaintyInMeters = value;
+      return this;
+    }
+
+    public Builder geodeticDatum(String value) {
+      this.geodeticDatum = value;
+      return this;
+    }
+
+    public Builder countryCode(String value) {
+      this.countryCode = value;
+      return this;
+    }
+
+    public Builder locationID(String value) {
+      this.locationID = value;
+      return this;
+    }
+
+    public Builder locality(String value) {
+      this.locality = value;
+      return this;
+    }
+
+    public Builder verbatimIdentification(String value) {
+      this.verbatimIdentification = value;
+      return this;
+    }
+
+    public Builder scientificName(String value) {
+      this.scientificName = value;
+      return this;
+    }
+
+    public Builder vernacularName(String value) {
+      this.vernacularName = value;
+      return this;
+    }
+
+    public Builder taxonID(String value) {
+      this.taxonID = value;
+      return this;
+    }
+
+    public Builder individualCount(Integer value) {
+      this.individualCount = value;
+      return this;
+    }
+
+    public Builder identificationVerificationStatus(String value) {
+      this.identificationVerificationStatus = value;
+      return this;
+    }
+
+    public Builder sampleSizeValue(Double value) {
+      this.sampleSizeValue = value;
+      return this;
+    }
+
+    public Builder sampleSizeUnit(String value) {
+      this.sampleSizeUnit = value;
+      return this;
+    }
+
+    public Builder samplingEffort(String value) {
+      this.samplingEffort = value;
+      return this;
+    }
+
+    public Builder recordedBy(String value) {
+      this.recordedBy = value;
+      return this;
+    }
+
+    public Builder occurrenceRemarks(String value) {
+      this.occurrenceRemarks = value;
+      return this;
+    }
+
+    public Builder dynamicProperties(String value) {
+      this.dynamicProperties = value;
+      return this;
+    }
+
+    public Builder submittedAt(String value) {
+      this.submittedAt = value;
+      return this;
+    }
+
+    public Builder sourceFile(String value) {
+      this.sourceFile = value;
+      return this;
+    }
+
+    public Builder sourceLine(Long value) {
+      this.sourceLine = value;
+      return this;
+    }
+
+    public Occurrence build() {
+      return new Occurrence(occurrenceID, eventID, parentEventID, submissionId, protocol, protocolVersion, samplingProtocol, basisOfRecord, occurrenceStatus, eventDate, eventTime, year, month, day, decimalLatitude, decimalLongitude, coordinateUncertaintyInMeters, geodeticDatum, countryCode, locationID, locality, verbatimIdentification, scientificName, vernacularName, taxonID, individualCount, identificationVerificationStatus, sampleSizeValue, sampleSizeUnit, samplingEffort, recordedBy, occurrenceRemarks, dynamicProperties, submittedAt, sourceFile, sourceLine);
+    }
+  }
+}

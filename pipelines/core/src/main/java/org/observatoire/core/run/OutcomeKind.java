@@ -1,0 +1,28 @@
+package org.observatoire.core.run;
+
+/** The counters a run keeps per input file and protocol. The first four partition the lines read. */
+public enum OutcomeKind {
+  CURATED("curatedSubmissions"),
+  REJECTED("rejected"),
+  DUPLICATE("duplicates"),
+  DEAD_LETTERED("deadLettered"),
+  LINES_READ("linesRead"),
+  BYTES_READ("bytesRead"),
+  OCCURRENCES("occurrenceRows");
+
+  private final String jsonName;
+
+  OutcomeKind(String jsonName) {
+    this.jsonName = jsonName;
+  }
+
+  /** The counter's name in the run manifest. */
+  public String jsonName() {
+    return jsonName;
+  }
+
+  /** Whether this kind is one of the outcomes every line ends in exactly once. */
+  public boolean isLineOutcome() {
+    return ordinal() <= DEAD_LETTERED.ordinal();
+  }
+}
