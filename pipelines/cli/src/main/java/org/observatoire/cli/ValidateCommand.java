@@ -59,7 +59,7 @@ public final class ValidateCommand implements Callable<Integer> {
     SubmissionProcessor processor = SubmissionProcessor.create(now, maxLineBytes);
     ObjectMapper mapper = new ObjectMapper();
     long[] tally = new long[2];
-    String name = file.getFileName().toString();
+    String name = file.toString();
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 20);
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
       LineReader.of(maxLineBytes).read(in, -1, name, 1, line -> {

@@ -74,7 +74,7 @@ public final class Flattener {
     JsonNode observations = s.path("observations");
     List<Occurrence> rows = new ArrayList<>(observations.size());
     for (JsonNode o : observations) {
-      Occurrence.Builder b = base.build().toBuilder();
+      Occurrence.Builder b = base.copy();
       String canonical = Hashing.canonical(o);
       int repeat = seen.merge(canonical, 1, Integer::sum);
       b.occurrenceID(Hashing.id128(protocol, submissionId, canonical, Integer.toString(repeat)));

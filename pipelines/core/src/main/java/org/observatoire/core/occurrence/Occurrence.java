@@ -156,6 +156,48 @@ public record Occurrence(
 
     private Builder() {}
 
+    /** An independent builder with the same values so far (for rows sharing their event's columns). */
+    public Builder copy() {
+      Builder c = new Builder();
+      c.occurrenceID = occurrenceID;
+      c.eventID = eventID;
+      c.parentEventID = parentEventID;
+      c.submissionId = submissionId;
+      c.protocol = protocol;
+      c.protocolVersion = protocolVersion;
+      c.samplingProtocol = samplingProtocol;
+      c.basisOfRecord = basisOfRecord;
+      c.occurrenceStatus = occurrenceStatus;
+      c.eventDate = eventDate;
+      c.eventTime = eventTime;
+      c.year = year;
+      c.month = month;
+      c.day = day;
+      c.decimalLatitude = decimalLatitude;
+      c.decimalLongitude = decimalLongitude;
+      c.coordinateUncertaintyInMeters = coordinateUncertaintyInMeters;
+      c.geodeticDatum = geodeticDatum;
+      c.countryCode = countryCode;
+      c.locationID = locationID;
+      c.locality = locality;
+      c.verbatimIdentification = verbatimIdentification;
+      c.scientificName = scientificName;
+      c.vernacularName = vernacularName;
+      c.taxonID = taxonID;
+      c.individualCount = individualCount;
+      c.identificationVerificationStatus = identificationVerificationStatus;
+      c.sampleSizeValue = sampleSizeValue;
+      c.sampleSizeUnit = sampleSizeUnit;
+      c.samplingEffort = samplingEffort;
+      c.recordedBy = recordedBy;
+      c.occurrenceRemarks = occurrenceRemarks;
+      c.dynamicProperties = dynamicProperties;
+      c.submittedAt = submittedAt;
+      c.sourceFile = sourceFile;
+      c.sourceLine = sourceLine;
+      return c;
+    }
+
     public Builder occurrenceID(String value) {
       this.occurrenceID = value;
       return this;
