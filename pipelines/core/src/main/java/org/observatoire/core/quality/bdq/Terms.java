@@ -1,0 +1,87 @@
+package org.observatoire.core.quality.bdq;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Read-only view of a flat record keyed by Darwin Core terms. {@code get("eventDate")},
+ * {@code get("dwc:eventDate")} and {@code get("http://rs.tdwg.org/dwc/terms/eventDate")} are the same.
+ * Following BDQ, a value that is null or only white space is EMPTY; the string "null" is not.
+ */
+public final class Terms {
+
+    private final Map<String, String> values;
+
+    private Terms(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static Terms of(Map<String, String> record) {
+        Objects.requireNonNull(record, "record");
+        Map<String, String> normalised = new HashMap<>();
+        record.forEach((k, v) -> {
+            if (k != null && v != null) {
+                normalised.put(localName(k), v);
+            }
+        });
+        return new Terms(normalised);
+    }
+
+    static String localName(String term) {
+        String t = term.trim();
+        int slash = t.lastIndexOf('/');
+        if (slash >= 0) {
+            t = t.substring(slash + 1);
+        }
+        if (t.startsWith("dwc:") || t.startsWith("bdq:")) {
+            t = t.substring(4);
+        } else if (t.startsWith("dcterms:")) {
+            t = t.substring(8);
+        }
+        return t;
+    }
+
+    /** The raw value, or "" when absent. */
+    public String raw(String term) {
+        return values.getOrDefault(localName(term), "");
+    }
+
+    /** The trimmed value, empty when absent or blank. */
+    public Optional<String> get(String term) {
+        String v = raw(term).trim();
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    public boolean isEmpty(String term) {
+        return get(term).isEmpty();
+    }
+
+    public Optional<Double> number(String term) {
+        return get(term).flatMap(Terms::parseDouble);
+    }
+
+    public Optional<Integer> integer(String term) {
+        return get(term).flatMap(Terms::parseInt);
+    }
+
+    static Optional<Double> parseDouble(String s) {
+        if (!s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return Optional.empty();
+        }
+        return Optional.of(Double.parseDouble(s));
+    }
+
+    static Optional<Integer> parseInt(String s) {
+        if (!s.matches("[+-]?\\d{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(s));
+    }
+
+    /** A {@code bdq:sourceAuthority} named in the record that differs from the bundled one. */
+    public boolean asksForOtherAuthority(String bundledAuthority) {
+        return get("bdq:sourceAuthority").filter(a -> !a.equalsIgnoreCase(bundledAuthority)).isPresent();
+    }
+}
