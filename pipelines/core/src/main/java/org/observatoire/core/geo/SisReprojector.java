@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.crs.AbstractCRS;
+import org.apache.sis.referencing.cs.CoordinateSystems;
+import org.apache.sis.referencing.operation.transform.MathTransforms;
 import org.apache.sis.referencing.cs.AxesConvention;
 import org.opengis.referencing.crs.ProjectedCRS;
 import org.opengis.referencing.operation.MathTransform;
@@ -36,10 +38,18 @@ final class SisReprojector implements Reprojector {
         ProjectedCRS projected = (ProjectedCRS) CRS.forCode(crs.epsgCode());
         var target = AbstractCRS.castOrCopy(projected).forConvention(AxesConvention.RIGHT_HANDED);
         var source = AbstractCRS.castOrCopy(projected.getBaseCRS()).forConvention(AxesConvention.RIGHT_HANDED);
-        MathTransform mt = CRS.findOperation(source, target, null).getMathTransform();
+        // (lon, lat) -> EPSG base axis order -> the EPSG conversion -> (easting, northing). Built
+        // directly rather than with CRS.findOperation, which queries the EPSG database again (~2 s).
+        MathTransform mt = MathTransforms.concatenate(
+            MathTransforms.linear(CoordinateSystems.swapAndScaleAxes(
+                source.getCoordinateSystem(), projected.getBaseCRS().getCoordinateSystem())),
+            projected.getConversionFromBase().getMathTransform(),
+            MathTransforms.linear(CoordinateSystems.swapAndScaleAxes(
+                projected.getCoordinateSystem(), target.getCoordinateSystem())));
         forward.put(crs, mt);
         inverse.put(crs, mt.inverse());
-      } catch (FactoryException | org.opengis.referencing.operation.NoninvertibleTransformException e) {
+      } catch (FactoryException | IllegalArgumentException | javax.measure.IncommensurableException
+          | org.opengis.referencing.operation.NoninvertibleTransformException e) {
         throw new ReprojectionException("cannot build the transform WGS84 -> " + crs.epsgCode(), e);
       }
     }
