@@ -38,6 +38,10 @@ class GeoGridTest {
     // 50°N 5°E -> (3 962 799.45, 2 999 718.85) per EPSG GN 7-2: 1 km (3962, 2999), 10 km (396, 299)
     assertThat(EEA1.cellOf(Coordinate.of(50, 5)).code(), is("1kmE3962N2999"));
     assertThat(EEA10.cellOf(Coordinate.of(50, 5)).code(), is("10kmE396N299"));
+    // the issue's own example codes are those of its example point (Liechtenstein, 47.168611, 9.508333):
+    // LAEA (4 283 694.16, 2 672 906.62) -> 1 km (4283, 2672), 10 km (428, 267)
+    assertThat(EEA1.cellOf(Coordinate.of(47.168611, 9.508333)).code(), is("1kmE4283N2672"));
+    assertThat(EEA10.cellOf(Coordinate.of(47.168611, 9.508333)).code(), is("10kmE428N267"));
     // Notre-Dame: (652 297, 6 861 636) in Lambert-93
     assertThat(INPN.cellOf(Coordinate.of(48.853, 2.3499)).code(), is("10kmL93E065N686"));
   }
