@@ -1,0 +1,199 @@
+package org.observatoire.core.generate;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.observatoire.core.samples.ProtocolSchemas;
+
+class SubmissionGeneratorTest {
+  private static final LocalDate REFERENCE = LocalDate.of(2026, 11, 20);
+
+  static List<String> protocols() {
+    return SubmissionGenerator.protocols();
+  }
+
+  @Test
+  void listsTheSixProtocolsThatHaveASchema() {
+    assertThat(SubmissionGenerator.protocols(), equalTo(ProtocolSchemas.PROTOCOLS));
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalOutputAndAnotherSeedDoesNot() throws IOException {
+    String a = render(42, 0.3, 2000);
+    assertThat(render(42, 0.3, 2000), equalTo(a));
+    assertThat(render(43, 0.3, 2000), not(equalTo(a)));
+    SubmissionGenerator g = SubmissionGenerator.create(42, 0.3, REFERENCE);
+    StringBuilder viaNext = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      viaNext.append(g.next()).append('\n');
+    }
+    assertThat("write(all, n) is n calls of next()", viaNext.toString(), equalTo(a));
+  }
+
+  @ParameterizedTest
+  @MethodSource("protocols")
+  void cleanLinesAllPassTheirSchemaAndStayBeforeTheReferenceDate(String protocol) throws IOException {
+    SubmissionGenerator g = SubmissionGenerator.create(7, 0.0, REFERENCE);
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 300; i++) {
+      JsonNode doc = ProtocolSchemas.MAPPER.readTree(g.next(protocol));
+      assertThat(ProtocolSchemas.failedCodes(protocol, doc), is(empty()));
+      assertThat(g.lastDefect(), equalTo(null));
+      assertThat(ids.add(doc.path("submissionId").asText()), is(true));
+      LocalDate visit = LocalDate.parse(doc.path("visit").path("date").asText());
+      OffsetDateTime submitted = OffsetDateTime.parse(doc.path("submittedAt").asText());
+      assertThat(visit, lessThan(REFERENCE));
+      assertThat(submitted.toLocalDate(), lessThan(REFERENCE));
+      assertThat(submitted.toLocalDate(), greaterThanOrEqualTo(visit));
+    }
+  }
+
+  @Test
+  void cleanStocVisitsRespectTheProtocol() throws IOException {
+    SubmissionGenerator g = SubmissionGenerator.create(11, 0.0, REFERENCE);
+    for (int i = 0; i < 300; i++) {
+      JsonNode doc = ProtocolSchemas.MAPPER.readTree(g.next("stoc-eps"));
+      JsonNode points = doc.path("visit").path("points");
+      for (int a = 0; a < points.size(); a++) {
+        assertThat(points.get(a).path("durationMinutes").asInt(), equalTo(5));
+        for (int b = 0; b < a; b++) {
+          assertThat(metres(points.get(a), points.get(b)), greaterThanOrEqualTo(300.0));
+        }
+      }
+      int obs = doc.path("observations").size();
+      assertThat(obs, allOf(greaterThanOrEqualTo(20), lessThanOrEqualTo(60)));
+      LocalDate d = LocalDate.parse(doc.path("visit").path("date").asText());
+      int v = doc.path("visit").path("visitNumber").asInt();
+      int md = d.getMonthValue() * 100 + d.getDayOfMonth();
+      assertThat(md, v == 0 ? allOf(greaterThanOrEqualTo(301), lessThanOrEqualTo(331))
+          : v == 1 ? allOf(greaterThanOrEqualTo(401), lessThanOrEqualTo(508)) : allOf(greaterThanOrEqualTo(509), lessThanOrEqualTo(615)));
+    }
+  }
+
+  @Test
+  void aboutThirtyPercentOfLinesAreBrokenAndEachBreakIsTheOneDesigned() {
+    SubmissionGenerator g = SubmissionGenerator.create(2024, 0.3, REFERENCE);
+    int n = 6000;
+    int broken = 0;
+    Set<Defect> seen = EnumSet.noneOf(Defect.class);
+    for (int i = 0; i < n; i++) {
+      String line = g.next();
+      Defect d = g.lastDefect();
+      JsonNode doc;
+      try {
+        doc = ProtocolSchemas.MAPPER.readTree(line);
+      } catch (JsonProcessingException e) {
+        assertThat(line, d, equalTo(Defect.MALFORMED_JSON));
+        broken++;
+        seen.add(d);
+        continue;
+      }
+      assertThat(line, d, not(equalTo(Defect.MALFORMED_JSON)));
+      Set<String> failed = ProtocolSchemas.failedCodes(doc.path("protocol").asText(), doc);
+      if (d == null) {
+        assertThat(line, failed, is(empty()));
+      } else if (d.isSchema()) {
+        assertThat(d + " " + line, failed, hasItem(d.code()));
+      } else {
+        assertThat(d + " must pass the schema (a rule catches it): " + line, failed, is(empty()));
+      }
+      if (d != null) {
+        broken++;
+        seen.add(d);
+      }
+    }
+    assertThat((double) broken / n, allOf(greaterThan(0.27), lessThan(0.33)));
+    assertThat("every kind of defect shows up", seen, equalTo(EnumSet.allOf(Defect.class)));
+  }
+
+  @Test
+  void mixFavoursVigieChiroAndStoc() throws IOException {
+    SubmissionGenerator g = SubmissionGenerator.create(5, 0.0, REFERENCE);
+    int chiro = 0;
+    int propage = 0;
+    for (int i = 0; i < 2000; i++) {
+      String protocol = ProtocolSchemas.MAPPER.readTree(g.next()).path("protocol").asText();
+      chiro += protocol.equals("vigie-chiro") ? 1 : 0;
+      propage += protocol.equals("propage") ? 1 : 0;
+    }
+    assertThat(chiro, greaterThan(2 * propage));
+  }
+
+  @Test
+  void failsFastOnBadArguments() {
+    assertThrows(IllegalArgumentException.class, () -> SubmissionGenerator.create(1, 1.5, REFERENCE));
+    assertThrows(NullPointerException.class, () -> SubmissionGenerator.create(1, 0, null));
+    SubmissionGenerator g = SubmissionGenerator.create(1, 0, REFERENCE);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.next("vigie-flore"));
+    assertThat(e.getMessage(), containsString("stoc-eps"));
+  }
+
+  @Test
+  void writesFastEnough() throws IOException {
+    SubmissionGenerator g = SubmissionGenerator.create(99, 0.1, REFERENCE);
+    g.write("all", 10_000, Writer.nullWriter());
+    long t0 = System.nanoTime();
+    int n = 50_000;
+    CountingWriter out = new CountingWriter();
+    g.write("all", n, out);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("SubmissionGenerator: %d lines, %.1f MB in %.2f s = %.0f lines/s%n",
+        n, out.chars / 1e6, seconds, n / seconds);
+    assertThat("lines per second (loose bound for a shared CI machine)", n / seconds, greaterThan(10_000.0));
+  }
+
+  private static String render(long seed, double rate, int n) throws IOException {
+    StringWriter w = new StringWriter();
+    SubmissionGenerator.create(seed, rate, REFERENCE).write("all", n, w);
+    return w.toString();
+  }
+
+  private static double metres(JsonNode a, JsonNode b) {
+    double la1 = Math.toRadians(a.path("latitude").asDouble());
+    double la2 = Math.toRadians(b.path("latitude").asDouble());
+    double dla = la2 - la1;
+    double dlo = Math.toRadians(b.path("longitude").asDouble() - a.path("longitude").asDouble());
+    double h = Math.pow(Math.sin(dla / 2), 2) + Math.cos(la1) * Math.cos(la2) * Math.pow(Math.sin(dlo / 2), 2);
+    return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+  }
+
+  private static final class CountingWriter extends Writer {
+    long chars;
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      chars += len;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}
