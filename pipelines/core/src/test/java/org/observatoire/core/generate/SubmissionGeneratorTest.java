@@ -153,20 +153,6 @@ class SubmissionGeneratorTest {
     assertThat(e.getMessage(), containsString("stoc-eps"));
   }
 
-  @Test
-  void writesFastEnough() throws IOException {
-    SubmissionGenerator g = SubmissionGenerator.create(99, 0.1, REFERENCE);
-    g.write("all", 10_000, Writer.nullWriter());
-    long t0 = System.nanoTime();
-    int n = 50_000;
-    CountingWriter out = new CountingWriter();
-    g.write("all", n, out);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("SubmissionGenerator: %d lines, %.1f MB in %.2f s = %.0f lines/s%n",
-        n, out.chars / 1e6, seconds, n / seconds);
-    assertThat("lines per second (loose bound for a shared CI machine)", n / seconds, greaterThan(10_000.0));
-  }
-
   private static String render(long seed, double rate, int n) throws IOException {
     StringWriter w = new StringWriter();
     SubmissionGenerator.create(seed, rate, REFERENCE).write("all", n, w);
@@ -182,18 +168,4 @@ class SubmissionGeneratorTest {
     return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
   }
 
-  private static final class CountingWriter extends Writer {
-    long chars;
-
-    @Override
-    public void write(char[] buf, int off, int len) {
-      chars += len;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  }
 }

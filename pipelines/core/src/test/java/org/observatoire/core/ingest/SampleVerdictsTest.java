@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.observatoire.core.samples.SampleData;
 
 /**
  * Every line of every sample file gets the verdict written by hand in sample-data/expected/verdicts.tsv: accepted
@@ -33,7 +34,7 @@ class SampleVerdictsTest {
   static void processAllSamples() throws IOException {
     SubmissionProcessor processor = SubmissionProcessor.create(REFERENCE, SubmissionProcessor.DEFAULT_MAX_LINE_BYTES);
     for (String file : SampleData.verdicts().stream().map(SampleData.Verdict::file).distinct().toList()) {
-      try (InputStream in = Files.newInputStream(SampleData.dir().resolve(file))) {
+      try (InputStream in = Files.newInputStream(SampleData.root().resolve(file))) {
         LineReader.of(SubmissionProcessor.DEFAULT_MAX_LINE_BYTES)
             .read(in, -1, file, 1, line -> OUTCOMES.put(line.source().toString(), processor.process(line)));
       }
@@ -111,7 +112,7 @@ class SampleVerdictsTest {
 
   /** The codes in the table of schemas/protocols/README.md (rows starting with a back-quoted code). */
   private static List<String> documentedCodes() throws IOException {
-    return Files.readAllLines(SampleData.root().resolve("schemas/protocols/README.md")).stream()
+    return Files.readAllLines(SampleData.root().getParent().resolve("schemas/protocols/README.md")).stream()
         .filter(l -> l.matches("\\| `[A-Z0-9_]+` \\|.*"))
         .map(l -> l.substring(3, l.indexOf('`', 3)))
         .toList();
