@@ -46,6 +46,23 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an earlier run's outputs in the output folder.")
   boolean overwrite;
 
+  @Option(names = "--restricted-output",
+      description = "Folder for restricted data (sensitive species at full precision, raw rejected lines, dead "
+          + "letters). Default: <output>-restricted.")
+  Path restrictedOutput;
+
+  @Option(names = "--pseudonym-key-file",
+      description = "File with the observer pseudonym key (64 hex chars), outside any repository. The environment "
+          + "variable OBSERVATOIRE_PSEUDONYM_KEY takes precedence.")
+  Path pseudonymKeyFile;
+
+  @Option(names = "--sample-pseudonym-key",
+      description = "Use the public sample key: for the bundled sample data only, never for real observers.")
+  boolean samplePseudonymKey;
+
+  @Option(names = "--count-expectations", description = "CSV of count expectations for the unusually-high flag.")
+  Path countExpectations;
+
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
@@ -53,6 +70,9 @@ public final class NightlyCommand implements Callable<Integer> {
   public Integer call() {
     NightlyJob.Options options = PipelineOptionsFactory.fromArgs(beamArguments().toArray(String[]::new))
         .withValidation().as(NightlyJob.Options.class);
+    if (samplePseudonymKey) {
+      System.err.println("note: observers are pseudonymised with the PUBLIC sample key (sample data only)");
+    }
     ProgressReporter progress = ProgressReporter.start(System.err);
     NightlyJob.Result result;
     try {
@@ -88,6 +108,16 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     if (runId != null) {
       args.add("--runId=" + runId);
+    }
+    if (restrictedOutput != null) {
+      args.add("--restrictedOutput=" + restrictedOutput);
+    }
+    if (pseudonymKeyFile != null) {
+      args.add("--pseudonymKeyFile=" + pseudonymKeyFile);
+    }
+    args.add("--samplePseudonymKey=" + samplePseudonymKey);
+    if (countExpectations != null) {
+      args.add("--countExpectations=" + countExpectations);
     }
     boolean flink = runner.toLowerCase(java.util.Locale.ROOT).contains("flink");
     if (flink) {

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         NightlyCommand.class,
         ValidateCommand.class,
+        GenerateCommand.class,
+        LocateCommand.class,
+        BdqCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Observatoire implements Runnable {

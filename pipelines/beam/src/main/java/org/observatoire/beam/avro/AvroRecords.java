@@ -3,13 +3,13 @@ package org.observatoire.beam.avro;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.observatoire.core.ingest.Outcome;
+import org.observatoire.core.interpret.RestrictedLocation;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.occurrence.Column;
 import org.observatoire.core.occurrence.Occurrence;
@@ -58,6 +58,31 @@ public final class AvroRecords {
       rows.add(occurrence(o));
     }
     r.put("occurrences", rows);
+    List<GenericRecord> restricted = new ArrayList<>(a.restricted().size());
+    for (RestrictedLocation l : a.restricted()) {
+      GenericData.Record lr = new GenericData.Record(AvroSchemas.RESTRICTED_LOCATION);
+      lr.put("occurrenceID", l.occurrenceID());
+      lr.put("taxonKey", l.taxonKey());
+      lr.put("scientificName", l.scientificName());
+      lr.put("decimalLatitude", l.decimalLatitude());
+      lr.put("decimalLongitude", l.decimalLongitude());
+      lr.put("coordinateUncertaintyInMeters", l.coordinateUncertaintyInMeters());
+      lr.put("generalisationMeters", l.generalisationMeters());
+      restricted.add(lr);
+    }
+    r.put("restricted", restricted);
+    return r;
+  }
+
+  /** Restricted: a rejected line's bytes. */
+  public static GenericRecord rawLine(Outcome.Rejected x) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.RAW_LINE);
+    r.put("sourceFile", x.source().file());
+    r.put("sourceLine", x.source().line());
+    r.put("submissionId", x.submissionId());
+    r.put("byteLength", x.byteLength());
+    r.put("truncated", x.byteLength() > x.raw().length);
+    r.put("rawBytes", ByteBuffer.wrap(x.raw()));
     return r;
   }
 
@@ -70,8 +95,7 @@ public final class AvroRecords {
     r.put("sourceLine", x.source().line());
     r.put("byteLength", x.byteLength());
     r.put("truncated", x.byteLength() > x.raw().length);
-    r.put("rawSubmission", new String(x.raw(), StandardCharsets.UTF_8));
-    r.put("rawBytes", ByteBuffer.wrap(x.raw()));
+    r.put("submission", x.publicText());
     r.put("violationCodes", x.codes());
     List<GenericRecord> vs = new ArrayList<>(x.violations().size());
     for (Violation v : x.violations()) {

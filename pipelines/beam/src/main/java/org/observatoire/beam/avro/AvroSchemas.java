@@ -41,12 +41,37 @@ public final class AvroSchemas {
       .name("byteLength").doc("Length of the line in bytes.").type().longType().noDefault()
       .name("truncated").doc("True when only the first bytes of an over-long line are kept.").type().booleanType()
       .noDefault()
-      .name("rawSubmission").doc("The line as text (invalid UTF-8 bytes replaced by U+FFFD).").type().stringType()
-      .noDefault()
-      .name("rawBytes").doc("The line's bytes as read (a prefix when truncated).").type().bytesType().noDefault()
+      .name("submission").doc("The submission as canonical JSON without the observer's name and e-mail (observer id"
+          + " pseudonymised); null when the line is not a JSON object. The raw bytes are only in the restricted output.")
+      .type().nullable().stringType().noDefault()
       .name("violationCodes").doc("Distinct violation codes, for filtering.").type().array().items().stringType()
       .noDefault()
       .name("violations").type().array().items(VIOLATION).noDefault()
+      .endRecord();
+
+  /** Restricted: a rejected line's bytes as read (they may hold personal data). */
+  public static final Schema RAW_LINE = SchemaBuilder.record("RawRejectedLine").namespace(NS)
+      .doc("A rejected line's bytes as read, for the restricted output only.")
+      .fields()
+      .name("sourceFile").type().stringType().noDefault()
+      .name("sourceLine").type().longType().noDefault()
+      .name("submissionId").type().nullable().stringType().noDefault()
+      .name("byteLength").type().longType().noDefault()
+      .name("truncated").type().booleanType().noDefault()
+      .name("rawBytes").doc("The line's bytes (a prefix when truncated).").type().bytesType().noDefault()
+      .endRecord();
+
+  /** Restricted: full-precision locations of generalised sensitive-species occurrences. */
+  public static final Schema RESTRICTED_LOCATION = SchemaBuilder.record("RestrictedLocation").namespace(NS)
+      .doc("The full-precision location of an occurrence whose public coordinates were generalised.")
+      .fields()
+      .name("occurrenceID").type().stringType().noDefault()
+      .name("taxonKey").type().nullable().stringType().noDefault()
+      .name("scientificName").type().nullable().stringType().noDefault()
+      .name("decimalLatitude").type().doubleType().noDefault()
+      .name("decimalLongitude").type().doubleType().noDefault()
+      .name("coordinateUncertaintyInMeters").type().nullable().doubleType().noDefault()
+      .name("generalisationMeters").type().intType().noDefault()
       .endRecord();
 
   public static final Schema DEAD_LETTER = SchemaBuilder.record("DeadLetter").namespace(NS)
@@ -84,6 +109,7 @@ public final class AvroSchemas {
       .name("submittedAtMillis").type().longType().noDefault()
       .name("contentHash").type().stringType().noDefault()
       .name("occurrences").type().array().items(OCCURRENCE).noDefault()
+      .name("restricted").type().array().items(RESTRICTED_LOCATION).noDefault()
       .endRecord();
 
   private AvroSchemas() {}

@@ -50,6 +50,9 @@ public final class NightlyJob {
   public static final String REJECTED = "rejected";
   public static final String DUPLICATES = "duplicates";
   public static final String DEAD_LETTER = "dead-letter";
+  /** Restricted output folder names (under the restricted output, never the public one). */
+  public static final String RESTRICTED_LOCATIONS = "locations";
+  public static final String RESTRICTED_REJECTED_RAW = "rejected-raw";
   public static final String MANIFEST = "manifest.json";
   private static final String COUNTS_DIR = "_run";
 
@@ -85,6 +88,29 @@ public final class NightlyJob {
 
     void setRunId(String value);
 
+    @Description("Restricted output folder (full-precision sensitive locations, raw rejected lines, dead letters)."
+        + " Default: <output>-restricted beside the output")
+    String getRestrictedOutput();
+
+    void setRestrictedOutput(String value);
+
+    @Description("File holding the observer pseudonym key (64 hex characters), outside any repository; the"
+        + " environment variable OBSERVATOIRE_PSEUDONYM_KEY takes precedence")
+    String getPseudonymKeyFile();
+
+    void setPseudonymKeyFile(String value);
+
+    @Description("Use the public sample pseudonym key: for the bundled sample data only, never for real observers")
+    @Default.Boolean(false)
+    boolean getSamplePseudonymKey();
+
+    void setSamplePseudonymKey(boolean value);
+
+    @Description("Count expectations (CSV) for the unusually-high-count flag; none: only integer/positive checks")
+    String getCountExpectations();
+
+    void setCountExpectations(String value);
+
     @Description("Replace the outputs of an earlier run in the output folder")
     @Default.Boolean(false)
     boolean getOverwrite();
@@ -104,9 +130,10 @@ public final class NightlyJob {
   public static Pipeline build(Options options, List<Chunk> files, Instant referenceTime) {
     Pipeline p = Pipeline.create(options);
     String out = options.getOutput();
+    String restricted = restrictedOutput(options);
     ReadSubmissionLines read = ReadSubmissionLines.of(files, options.getMaxLineBytes());
     PCollectionTuple lines = p.apply("ReadSubmissionLines", read);
-    ProcessSubmissions process = ProcessSubmissions.at(referenceTime, options.getMaxLineBytes());
+    ProcessSubmissions process = ProcessSubmissions.with(processingConfig(options, referenceTime));
     PCollectionTuple processed = lines.get(read.linesTag()).apply("ProcessSubmissions", process);
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
     PCollectionTuple curated = processed.get(process.acceptedTag()).apply("DeduplicateSubmissions", dedupe);
@@ -118,7 +145,11 @@ public final class NightlyJob {
     curated.get(dedupe.duplicatesTag()).apply("WriteDuplicates",
         WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE));
     processed.get(process.deadLettersTag()).apply("WriteDeadLetters",
-        WriteParquetDataset.flat(out + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER));
+        WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER));
+    processed.get(process.rawRejectedTag()).apply("WriteRawRejected", WriteParquetDataset.flat(
+        restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE));
+    curated.get(dedupe.restrictedTag()).apply("WriteRestrictedLocations", WriteParquetDataset.flat(
+        restricted + "/" + RESTRICTED_LOCATIONS, "locations", AvroSchemas.RESTRICTED_LOCATION));
 
     PCollectionList.of(lines.get(read.countsTag()))
         .and(processed.get(process.countsTag()))
@@ -136,8 +167,18 @@ public final class NightlyJob {
         : "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started);
     Path input = Path.of(options.getInput()).toAbsolutePath().normalize();
     Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
-    prepareOutput(output, options.getOverwrite());
+    Path restricted = Path.of(restrictedOutput(options)).toAbsolutePath().normalize();
+    if (restricted.startsWith(output)) {
+      throw new IllegalArgumentException("the restricted output " + restricted + " must not be inside the public"
+          + " output " + output);
+    }
+    // fail before any work when no pseudonym key is available
+    String keyId = org.observatoire.core.privacy.Pseudonymizer.of(
+        processingConfig(options, referenceTime).pseudonymKey()).keyId();
+    prepareOutput(output, options.getOverwrite(), PUBLIC_OUTPUTS);
+    prepareOutput(restricted, options.getOverwrite(), RESTRICTED_OUTPUTS);
     options.setOutput(output.toString());
+    options.setRestrictedOutput(restricted.toString());
 
     List<Path> files = InputFiles.find(input);
     if (files.isEmpty()) {
@@ -168,14 +209,20 @@ public final class NightlyJob {
         .run("finishedAt", finished.toString())
         .run("durationSeconds", Duration.between(started, finished).toMillis() / 1000.0)
         .run("input", input.toString())
-        .run("maxLineBytes", options.getMaxLineBytes());
+        .run("maxLineBytes", options.getMaxLineBytes())
+        .run("restrictedOutput", restricted.toString())
+        .run("pseudonymKeyId", keyId)
+        .run("samplePseudonymKey", options.getSamplePseudonymKey())
+        .run("countExpectations", options.getCountExpectations());
     checksums.join().forEach(manifest::input);
     ProtocolCatalog.fromClasspath().all().values().forEach(list -> list.forEach(manifest::schema));
     readCounts(output.resolve(COUNTS_DIR)).forEach(manifest::count);
-    for (String dataset : List.of(OCCURRENCES, REJECTED, DUPLICATES, DEAD_LETTER)) {
+    for (String dataset : List.of(OCCURRENCES, REJECTED, DUPLICATES)) {
       long[] fr = ParquetFooters.count(output.resolve(dataset));
       manifest.output(dataset, fr[0], fr[1]);
     }
+    long[] dead = ParquetFooters.count(restricted.resolve(DEAD_LETTER));
+    manifest.output(DEAD_LETTER, dead[0], dead[1]);
     RunManifest built = manifest.build();
     try {
       Files.writeString(output.resolve(MANIFEST), built.toJson(), StandardCharsets.UTF_8);
@@ -203,11 +250,25 @@ public final class NightlyJob {
     return counts;
   }
 
-  private static void prepareOutput(Path output, boolean overwrite) {
+  private static final List<String> PUBLIC_OUTPUTS =
+      List.of(OCCURRENCES, REJECTED, DUPLICATES, MANIFEST, COUNTS_DIR);
+  private static final List<String> RESTRICTED_OUTPUTS =
+      List.of(DEAD_LETTER, RESTRICTED_LOCATIONS, RESTRICTED_REJECTED_RAW);
+
+  static String restrictedOutput(Options options) {
+    return options.getRestrictedOutput() != null ? options.getRestrictedOutput()
+        : Path.of(options.getOutput()).toAbsolutePath().normalize() + "-restricted";
+  }
+
+  static org.observatoire.beam.transforms.ProcessingConfig processingConfig(Options options, Instant referenceTime) {
+    return org.observatoire.beam.transforms.ProcessingConfig.of(referenceTime, options.getMaxLineBytes(),
+        options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), options.getCountExpectations());
+  }
+
+  private static void prepareOutput(Path output, boolean overwrite, List<String> names) {
     try {
       if (Files.isDirectory(output)) {
-        List<Path> previous = List.of(OCCURRENCES, REJECTED, DUPLICATES, DEAD_LETTER, MANIFEST, COUNTS_DIR).stream()
-            .map(output::resolve).filter(Files::exists).toList();
+        List<Path> previous = names.stream().map(output::resolve).filter(Files::exists).toList();
         if (!previous.isEmpty() && !overwrite) {
           throw new IllegalArgumentException("the output folder " + output + " already holds a run's outputs ("
               + previous.get(0).getFileName() + "); choose an empty folder or pass --overwrite=true");

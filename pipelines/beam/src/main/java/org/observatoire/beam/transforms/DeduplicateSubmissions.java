@@ -32,6 +32,7 @@ public final class DeduplicateSubmissions
     extends PTransform<PCollection<KV<String, GenericRecord>>, PCollectionTuple> {
   private static final TupleTag<GenericRecord> OCCURRENCES = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> DUPLICATES = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> RESTRICTED = new TupleTag<>() {};
   private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
 
   private DeduplicateSubmissions() {}
@@ -48,6 +49,11 @@ public final class DeduplicateSubmissions
     return DUPLICATES;
   }
 
+  /** Restricted: full-precision locations of the kept submissions' generalised occurrences. */
+  public TupleTag<GenericRecord> restrictedTag() {
+    return RESTRICTED;
+  }
+
   public TupleTag<KV<String, Long>> countsTag() {
     return COUNTS;
   }
@@ -57,7 +63,8 @@ public final class DeduplicateSubmissions
     PCollectionTuple out = accepted
         .apply("GroupBySubmissionId", GroupByKey.create())
         .apply("KeepOne", ParDo.of(new KeepOneFn())
-            .withOutputTags(OCCURRENCES, TupleTagList.of(DUPLICATES).and(COUNTS)));
+            .withOutputTags(OCCURRENCES, TupleTagList.of(DUPLICATES).and(RESTRICTED).and(COUNTS)));
+    out.get(RESTRICTED).setCoder(AvroCoder.of(AvroSchemas.RESTRICTED_LOCATION));
     out.get(OCCURRENCES).setCoder(AvroCoder.of(AvroSchemas.OCCURRENCE));
     out.get(DUPLICATES).setCoder(AvroCoder.of(AvroSchemas.DUPLICATE));
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
@@ -80,6 +87,11 @@ public final class DeduplicateSubmissions
       List<GenericRecord> rows = (List<GenericRecord>) winner.get("occurrences");
       for (GenericRecord row : rows) {
         out.get(OCCURRENCES).output(row);
+      }
+      @SuppressWarnings("unchecked")
+      List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
+      for (GenericRecord location : restricted) {
+        out.get(RESTRICTED).output(location);
       }
       String file = winner.get("sourceFile").toString();
       count(out, file, protocol, OutcomeKind.CURATED, 1);

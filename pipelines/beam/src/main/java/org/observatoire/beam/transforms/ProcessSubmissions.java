@@ -1,6 +1,5 @@
 package org.observatoire.beam.transforms;
 
-import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -32,18 +31,17 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
   private static final TupleTag<KV<String, GenericRecord>> ACCEPTED = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> REJECTED = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> DEAD_LETTERS = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> RAW_REJECTED = new TupleTag<>() {};
   private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
 
-  private final Instant referenceTime;
-  private final int maxLineBytes;
+  private final ProcessingConfig config;
 
-  private ProcessSubmissions(Instant referenceTime, int maxLineBytes) {
-    this.referenceTime = referenceTime;
-    this.maxLineBytes = maxLineBytes;
+  private ProcessSubmissions(ProcessingConfig config) {
+    this.config = config;
   }
 
-  public static ProcessSubmissions at(Instant referenceTime, int maxLineBytes) {
-    return new ProcessSubmissions(referenceTime, maxLineBytes);
+  public static ProcessSubmissions with(ProcessingConfig config) {
+    return new ProcessSubmissions(config);
   }
 
   public TupleTag<KV<String, GenericRecord>> acceptedTag() {
@@ -58,14 +56,20 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
     return DEAD_LETTERS;
   }
 
+  /** Restricted: the bytes of every rejected line. */
+  public TupleTag<GenericRecord> rawRejectedTag() {
+    return RAW_REJECTED;
+  }
+
   public TupleTag<KV<String, Long>> countsTag() {
     return COUNTS;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<RawLine> lines) {
-    PCollectionTuple out = lines.apply("Validate", ParDo.of(new ProcessFn(referenceTime.toEpochMilli(), maxLineBytes))
-        .withOutputTags(ACCEPTED, TupleTagList.of(REJECTED).and(DEAD_LETTERS).and(COUNTS)));
+    PCollectionTuple out = lines.apply("ValidateAndInterpret", ParDo.of(new ProcessFn(config))
+        .withOutputTags(ACCEPTED, TupleTagList.of(REJECTED).and(DEAD_LETTERS).and(RAW_REJECTED).and(COUNTS)));
+    out.get(RAW_REJECTED).setCoder(AvroCoder.of(AvroSchemas.RAW_LINE));
     out.get(ACCEPTED).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(AvroSchemas.ACCEPTED)));
     out.get(REJECTED).setCoder(AvroCoder.of(AvroSchemas.REJECTED));
     out.get(DEAD_LETTERS).setCoder(AvroCoder.of(AvroSchemas.DEAD_LETTER));
@@ -74,18 +78,16 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
   }
 
   static final class ProcessFn extends DoFn<RawLine, KV<String, GenericRecord>> {
-    private final long referenceMillis;
-    private final int maxLineBytes;
+    private final ProcessingConfig config;
     private transient SubmissionProcessor processor;
 
-    ProcessFn(long referenceMillis, int maxLineBytes) {
-      this.referenceMillis = referenceMillis;
-      this.maxLineBytes = maxLineBytes;
+    ProcessFn(ProcessingConfig config) {
+      this.config = config;
     }
 
     @Setup
     public void setup() {
-      processor = SubmissionProcessor.create(Instant.ofEpochMilli(referenceMillis), maxLineBytes);
+      processor = config.processor();
     }
 
     @ProcessElement
@@ -103,6 +105,7 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
         out.get(ACCEPTED).output(KV.of(a.submissionId(), AvroRecords.accepted(a)));
       } else if (outcome instanceof Outcome.Rejected r) {
         out.get(REJECTED).output(AvroRecords.rejected(r));
+        out.get(RAW_REJECTED).output(AvroRecords.rawLine(r));
         count(out, r.source().file(), r.protocol(), OutcomeKind.REJECTED, 1);
       }
     }

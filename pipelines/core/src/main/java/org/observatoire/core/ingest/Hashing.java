@@ -1,5 +1,6 @@
 package org.observatoire.core.ingest;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +48,34 @@ public final class Hashing {
     return sb.toString();
   }
 
+  /**
+   * The canonical text of an object without some of its top-level fields, or null when nothing is left. Used for
+   * Darwin Core {@code dynamicProperties}: the protocol's own fields of an observation.
+   */
+  public static String canonicalWithout(JsonNode object, java.util.Set<String> skipped) {
+    List<String> names = new ArrayList<>(object.size());
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!skipped.contains(name)) {
+        names.add(name);
+      }
+    }
+    if (names.isEmpty()) {
+      return null;
+    }
+    Collections.sort(names);
+    StringBuilder sb = new StringBuilder(128).append('{');
+    for (int i = 0; i < names.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      appendQuoted(names.get(i), sb);
+      sb.append(':');
+      appendCanonical(object.get(names.get(i)), sb);
+    }
+    return sb.append('}').toString();
+  }
+
   private static void appendCanonical(JsonNode node, StringBuilder sb) {
     if (node.isObject()) {
       List<String> names = new ArrayList<>(node.size());
@@ -59,7 +88,8 @@ public final class Hashing {
         if (i > 0) {
           sb.append(',');
         }
-        sb.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(names.get(i)).toString()).append(':');
+        appendQuoted(names.get(i), sb);
+        sb.append(':');
         appendCanonical(node.get(names.get(i)), sb);
       }
       sb.append('}');
@@ -72,8 +102,16 @@ public final class Hashing {
         appendCanonical(node.get(i), sb);
       }
       sb.append(']');
+    } else if (node.isTextual()) {
+      appendQuoted(node.textValue(), sb);
     } else {
-      sb.append(node.toString());
+      sb.append(node.asText());
     }
+  }
+
+  private static void appendQuoted(String text, StringBuilder sb) {
+    sb.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(text, sb);
+    sb.append('"');
   }
 }

@@ -3,6 +3,7 @@ package org.observatoire.core.ingest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.observatoire.core.interpret.RestrictedLocation;
 import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.validation.Violation;
 
@@ -11,7 +12,10 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
 
   SourceRef source();
 
-  /** A submission that passed its protocol's schema and rules. */
+  /**
+   * A submission that passed its protocol's schema and rules: its public occurrence rows, and the full-precision
+   * locations of those generalised for sensitive species (for the restricted output only).
+   */
   record Accepted(
       SourceRef source,
       String submissionId,
@@ -19,7 +23,8 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
       int protocolVersion,
       Instant submittedAt,
       String contentHash,
-      List<Occurrence> occurrences)
+      List<Occurrence> occurrences,
+      List<RestrictedLocation> restricted)
       implements Outcome {
     public Accepted {
       Objects.requireNonNull(source, "source");
@@ -28,12 +33,15 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
       Objects.requireNonNull(submittedAt, "submittedAt");
       Objects.requireNonNull(contentHash, "contentHash");
       occurrences = List.copyOf(occurrences);
+      restricted = List.copyOf(restricted);
     }
   }
 
   /**
    * A line that is not a usable submission. {@code submissionId}, {@code protocol} and {@code protocolVersion} are
-   * null when the line did not get far enough to tell. {@code raw} holds the bytes kept by the reader.
+   * null when the line did not get far enough to tell. {@code raw} holds the bytes kept by the reader (restricted:
+   * they may hold personal data); {@code publicText} the submission without personal data when it was a JSON
+   * object and the processor can pseudonymise, else null.
    */
   record Rejected(
       SourceRef source,
@@ -42,7 +50,8 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
       Integer protocolVersion,
       List<Violation> violations,
       byte[] raw,
-      long byteLength)
+      long byteLength,
+      String publicText)
       implements Outcome {
     public Rejected {
       Objects.requireNonNull(source, "source");

@@ -17,11 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.observatoire.core.interpret.Interpreted;
+import org.observatoire.core.interpret.OccurrenceInterpreter;
+import org.observatoire.core.interpret.RestrictedLocation;
+import org.observatoire.core.occurrence.FlatOccurrence;
 import org.observatoire.core.occurrence.Flattener;
 import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.privacy.SubmissionRedactor;
 import org.observatoire.core.protocol.ProtocolCatalog;
 import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.protocol.RuleBook;
+import org.observatoire.core.quality.coordinates.LatLon;
 import org.observatoire.core.validation.Violation;
 
 /**
@@ -42,14 +48,19 @@ public final class SubmissionProcessor {
   private final ProtocolCatalog catalog;
   private final RuleBook rules;
   private final int maxLineBytes;
+  private final OccurrenceInterpreter interpreter;
+  private final SubmissionRedactor redactor;
 
-  private SubmissionProcessor(ProtocolCatalog catalog, RuleBook rules, int maxLineBytes) {
+  private SubmissionProcessor(
+      ProtocolCatalog catalog, RuleBook rules, int maxLineBytes, OccurrenceInterpreter interpreter) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.rules = Objects.requireNonNull(rules, "rules");
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
     }
     this.maxLineBytes = maxLineBytes;
+    this.interpreter = interpreter;
+    this.redactor = interpreter == null ? null : SubmissionRedactor.of(interpreter.pseudonymizer());
   }
 
   /**
@@ -57,7 +68,16 @@ public final class SubmissionProcessor {
    * @param maxLineBytes lines longer than this are rejected with {@code LINE_TOO_LONG}
    */
   public static SubmissionProcessor create(Instant referenceTime, int maxLineBytes) {
-    return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.at(referenceTime), maxLineBytes);
+    return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.at(referenceTime), maxLineBytes, null);
+  }
+
+  /**
+   * A processor whose accepted rows are also interpreted (taxon, flags, regions, cells, privacy): what the jobs
+   * publish. Without an interpreter ({@link #create(Instant, int)}) rows are as flattened, for verdicts only.
+   */
+  public static SubmissionProcessor create(Instant referenceTime, int maxLineBytes, OccurrenceInterpreter interpreter) {
+    return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.at(referenceTime), maxLineBytes,
+        java.util.Objects.requireNonNull(interpreter, "interpreter"));
   }
 
   public ProtocolCatalog catalog() {
@@ -101,33 +121,55 @@ public final class SubmissionProcessor {
       String why = protocol == null
           ? "the submission has no protocol (a string such as \"stoc-eps\")"
           : "unknown protocol '" + protocol + "'; known: " + String.join(", ", ProtocolCatalog.PROTOCOLS);
-      return reject(line, submissionId, protocol, null, Violation.of("UNKNOWN_PROTOCOL", "/protocol", why));
+      return reject(line, doc, submissionId, protocol, null,
+          List.of(Violation.of("UNKNOWN_PROTOCOL", "/protocol", why)));
     }
     JsonNode versionNode = doc.path("protocolVersion");
     Integer version = versionNode.isIntegralNumber() && versionNode.canConvertToInt() ? versionNode.intValue() : null;
     Optional<ProtocolSchema> schema = version == null ? Optional.empty() : catalog.schema(protocol, version);
     if (schema.isEmpty()) {
-      return reject(line, submissionId, protocol, version, Violation.of("UNKNOWN_PROTOCOL_VERSION",
+      return reject(line, doc, submissionId, protocol, version, List.of(Violation.of("UNKNOWN_PROTOCOL_VERSION",
           "/protocolVersion", "no schema for " + protocol + " version " + versionNode
-              + "; known versions: " + catalog.versions(protocol)));
+              + "; known versions: " + catalog.versions(protocol))));
     }
     List<Violation> violations = new ArrayList<>(schema.get().validate(doc));
     if (violations.isEmpty()) {
       violations.addAll(rules.check(protocol, doc));
     }
     if (!violations.isEmpty()) {
-      return new Outcome.Rejected(source, submissionId, protocol, version, violations, bytes, line.byteLength());
+      return reject(line, doc, submissionId, protocol, version, violations);
     }
-    List<Occurrence> rows = Flattener.flatten(doc, protocol, version, source);
+    List<FlatOccurrence> flat = Flattener.flatten(doc, protocol, version, source);
+    List<Occurrence> rows = new ArrayList<>(flat.size());
+    List<RestrictedLocation> restricted = new ArrayList<>(0);
+    LatLon site = LatLon.of(doc.at("/site/latitude").asDouble(), doc.at("/site/longitude").asDouble());
+    for (FlatOccurrence f : flat) {
+      if (interpreter == null) {
+        rows.add(f.occurrence());
+        continue;
+      }
+      Interpreted i = interpreter.interpret(f, site);
+      rows.add(i.publicRow());
+      if (i.generalised()) {
+        restricted.add(i.restricted());
+      }
+    }
     Instant submittedAt = OffsetDateTime.parse(doc.get("submittedAt").asText()).toInstant();
     return new Outcome.Accepted(
-        source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows);
+        source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted);
+  }
+
+  private Outcome.Rejected reject(RawLine line, JsonNode doc, String submissionId, String protocol, Integer version,
+      List<Violation> violations) {
+    String publicText = redactor == null ? null : redactor.redact(doc);
+    return new Outcome.Rejected(
+        line.source(), submissionId, protocol, version, violations, line.bytes(), line.byteLength(), publicText);
   }
 
   private static Outcome.Rejected reject(
       RawLine line, String submissionId, String protocol, Integer version, Violation violation) {
-    return new Outcome.Rejected(
-        line.source(), submissionId, protocol, version, List.of(violation), line.bytes(), line.byteLength());
+    return new Outcome.Rejected(line.source(), submissionId, protocol, version, List.of(violation), line.bytes(),
+        line.byteLength(), null);
   }
 
   private static boolean isBlank(byte[] bytes) {

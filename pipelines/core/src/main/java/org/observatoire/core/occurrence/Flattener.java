@@ -1,8 +1,6 @@
 package org.observatoire.core.occurrence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -10,16 +8,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.observatoire.core.ingest.Hashing;
 import org.observatoire.core.ingest.SourceRef;
+import org.observatoire.core.taxon.TaxonQuery;
 
 /**
- * Turns an accepted submission into occurrence rows: one row per element of {@code observations}, with the
- * envelope's event, site and observer columns and the protocol's own fields in {@code dynamicProperties}.
+ * Turns an accepted submission into raw occurrence rows: one row per element of {@code observations}, with the
+ * envelope's event, site and observer columns and the protocol's own fields in {@code dynamicProperties}, each with
+ * the taxon as submitted for the interpreter to match.
  */
 public final class Flattener {
   /** Metropolitan France: local times in submissions are Europe/Paris wall-clock times. */
@@ -42,7 +41,8 @@ public final class Flattener {
    *
    * @param protocolVersion the version the submission was validated against
    */
-  public static List<Occurrence> flatten(JsonNode s, String protocol, int protocolVersion, SourceRef source) {
+  public static List<FlatOccurrence> flatten(
+      JsonNode s, String protocol, int protocolVersion, SourceRef source) {
     JsonNode site = s.path("site");
     JsonNode visit = s.path("visit");
     String submissionId = s.path("submissionId").asText();
@@ -70,24 +70,26 @@ public final class Flattener {
     effort(base, protocol, s);
 
     Map<Integer, JsonNode> stocPoints = stocPoints(visit);
+    Map<String, String> eventTimes = new HashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     JsonNode observations = s.path("observations");
-    List<Occurrence> rows = new ArrayList<>(observations.size());
+    List<FlatOccurrence> rows = new ArrayList<>(observations.size());
     for (JsonNode o : observations) {
       Occurrence.Builder b = base.copy();
       String canonical = Hashing.canonical(o);
       int repeat = seen.merge(canonical, 1, Integer::sum);
       b.occurrenceID(Hashing.id128(protocol, submissionId, canonical, Integer.toString(repeat)));
-      taxon(b, o.path("taxon"));
+      JsonNode taxon = "vigie-chiro".equals(protocol) ? chosenChiroTaxon(o) : o.path("taxon");
+      taxon(b, taxon);
       b.individualCount(o.path("count").canConvertToInt() ? o.path("count").intValue() : null);
       b.occurrenceRemarks(o.hasNonNull("remarks") ? o.get("remarks").asText() : null);
       b.dynamicProperties(dynamicProperties(o));
       switch (protocol) {
-        case "stoc-eps" -> stocPoint(b, protocol, submissionId, date, o, stocPoints);
+        case "stoc-eps" -> stocPoint(b, protocol, submissionId, date, o, stocPoints, eventTimes);
         case "vigie-chiro" -> chiroRecording(b, o);
         default -> { }
       }
-      rows.add(b.build());
+      rows.add(new FlatOccurrence(b.build(), query(taxon)));
     }
     return rows;
   }
@@ -98,7 +100,7 @@ public final class Flattener {
   }
 
   private static void stocPoint(Occurrence.Builder b, String protocol, String submissionId, LocalDate date,
-      JsonNode o, Map<Integer, JsonNode> points) {
+      JsonNode o, Map<Integer, JsonNode> points, Map<String, String> eventTimes) {
     JsonNode point = points.get(o.path("pointNumber").asInt());
     if (point == null) {
       return;
@@ -107,23 +109,21 @@ public final class Flattener {
     b.parentEventID(visitId).eventID(visitId + "/point/" + point.path("pointNumber").asInt());
     b.decimalLatitude(point.path("latitude").asDouble()).decimalLongitude(point.path("longitude").asDouble());
     if (point.hasNonNull("startTime")) {
-      setDate(b, date, time(point.get("startTime")));
+      b.eventTime(eventTimes.computeIfAbsent(point.get("startTime").asText(),
+          t -> date.atTime(LocalTime.parse(t)).atZone(LOCAL_ZONE).format(TIME_WITH_OFFSET)));
     }
+  }
+
+  /** A validator's identification overrides the observer's, which overrides the automatic one. */
+  private static JsonNode chosenChiroTaxon(JsonNode o) {
+    return o.hasNonNull("validatorTaxon") ? o.get("validatorTaxon")
+        : o.hasNonNull("observerTaxon") ? o.get("observerTaxon") : o.path("taxon");
   }
 
   private static void chiroRecording(Occurrence.Builder b, JsonNode o) {
     b.basisOfRecord("MachineObservation").individualCount(null);
-    JsonNode chosen = o.path("taxon");
-    String status = "automatic";
-    if (o.hasNonNull("validatorTaxon")) {
-      chosen = o.get("validatorTaxon");
-      status = "validator";
-    } else if (o.hasNonNull("observerTaxon")) {
-      chosen = o.get("observerTaxon");
-      status = "observer";
-    }
-    taxon(b, chosen);
-    b.identificationVerificationStatus(status);
+    b.identificationVerificationStatus(o.hasNonNull("validatorTaxon") ? "validator"
+        : o.hasNonNull("observerTaxon") ? "observer" : "automatic");
     if (o.hasNonNull("recordedAt")) {
       OffsetDateTime at = OffsetDateTime.parse(o.get("recordedAt").asText());
       LocalDate local = at.atZoneSameInstant(LOCAL_ZONE).toLocalDate();
@@ -138,6 +138,11 @@ public final class Flattener {
         .scientificName(text(t, "scientificName"))
         .vernacularName(text(t, "vernacularName"))
         .taxonID(text(t, "taxrefId"));
+  }
+
+  private static TaxonQuery query(JsonNode t) {
+    Integer taxref = t.path("taxrefId").canConvertToInt() ? t.path("taxrefId").intValue() : null;
+    return TaxonQuery.of(text(t, "code"), taxref, text(t, "scientificName"), text(t, "vernacularName"));
   }
 
   private static void effort(Occurrence.Builder b, String protocol, JsonNode s) {
@@ -182,14 +187,7 @@ public final class Flattener {
   }
 
   private static String dynamicProperties(JsonNode o) {
-    ObjectNode extra = JsonNodeFactory.instance.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!COMMON_OBSERVATION_FIELDS.contains(e.getKey())) {
-        extra.set(e.getKey(), e.getValue());
-      }
-    }
-    return extra.isEmpty() ? null : Hashing.canonical(extra);
+    return Hashing.canonicalWithout(o, COMMON_OBSERVATION_FIELDS);
   }
 
   private static Map<Integer, JsonNode> stocPoints(JsonNode visit) {

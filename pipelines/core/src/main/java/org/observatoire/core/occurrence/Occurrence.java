@@ -1,10 +1,11 @@
 package org.observatoire.core.occurrence;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One curated occurrence row, Darwin Core terms where a term exists. Generated from one column table (see
- * {@link OccurrenceColumns}, which documents each column); build with {@link #builder()}.
+ * One curated occurrence row, Darwin Core terms where a term exists. Columns and their meaning are listed once, in
+ * {@link OccurrenceColumns}; build with {@link #builder()}.
  */
 public record Occurrence(
     String occurrenceID,
@@ -18,6 +19,9 @@ public record Occurrence(
     String occurrenceStatus,
     String eventDate,
     String eventTime,
+    String eventDateUtc,
+    String verbatimEventDate,
+    Long temporalUncertaintyInSeconds,
     Integer year,
     Integer month,
     Integer day,
@@ -26,12 +30,26 @@ public record Occurrence(
     Double coordinateUncertaintyInMeters,
     String geodeticDatum,
     String countryCode,
+    String stateProvince,
+    String regionCode,
+    String county,
+    String departementCode,
+    String inpn10km,
+    String eea10km,
+    String eea1km,
     String locationID,
     String locality,
     String verbatimIdentification,
     String scientificName,
     String vernacularName,
     String taxonID,
+    String acceptedNameUsageID,
+    String taxonRank,
+    String kingdom,
+    String taxonClass,
+    String family,
+    String taxonKey,
+    String taxonMatchType,
     Integer individualCount,
     String identificationVerificationStatus,
     Double sampleSizeValue,
@@ -40,6 +58,9 @@ public record Occurrence(
     String recordedBy,
     String occurrenceRemarks,
     String dynamicProperties,
+    String dataGeneralizations,
+    String informationWithheld,
+    List<String> flags,
     String submittedAt,
     String sourceFile,
     Long sourceLine) {
@@ -63,9 +84,11 @@ public record Occurrence(
     Objects.requireNonNull(countryCode, "countryCode is required");
     Objects.requireNonNull(locationID, "locationID is required");
     Objects.requireNonNull(recordedBy, "recordedBy is required");
+    Objects.requireNonNull(flags, "flags is required");
     Objects.requireNonNull(submittedAt, "submittedAt is required");
     Objects.requireNonNull(sourceFile, "sourceFile is required");
     Objects.requireNonNull(sourceLine, "sourceLine is required");
+    flags = List.copyOf(flags);
   }
 
   public static Builder builder() {
@@ -87,6 +110,9 @@ public record Occurrence(
       b.occurrenceStatus = o.occurrenceStatus;
       b.eventDate = o.eventDate;
       b.eventTime = o.eventTime;
+      b.eventDateUtc = o.eventDateUtc;
+      b.verbatimEventDate = o.verbatimEventDate;
+      b.temporalUncertaintyInSeconds = o.temporalUncertaintyInSeconds;
       b.year = o.year;
       b.month = o.month;
       b.day = o.day;
@@ -95,12 +121,26 @@ public record Occurrence(
       b.coordinateUncertaintyInMeters = o.coordinateUncertaintyInMeters;
       b.geodeticDatum = o.geodeticDatum;
       b.countryCode = o.countryCode;
+      b.stateProvince = o.stateProvince;
+      b.regionCode = o.regionCode;
+      b.county = o.county;
+      b.departementCode = o.departementCode;
+      b.inpn10km = o.inpn10km;
+      b.eea10km = o.eea10km;
+      b.eea1km = o.eea1km;
       b.locationID = o.locationID;
       b.locality = o.locality;
       b.verbatimIdentification = o.verbatimIdentification;
       b.scientificName = o.scientificName;
       b.vernacularName = o.vernacularName;
       b.taxonID = o.taxonID;
+      b.acceptedNameUsageID = o.acceptedNameUsageID;
+      b.taxonRank = o.taxonRank;
+      b.kingdom = o.kingdom;
+      b.taxonClass = o.taxonClass;
+      b.family = o.family;
+      b.taxonKey = o.taxonKey;
+      b.taxonMatchType = o.taxonMatchType;
       b.individualCount = o.individualCount;
       b.identificationVerificationStatus = o.identificationVerificationStatus;
       b.sampleSizeValue = o.sampleSizeValue;
@@ -109,6 +149,9 @@ public record Occurrence(
       b.recordedBy = o.recordedBy;
       b.occurrenceRemarks = o.occurrenceRemarks;
       b.dynamicProperties = o.dynamicProperties;
+      b.dataGeneralizations = o.dataGeneralizations;
+      b.informationWithheld = o.informationWithheld;
+      b.flags = o.flags;
       b.submittedAt = o.submittedAt;
       b.sourceFile = o.sourceFile;
       b.sourceLine = o.sourceLine;
@@ -128,6 +171,9 @@ public record Occurrence(
     private String occurrenceStatus;
     private String eventDate;
     private String eventTime;
+    private String eventDateUtc;
+    private String verbatimEventDate;
+    private Long temporalUncertaintyInSeconds;
     private Integer year;
     private Integer month;
     private Integer day;
@@ -136,12 +182,26 @@ public record Occurrence(
     private Double coordinateUncertaintyInMeters;
     private String geodeticDatum;
     private String countryCode;
+    private String stateProvince;
+    private String regionCode;
+    private String county;
+    private String departementCode;
+    private String inpn10km;
+    private String eea10km;
+    private String eea1km;
     private String locationID;
     private String locality;
     private String verbatimIdentification;
     private String scientificName;
     private String vernacularName;
     private String taxonID;
+    private String acceptedNameUsageID;
+    private String taxonRank;
+    private String kingdom;
+    private String taxonClass;
+    private String family;
+    private String taxonKey;
+    private String taxonMatchType;
     private Integer individualCount;
     private String identificationVerificationStatus;
     private Double sampleSizeValue;
@@ -150,6 +210,9 @@ public record Occurrence(
     private String recordedBy;
     private String occurrenceRemarks;
     private String dynamicProperties;
+    private String dataGeneralizations;
+    private String informationWithheld;
+    private List<String> flags = List.of();
     private String submittedAt;
     private String sourceFile;
     private Long sourceLine;
@@ -170,6 +233,9 @@ public record Occurrence(
       c.occurrenceStatus = occurrenceStatus;
       c.eventDate = eventDate;
       c.eventTime = eventTime;
+      c.eventDateUtc = eventDateUtc;
+      c.verbatimEventDate = verbatimEventDate;
+      c.temporalUncertaintyInSeconds = temporalUncertaintyInSeconds;
       c.year = year;
       c.month = month;
       c.day = day;
@@ -178,12 +244,26 @@ public record Occurrence(
       c.coordinateUncertaintyInMeters = coordinateUncertaintyInMeters;
       c.geodeticDatum = geodeticDatum;
       c.countryCode = countryCode;
+      c.stateProvince = stateProvince;
+      c.regionCode = regionCode;
+      c.county = county;
+      c.departementCode = departementCode;
+      c.inpn10km = inpn10km;
+      c.eea10km = eea10km;
+      c.eea1km = eea1km;
       c.locationID = locationID;
       c.locality = locality;
       c.verbatimIdentification = verbatimIdentification;
       c.scientificName = scientificName;
       c.vernacularName = vernacularName;
       c.taxonID = taxonID;
+      c.acceptedNameUsageID = acceptedNameUsageID;
+      c.taxonRank = taxonRank;
+      c.kingdom = kingdom;
+      c.taxonClass = taxonClass;
+      c.family = family;
+      c.taxonKey = taxonKey;
+      c.taxonMatchType = taxonMatchType;
       c.individualCount = individualCount;
       c.identificationVerificationStatus = identificationVerificationStatus;
       c.sampleSizeValue = sampleSizeValue;
@@ -192,6 +272,9 @@ public record Occurrence(
       c.recordedBy = recordedBy;
       c.occurrenceRemarks = occurrenceRemarks;
       c.dynamicProperties = dynamicProperties;
+      c.dataGeneralizations = dataGeneralizations;
+      c.informationWithheld = informationWithheld;
+      c.flags = flags;
       c.submittedAt = submittedAt;
       c.sourceFile = sourceFile;
       c.sourceLine = sourceLine;
@@ -253,6 +336,21 @@ public record Occurrence(
       return this;
     }
 
+    public Builder eventDateUtc(String value) {
+      this.eventDateUtc = value;
+      return this;
+    }
+
+    public Builder verbatimEventDate(String value) {
+      this.verbatimEventDate = value;
+      return this;
+    }
+
+    public Builder temporalUncertaintyInSeconds(Long value) {
+      this.temporalUncertaintyInSeconds = value;
+      return this;
+    }
+
     public Builder year(Integer value) {
       this.year = value;
       return this;
@@ -293,6 +391,41 @@ public record Occurrence(
       return this;
     }
 
+    public Builder stateProvince(String value) {
+      this.stateProvince = value;
+      return this;
+    }
+
+    public Builder regionCode(String value) {
+      this.regionCode = value;
+      return this;
+    }
+
+    public Builder county(String value) {
+      this.county = value;
+      return this;
+    }
+
+    public Builder departementCode(String value) {
+      this.departementCode = value;
+      return this;
+    }
+
+    public Builder inpn10km(String value) {
+      this.inpn10km = value;
+      return this;
+    }
+
+    public Builder eea10km(String value) {
+      this.eea10km = value;
+      return this;
+    }
+
+    public Builder eea1km(String value) {
+      this.eea1km = value;
+      return this;
+    }
+
     public Builder locationID(String value) {
       this.locationID = value;
       return this;
@@ -320,6 +453,41 @@ public record Occurrence(
 
     public Builder taxonID(String value) {
       this.taxonID = value;
+      return this;
+    }
+
+    public Builder acceptedNameUsageID(String value) {
+      this.acceptedNameUsageID = value;
+      return this;
+    }
+
+    public Builder taxonRank(String value) {
+      this.taxonRank = value;
+      return this;
+    }
+
+    public Builder kingdom(String value) {
+      this.kingdom = value;
+      return this;
+    }
+
+    public Builder taxonClass(String value) {
+      this.taxonClass = value;
+      return this;
+    }
+
+    public Builder family(String value) {
+      this.family = value;
+      return this;
+    }
+
+    public Builder taxonKey(String value) {
+      this.taxonKey = value;
+      return this;
+    }
+
+    public Builder taxonMatchType(String value) {
+      this.taxonMatchType = value;
       return this;
     }
 
@@ -363,6 +531,21 @@ public record Occurrence(
       return this;
     }
 
+    public Builder dataGeneralizations(String value) {
+      this.dataGeneralizations = value;
+      return this;
+    }
+
+    public Builder informationWithheld(String value) {
+      this.informationWithheld = value;
+      return this;
+    }
+
+    public Builder flags(List<String> value) {
+      this.flags = value;
+      return this;
+    }
+
     public Builder submittedAt(String value) {
       this.submittedAt = value;
       return this;
@@ -379,7 +562,7 @@ public record Occurrence(
     }
 
     public Occurrence build() {
-      return new Occurrence(occurrenceID, eventID, parentEventID, submissionId, protocol, protocolVersion, samplingProtocol, basisOfRecord, occurrenceStatus, eventDate, eventTime, year, month, day, decimalLatitude, decimalLongitude, coordinateUncertaintyInMeters, geodeticDatum, countryCode, locationID, locality, verbatimIdentification, scientificName, vernacularName, taxonID, individualCount, identificationVerificationStatus, sampleSizeValue, sampleSizeUnit, samplingEffort, recordedBy, occurrenceRemarks, dynamicProperties, submittedAt, sourceFile, sourceLine);
+      return new Occurrence(occurrenceID, eventID, parentEventID, submissionId, protocol, protocolVersion, samplingProtocol, basisOfRecord, occurrenceStatus, eventDate, eventTime, eventDateUtc, verbatimEventDate, temporalUncertaintyInSeconds, year, month, day, decimalLatitude, decimalLongitude, coordinateUncertaintyInMeters, geodeticDatum, countryCode, stateProvince, regionCode, county, departementCode, inpn10km, eea10km, eea1km, locationID, locality, verbatimIdentification, scientificName, vernacularName, taxonID, acceptedNameUsageID, taxonRank, kingdom, taxonClass, family, taxonKey, taxonMatchType, individualCount, identificationVerificationStatus, sampleSizeValue, sampleSizeUnit, samplingEffort, recordedBy, occurrenceRemarks, dynamicProperties, dataGeneralizations, informationWithheld, flags, submittedAt, sourceFile, sourceLine);
     }
   }
 }

@@ -1,0 +1,64 @@
+package org.observatoire.beam.transforms;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.observatoire.core.ingest.SubmissionProcessor;
+import org.observatoire.core.interpret.InterpretationSettings;
+import org.observatoire.core.interpret.OccurrenceInterpreter;
+import org.observatoire.core.privacy.PseudonymKey;
+import org.observatoire.core.quality.counts.CountExpectations;
+
+/**
+ * The plain values a worker needs to build its {@link SubmissionProcessor}. The pseudonym key itself never travels
+ * in the pipeline: each worker reads it from its environment or key file (or uses the public sample key when the
+ * run says so explicitly).
+ *
+ * @param pseudonymKeyFile a key file outside the repository, or null to use the environment variable only
+ * @param sampleKey use the public sample key (sample data only)
+ * @param countExpectationsFile a CSV written by {@code CountExpectations.writeCsv}, or null
+ */
+public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, String pseudonymKeyFile, boolean sampleKey,
+    String countExpectationsFile) implements Serializable {
+
+  private static final Map<ProcessingConfig, SubmissionProcessor> PROCESSORS = new ConcurrentHashMap<>();
+
+  public static ProcessingConfig of(Instant referenceTime, int maxLineBytes, String pseudonymKeyFile,
+      boolean sampleKey, String countExpectationsFile) {
+    return new ProcessingConfig(referenceTime.toEpochMilli(), maxLineBytes, pseudonymKeyFile, sampleKey,
+        countExpectationsFile);
+  }
+
+  /** The key this configuration names; fails with a clear message when there is none. */
+  public PseudonymKey pseudonymKey() {
+    return sampleKey ? PseudonymKey.sampleKeyForSampleDataOnly()
+        : PseudonymKey.fromEnvironmentOrFile(System.getenv(), pseudonymKeyFile == null ? null : Path.of(pseudonymKeyFile));
+  }
+
+  /** One processor per configuration and JVM: building one loads the checklist, boundaries and EPSG database. */
+  public SubmissionProcessor processor() {
+    return PROCESSORS.computeIfAbsent(this, ProcessingConfig::build);
+  }
+
+  private SubmissionProcessor build() {
+    Instant reference = Instant.ofEpochMilli(referenceTimeMillis);
+    InterpretationSettings settings = InterpretationSettings.of(
+        reference.atOffset(ZoneOffset.UTC).toLocalDate(), pseudonymKey());
+    if (countExpectationsFile != null) {
+      try (Reader r = Files.newBufferedReader(Path.of(countExpectationsFile), StandardCharsets.UTF_8)) {
+        settings = settings.withCountExpectations(CountExpectations.readCsv(r));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the count expectations " + countExpectationsFile, e);
+      }
+    }
+    return SubmissionProcessor.create(reference, maxLineBytes, OccurrenceInterpreter.create(settings));
+  }
+}

@@ -1,0 +1,211 @@
+package org.observatoire.core.interpret;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.observatoire.core.flags.Flag;
+import org.observatoire.core.geo.Assignment;
+import org.observatoire.core.geo.CellAssigner;
+import org.observatoire.core.geo.Coordinate;
+import org.observatoire.core.geo.Projected;
+import org.observatoire.core.geo.ProjectedCrs;
+import org.observatoire.core.geo.Reprojector;
+import org.observatoire.core.geo.region.RegionLocator;
+import org.observatoire.core.geo.region.RegionLookup;
+import org.observatoire.core.occurrence.FlatOccurrence;
+import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.privacy.GeneralizationResult;
+import org.observatoire.core.privacy.Generalizer;
+import org.observatoire.core.privacy.GridProjection;
+import org.observatoire.core.privacy.Pseudonymizer;
+import org.observatoire.core.privacy.SensitiveSpecies;
+import org.observatoire.core.quality.bdq.BdqParameters;
+import org.observatoire.core.quality.bdq.BdqRegistry;
+import org.observatoire.core.quality.bdq.BdqTest;
+import org.observatoire.core.quality.bdq.Response;
+import org.observatoire.core.quality.coordinates.CoordinateCheck;
+import org.observatoire.core.quality.coordinates.CoordinateChecks;
+import org.observatoire.core.quality.coordinates.CoordinateFlag;
+import org.observatoire.core.quality.coordinates.LatLon;
+import org.observatoire.core.quality.coordinates.MetropolitanFrance;
+import org.observatoire.core.quality.counts.CountChecks;
+import org.observatoire.core.taxon.Checklist;
+import org.observatoire.core.taxon.TaxonMatch;
+import org.observatoire.core.taxon.TaxonMatcher;
+
+/**
+ * Turns a flattened row into a trustworthy public row: taxon matched against the checklist, dates in UTC, quality
+ * flags (TDWG BDQ labels where a test exists, project codes otherwise), département/région and grid cells, observer
+ * pseudonymised, sensitive species generalised (full precision kept aside for the restricted output). Flags never
+ * drop a row. Thread-safe; expensive to build (checklist, boundaries, EPSG database): one per worker.
+ */
+public final class OccurrenceInterpreter {
+  /** BDQ validations run on every row; a NOT_COMPLIANT response becomes a flag named after the test. */
+  static final List<String> ROW_VALIDATIONS = List.of(
+      "VALIDATION_EVENTDATE_INRANGE",
+      "VALIDATION_COORDINATES_NOTZERO",
+      "VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT",
+      "VALIDATION_COUNTRYCODE_STANDARD",
+      "VALIDATION_BASISOFRECORD_STANDARD",
+      "VALIDATION_OCCURRENCESTATUS_STANDARD");
+  private static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
+  private static final long DAY_SECONDS = 86_400;
+
+  private final TaxonMatcher matcher;
+  private final CoordinateChecks coordinates;
+  private final List<BdqTest> validations;
+  private final CountChecks counts;
+  private final RegionLocator regions;
+  private final CellAssigner cells;
+  private final Pseudonymizer pseudonymizer;
+  private final Generalizer generalizer;
+
+  private OccurrenceInterpreter(InterpretationSettings settings) {
+    MetropolitanFrance france = MetropolitanFrance.load();
+    this.matcher = TaxonMatcher.of(Checklist.loadDefault());
+    this.coordinates = CoordinateChecks.within(france);
+    BdqRegistry registry = BdqRegistry.standard(BdqParameters.defaults(settings.referenceDate()), Map.of("FR", france));
+    this.validations = ROW_VALIDATIONS.stream()
+        .map(label -> registry.byLabel(label)
+            .orElseThrow(() -> new IllegalStateException("the BDQ registry has no test " + label)))
+        .toList();
+    this.counts = CountChecks.of(settings.countExpectations());
+    this.regions = RegionLocator.france();
+    this.cells = CellAssigner.create(0);
+    this.pseudonymizer = Pseudonymizer.of(settings.pseudonymKey());
+    Reprojector sis = Reprojector.sis();
+    this.generalizer = Generalizer.of(SensitiveSpecies.loadDefault(), GridProjection.of(
+        (lat, lon) -> {
+          Projected p = sis.toLambert93(Coordinate.of(lat, lon));
+          return new double[] {p.x(), p.y()};
+        },
+        (x, y) -> {
+          Coordinate c = sis.unproject(Projected.of(x, y), ProjectedCrs.LAMBERT_93);
+          return new double[] {c.lat(), c.lon()};
+        },
+        "Lambert-93 (EPSG:2154) grid"));
+  }
+
+  public static OccurrenceInterpreter create(InterpretationSettings settings) {
+    return new OccurrenceInterpreter(settings);
+  }
+
+  /** The observer pseudonymizer, shared with whatever else must pseudonymise (rejected submissions). */
+  public Pseudonymizer pseudonymizer() {
+    return pseudonymizer;
+  }
+
+  /**
+   * @param row the flattened row and its submitted taxon
+   * @param site the declared site's coordinate, for the far-from-site check
+   */
+  public Interpreted interpret(FlatOccurrence row, LatLon site) {
+    Occurrence raw = row.occurrence();
+    Set<String> flags = new LinkedHashSet<>(raw.flags());
+    Occurrence.Builder b = raw.toBuilder();
+
+    TaxonMatch match = matcher.match(row.taxon());
+    match.flags().forEach(f -> flags.add(f.code()));
+    b.taxonMatchType(match.matchType().name());
+    if (match.isMatched()) {
+      b.taxonID(match.taxonID())
+          .acceptedNameUsageID(match.acceptedNameUsageID())
+          .scientificName(match.scientificName())
+          .taxonRank(match.taxonRank())
+          .vernacularName(match.vernacularName() != null ? match.vernacularName() : raw.vernacularName())
+          .kingdom(match.kingdom())
+          .taxonClass(match.taxonClass())
+          .family(match.family())
+          .taxonKey(match.taxonKey());
+    }
+
+    dates(raw, b);
+    CoordinateCheck check = coordinates.check(raw.decimalLatitude(), raw.decimalLongitude(),
+        raw.coordinateUncertaintyInMeters(), site);
+    for (CoordinateFlag f : check.flags()) {
+      flags.add(f.name());
+    }
+    Map<String, String> terms = terms(raw);
+    for (BdqTest test : validations) {
+      Response r = test.run(terms);
+      if (Response.NOT_COMPLIANT.equals(r.result())) {
+        flags.add(test.label());
+      }
+    }
+
+    b.recordedBy(pseudonymizer.pseudonym(raw.recordedBy()));
+
+    RestrictedLocation restricted = null;
+    double lat = raw.decimalLatitude();
+    double lon = raw.decimalLongitude();
+    if (match.isMatched()) {
+      GeneralizationResult g = generalizer.generalise(match.taxon(), lat, lon, raw.coordinateUncertaintyInMeters());
+      if (g.generalised()) {
+        restricted = new RestrictedLocation(raw.occurrenceID(), match.taxonKey(), match.scientificName(), lat, lon,
+            raw.coordinateUncertaintyInMeters(), g.cellSizeMetres());
+        lat = g.publicLatitude();
+        lon = g.publicLongitude();
+        b.decimalLatitude(lat).decimalLongitude(lon)
+            .coordinateUncertaintyInMeters(g.publicUncertaintyMetres())
+            .dataGeneralizations(g.dataGeneralizations())
+            .informationWithheld(g.informationWithheld());
+      }
+    }
+
+    Coordinate where = Coordinate.of(lat, lon);
+    RegionLookup region = regions.locate(where);
+    if (region.isOutsideFrance()) {
+      flags.add("LOCATION_OUTSIDE_FRANCE");
+    } else {
+      b.county(region.departement().name()).departementCode(region.departement().code())
+          .stateProvince(region.region().name()).regionCode(region.region().code());
+      if (region.distanceMeters() > 0) {
+        flags.add("LOCATION_NEAREST_DEPARTEMENT");
+      }
+    }
+    Assignment own = cells.cellsOf(where);
+    b.inpn10km(own.inpn10km().code()).eea10km(own.eea10km().code()).eea1km(own.eea1km().code());
+
+    String regionCode = region.isOutsideFrance() ? null : region.region().code();
+    for (Flag f : counts.check(raw.protocol(),
+        raw.individualCount() == null ? null : raw.individualCount().doubleValue(),
+        match.taxonKey(), regionCode, raw.month())) {
+      flags.add(f.code());
+    }
+    b.flags(List.copyOf(flags));
+    return new Interpreted(b.build(), restricted);
+  }
+
+  private static void dates(Occurrence raw, Occurrence.Builder b) {
+    LocalDate date = LocalDate.parse(raw.eventDate());
+    String time = raw.eventTime();
+    if (time == null) {
+      b.eventDateUtc(date.atStartOfDay(LOCAL_ZONE).toInstant().toString())
+          .verbatimEventDate(raw.eventDate())
+          .temporalUncertaintyInSeconds(DAY_SECONDS);
+      return;
+    }
+    LocalTime local = LocalTime.parse(time.substring(0, 8));
+    b.eventDateUtc(java.time.OffsetDateTime.of(date, local, java.time.ZoneOffset.of(time.substring(8)))
+            .toInstant().toString())
+        .verbatimEventDate(raw.eventDate() + "T" + time)
+        .temporalUncertaintyInSeconds(raw.sampleSizeValue() == null ? 60L
+            : Math.max(1L, Math.round(raw.sampleSizeValue() * 60)));
+  }
+
+  private static Map<String, String> terms(Occurrence o) {
+    Map<String, String> t = new HashMap<>(16);
+    t.put("dwc:eventDate", o.eventDate());
+    t.put("dwc:decimalLatitude", Double.toString(o.decimalLatitude()));
+    t.put("dwc:decimalLongitude", Double.toString(o.decimalLongitude()));
+    t.put("dwc:countryCode", o.countryCode());
+    t.put("dwc:basisOfRecord", o.basisOfRecord());
+    t.put("dwc:occurrenceStatus", o.occurrenceStatus());
+    return t;
+  }
+}
