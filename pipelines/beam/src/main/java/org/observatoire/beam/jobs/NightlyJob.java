@@ -26,6 +26,8 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.cubes.BuildOccurrenceCubes;
+import org.observatoire.beam.cubes.CubeSchemas;
 import org.observatoire.beam.io.Chunk;
 import org.observatoire.beam.io.ParquetFooters;
 import org.observatoire.beam.io.ReadSubmissionLines;
@@ -54,6 +56,7 @@ public final class NightlyJob {
   public static final String RESTRICTED_LOCATIONS = "locations";
   public static final String RESTRICTED_REJECTED_RAW = "rejected-raw";
   public static final String MANIFEST = "manifest.json";
+  public static final String CUBES = "cubes";
   private static final String COUNTS_DIR = "_run";
 
   private NightlyJob() {}
@@ -111,6 +114,12 @@ public final class NightlyJob {
 
     void setCountExpectations(String value);
 
+    @Description("Seed of the cubes' uncertainty-aware cell assignment (recorded in the manifest)")
+    @Default.Long(42L)
+    long getCubeSeed();
+
+    void setCubeSeed(long value);
+
     @Description("Replace the outputs of an earlier run in the output folder")
     @Default.Boolean(false)
     boolean getOverwrite();
@@ -140,6 +149,10 @@ public final class NightlyJob {
 
     curated.get(dedupe.occurrencesTag()).apply("WriteOccurrences", WriteParquetDataset.partitioned(
         out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow));
+    curated.get(dedupe.occurrencesTag())
+        .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
+        .apply("WriteCubes", WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
+            r -> r.get("grid").toString(), r -> r));
     processed.get(process.rejectedTag()).apply("WriteRejected",
         WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED));
     curated.get(dedupe.duplicatesTag()).apply("WriteDuplicates",
@@ -213,13 +226,18 @@ public final class NightlyJob {
         .run("restrictedOutput", restricted.toString())
         .run("pseudonymKeyId", keyId)
         .run("samplePseudonymKey", options.getSamplePseudonymKey())
-        .run("countExpectations", options.getCountExpectations());
+        .run("countExpectations", options.getCountExpectations())
+        .run("cubeSeed", options.getCubeSeed());
     checksums.join().forEach(manifest::input);
     ProtocolCatalog.fromClasspath().all().values().forEach(list -> list.forEach(manifest::schema));
     readCounts(output.resolve(COUNTS_DIR)).forEach(manifest::count);
     for (String dataset : List.of(OCCURRENCES, REJECTED, DUPLICATES)) {
       long[] fr = ParquetFooters.count(output.resolve(dataset));
       manifest.output(dataset, fr[0], fr[1]);
+    }
+    for (String grid : List.of("inpn10km", "eea10km", "eea1km")) {
+      long[] fr = ParquetFooters.count(output.resolve(CUBES).resolve(grid));
+      manifest.output(CUBES + "/" + grid, fr[0], fr[1]);
     }
     long[] dead = ParquetFooters.count(restricted.resolve(DEAD_LETTER));
     manifest.output(DEAD_LETTER, dead[0], dead[1]);
@@ -251,7 +269,7 @@ public final class NightlyJob {
   }
 
   private static final List<String> PUBLIC_OUTPUTS =
-      List.of(OCCURRENCES, REJECTED, DUPLICATES, MANIFEST, COUNTS_DIR);
+      List.of(OCCURRENCES, REJECTED, DUPLICATES, CUBES, MANIFEST, COUNTS_DIR);
   private static final List<String> RESTRICTED_OUTPUTS =
       List.of(DEAD_LETTER, RESTRICTED_LOCATIONS, RESTRICTED_REJECTED_RAW);
 
