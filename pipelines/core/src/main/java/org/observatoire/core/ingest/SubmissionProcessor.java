@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -58,6 +59,14 @@ public final class SubmissionProcessor {
    */
   public static SubmissionProcessor create(Instant referenceTime, int maxLineBytes) {
     return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.at(referenceTime), maxLineBytes);
+  }
+
+  /**
+   * A processor whose "now" (for {@code SUBMITTED_IN_FUTURE}) is read from {@code clock} for every line: the
+   * streaming job judges each submission when it arrives. Batch runs keep a fixed reference time.
+   */
+  public static SubmissionProcessor create(Clock clock, int maxLineBytes) {
+    return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.withClock(clock), maxLineBytes);
   }
 
   public ProtocolCatalog catalog() {
