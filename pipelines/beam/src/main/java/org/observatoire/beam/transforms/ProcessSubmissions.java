@@ -1,5 +1,6 @@
 package org.observatoire.beam.transforms;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -34,6 +35,9 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
   private static final TupleTag<GenericRecord> DEAD_LETTERS = new TupleTag<>() {};
   private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
 
+  /** Marks a live run: "now" is read from the system clock for every line (streaming). */
+  private static final long LIVE = Long.MIN_VALUE;
+
   private final Instant referenceTime;
   private final int maxLineBytes;
 
@@ -44,6 +48,11 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
 
   public static ProcessSubmissions at(Instant referenceTime, int maxLineBytes) {
     return new ProcessSubmissions(referenceTime, maxLineBytes);
+  }
+
+  /** For streaming: each submission is judged against the wall clock when it is processed. */
+  public static ProcessSubmissions live(int maxLineBytes) {
+    return new ProcessSubmissions(null, maxLineBytes);
   }
 
   public TupleTag<KV<String, GenericRecord>> acceptedTag() {
@@ -64,7 +73,7 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
 
   @Override
   public PCollectionTuple expand(PCollection<RawLine> lines) {
-    PCollectionTuple out = lines.apply("Validate", ParDo.of(new ProcessFn(referenceTime.toEpochMilli(), maxLineBytes))
+    PCollectionTuple out = lines.apply("Validate", ParDo.of(new ProcessFn(referenceTime == null ? LIVE : referenceTime.toEpochMilli(), maxLineBytes))
         .withOutputTags(ACCEPTED, TupleTagList.of(REJECTED).and(DEAD_LETTERS).and(COUNTS)));
     out.get(ACCEPTED).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(AvroSchemas.ACCEPTED)));
     out.get(REJECTED).setCoder(AvroCoder.of(AvroSchemas.REJECTED));
@@ -85,7 +94,9 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
 
     @Setup
     public void setup() {
-      processor = SubmissionProcessor.create(Instant.ofEpochMilli(referenceMillis), maxLineBytes);
+      processor = referenceMillis == LIVE
+          ? SubmissionProcessor.create(Clock.systemUTC(), maxLineBytes)
+          : SubmissionProcessor.create(Instant.ofEpochMilli(referenceMillis), maxLineBytes);
     }
 
     @ProcessElement
