@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         NightlyCommand.class,
         ValidateCommand.class,
+        BrokerCommand.class,
+        IntakeCommand.class,
+        StreamCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Observatoire implements Runnable {
