@@ -61,7 +61,8 @@ public final class ReadKafkaSubmissions extends PTransform<PBegin, PCollection<R
             .commitOffsetsInFinalize()
             .withTimestampPolicyFactory((partition, previousWatermark) ->
                 new CustomTimestampPolicyWithLimitedDelay<>(new EventTime(), delay, previousWatermark)))
-        .apply("ToRawLines", ParDo.of(new ToRawLineFn()));
+        .apply("ToRawLines", ParDo.of(new ToRawLineFn()))
+        .setCoder(RawLineCoder.of());
   }
 
   /** {@code submittedAt}, else the record's own timestamp. */
