@@ -41,8 +41,14 @@ public final class BrokerCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       long t0 = System.nanoTime();
-      LocalBroker broker = LocalBroker.start(dir, port, lib != null ? lib : LocalBroker.defaultLib(), false,
-          Duration.ofSeconds(60));
+      LocalBroker broker;
+      try {
+        broker = LocalBroker.start(dir, port, lib != null ? lib : LocalBroker.defaultLib(), false,
+            Duration.ofSeconds(60));
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
       LocalBroker.createTopics(broker.bootstrapServers(), Map.of("submissions", partitions, "verdicts", 1));
       System.out.printf("broker up on %s (pid %d) in %.1f s; data and log in %s%n", broker.bootstrapServers(),
           broker.pid(), (System.nanoTime() - t0) / 1e9, dir.toAbsolutePath());
