@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         GenerateCommand.class,
         LocateCommand.class,
         BdqCommand.class,
+        BrokerCommand.class,
+        IntakeCommand.class,
+        StreamCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Observatoire implements Runnable {

@@ -22,38 +22,52 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
   private final Schema fileSchema;
   private final SerializableFunction<GenericRecord, String> partition;
   private final SerializableFunction<GenericRecord, GenericRecord> toFileRow;
+  private final int numShards;
 
   private WriteParquetDataset(String directory, String prefix, Schema fileSchema,
       SerializableFunction<GenericRecord, String> partition,
-      SerializableFunction<GenericRecord, GenericRecord> toFileRow) {
+      SerializableFunction<GenericRecord, GenericRecord> toFileRow, int numShards) {
     this.directory = directory;
     this.prefix = prefix;
     this.fileSchema = fileSchema;
     this.partition = partition;
     this.toFileRow = toFileRow;
+    this.numShards = numShards;
   }
 
   /** A dataset in one folder, files named {@code <prefix>-<shard>-of-<n>.parquet}. */
   public static WriteParquetDataset flat(String directory, String prefix, Schema schema) {
-    return new WriteParquetDataset(directory, prefix, schema, r -> "", r -> r);
+    return new WriteParquetDataset(directory, prefix, schema, r -> "", r -> r, 0);
   }
 
   /** A partitioned dataset: {@code partition} gives the relative folder, {@code toFileRow} the stored row. */
   public static WriteParquetDataset partitioned(String directory, Schema fileSchema,
       SerializableFunction<GenericRecord, String> partition,
       SerializableFunction<GenericRecord, GenericRecord> toFileRow) {
-    return new WriteParquetDataset(directory, "part", fileSchema, partition, toFileRow);
+    return new WriteParquetDataset(directory, "part", fileSchema, partition, toFileRow, 0);
+  }
+
+  /**
+   * A fixed number of files per destination and pane, as unbounded (streaming) input requires. File names then
+   * carry the window and the pane: {@code part-<window>-pane-<n>-<shard>-of-<n>.parquet}.
+   */
+  public WriteParquetDataset withNumShards(int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("numShards must be positive, got " + shards);
+    }
+    return new WriteParquetDataset(directory, prefix, fileSchema, partition, toFileRow, shards);
   }
 
   @Override
   public WriteFilesResult<String> expand(PCollection<GenericRecord> rows) {
     String name = prefix;
-    return rows.apply("WriteParquet", FileIO.<String, GenericRecord>writeDynamic()
+    FileIO.Write<String, GenericRecord> write = FileIO.<String, GenericRecord>writeDynamic()
         .by(partition)
         .withDestinationCoder(StringUtf8Coder.of())
         .via(Contextful.fn(toFileRow),
             ParquetIO.sink(fileSchema).withCompressionCodec(CompressionCodecName.ZSTD))
         .to(directory)
-        .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? name : dest + "/" + name, ".parquet")));
+        .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? name : dest + "/" + name, ".parquet"));
+    return rows.apply("WriteParquet", numShards > 0 ? write.withNumShards(numShards) : write);
   }
 }

@@ -22,6 +22,7 @@ import org.observatoire.core.quality.counts.CountExpectations;
  * in the pipeline: each worker reads it from its environment or key file (or uses the public sample key when the
  * run says so explicitly).
  *
+ * @param referenceTimeMillis the run's fixed "now", or {@link #LIVE} to read the wall clock for every line (streaming)
  * @param pseudonymKeyFile a key file outside the repository, or null to use the environment variable only
  * @param sampleKey use the public sample key (sample data only)
  * @param countExpectationsFile a CSV written by {@code CountExpectations.writeCsv}, or null
@@ -29,7 +30,15 @@ import org.observatoire.core.quality.counts.CountExpectations;
 public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, String pseudonymKeyFile, boolean sampleKey,
     String countExpectationsFile) implements Serializable {
 
+  /** Marks a live (streaming) configuration. */
+  public static final long LIVE = Long.MIN_VALUE;
   private static final Map<ProcessingConfig, SubmissionProcessor> PROCESSORS = new ConcurrentHashMap<>();
+
+  /** A streaming configuration: each submission is judged against the wall clock when it is processed. */
+  public static ProcessingConfig live(int maxLineBytes, String pseudonymKeyFile, boolean sampleKey,
+      String countExpectationsFile) {
+    return new ProcessingConfig(LIVE, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile);
+  }
 
   public static ProcessingConfig of(Instant referenceTime, int maxLineBytes, String pseudonymKeyFile,
       boolean sampleKey, String countExpectationsFile) {
@@ -49,7 +58,8 @@ public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, Strin
   }
 
   private SubmissionProcessor build() {
-    Instant reference = Instant.ofEpochMilli(referenceTimeMillis);
+    boolean live = referenceTimeMillis == LIVE;
+    Instant reference = live ? java.time.Clock.systemUTC().instant() : Instant.ofEpochMilli(referenceTimeMillis);
     InterpretationSettings settings = InterpretationSettings.of(
         reference.atOffset(ZoneOffset.UTC).toLocalDate(), pseudonymKey());
     if (countExpectationsFile != null) {
@@ -59,6 +69,8 @@ public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, Strin
         throw new UncheckedIOException("cannot read the count expectations " + countExpectationsFile, e);
       }
     }
-    return SubmissionProcessor.create(reference, maxLineBytes, OccurrenceInterpreter.create(settings));
+    OccurrenceInterpreter interpreter = OccurrenceInterpreter.create(settings);
+    return live ? SubmissionProcessor.create(java.time.Clock.systemUTC(), maxLineBytes, interpreter)
+        : SubmissionProcessor.create(reference, maxLineBytes, interpreter);
   }
 }

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -77,6 +78,20 @@ public final class SubmissionProcessor {
    */
   public static SubmissionProcessor create(Instant referenceTime, int maxLineBytes, OccurrenceInterpreter interpreter) {
     return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.at(referenceTime), maxLineBytes,
+        java.util.Objects.requireNonNull(interpreter, "interpreter"));
+  }
+
+  /**
+   * A processor whose "now" (for {@code SUBMITTED_IN_FUTURE}) is read from {@code clock} for every line: the
+   * streaming job judges each submission when it arrives. Batch runs keep a fixed reference time.
+   */
+  public static SubmissionProcessor create(Clock clock, int maxLineBytes) {
+    return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.withClock(clock), maxLineBytes, null);
+  }
+
+  /** The streaming form of {@link #create(Instant, int, OccurrenceInterpreter)}: "now" read from the clock. */
+  public static SubmissionProcessor create(Clock clock, int maxLineBytes, OccurrenceInterpreter interpreter) {
+    return new SubmissionProcessor(ProtocolCatalog.fromClasspath(), RuleBook.withClock(clock), maxLineBytes,
         java.util.Objects.requireNonNull(interpreter, "interpreter"));
   }
 

@@ -1,6 +1,7 @@
 package org.observatoire.core.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,20 +18,26 @@ import org.observatoire.core.validation.Violation;
  * after its submission (one day of tolerance for time zones), ends after starts.
  */
 public final class CommonRules implements ProtocolRules {
-  private final Instant referenceTime;
+  private final Clock clock;
 
-  private CommonRules(Instant referenceTime) {
-    this.referenceTime = Objects.requireNonNull(referenceTime, "referenceTime");
+  private CommonRules(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** @param referenceTime the run's "now", passed in so that a rerun judges the same way */
   public static CommonRules at(Instant referenceTime) {
-    return new CommonRules(referenceTime);
+    return new CommonRules(Clock.fixed(Objects.requireNonNull(referenceTime, "referenceTime"), ZoneOffset.UTC));
+  }
+
+  /** Judges "now" by {@code clock}: for streaming, where each submission is judged when it arrives. */
+  public static CommonRules withClock(Clock clock) {
+    return new CommonRules(clock);
   }
 
   @Override
   public List<Violation> check(JsonNode s) {
     List<Violation> out = new ArrayList<>();
+    Instant referenceTime = clock.instant();
     Optional<OffsetDateTime> submittedAt = Fields.dateTime(s, "/submittedAt", out);
     submittedAt.ifPresent(t -> {
       if (t.toInstant().isAfter(referenceTime)) {

@@ -1,6 +1,7 @@
 package org.observatoire.core.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,11 @@ public final class RuleBook {
 
   public static RuleBook at(Instant referenceTime) {
     return new RuleBook(CommonRules.at(referenceTime));
+  }
+
+  /** A rule book whose "now" is read from {@code clock} for every submission (streaming). */
+  public static RuleBook withClock(Clock clock) {
+    return new RuleBook(CommonRules.withClock(clock));
   }
 
   /** Every rule violation of a schema-valid submission of {@code protocol}. */

@@ -1,0 +1,200 @@
+package org.observatoire.beam.jobs;
+
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.StreamingOptions;
+import org.apache.beam.sdk.options.Validation;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Repeatedly;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.joda.time.Duration;
+import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.io.ReadKafkaSubmissions;
+import org.observatoire.beam.io.WatchSubmissionFiles;
+import org.observatoire.beam.io.WriteParquetDataset;
+import org.observatoire.beam.transforms.CurateSubmissionStream;
+import org.observatoire.beam.transforms.ProcessingConfig;
+import org.observatoire.core.ingest.RawLine;
+
+/**
+ * The streaming job: submissions from a Kafka topic (or, without a broker, new files in a watched folder) →
+ * validated and flattened by the same core as the nightly job → curated occurrences in one-minute event-time
+ * windows ({@code occurrences/protocol=…/year=…/part-<window>-pane-<n>-….parquet}, the nightly layout and schema),
+ * submissions too late for their window in {@code late/} (same layout, for the nightly reconciliation),
+ * {@code rejected/}, {@code dead-letter/}, and one verdict per submission on the verdicts topic (or in
+ * {@code verdicts/} when watching a folder).
+ */
+public final class StreamingJob {
+  public static final String OCCURRENCES = NightlyJob.OCCURRENCES;
+  public static final String LATE = "late";
+  public static final String REJECTED = NightlyJob.REJECTED;
+  public static final String DEAD_LETTER = NightlyJob.DEAD_LETTER;
+  public static final String VERDICTS = "verdicts";
+
+  private StreamingJob() {}
+
+  /** The job's options; any runner's options may be given too. */
+  public interface Options extends StreamingOptions {
+    @Description("Kafka bootstrap servers (host:port,...); or use --watch")
+    String getBootstrapServers();
+
+    void setBootstrapServers(String value);
+
+    @Description("Without a broker: a folder watched for new *.jsonl submission files")
+    String getWatch();
+
+    void setWatch(String value);
+
+    @Description("Topic the submissions are read from")
+    @Default.String("submissions")
+    String getSubmissionsTopic();
+
+    void setSubmissionsTopic(String value);
+
+    @Description("Topic the verdicts are published to, keyed by submission id")
+    @Default.String("verdicts")
+    String getVerdictsTopic();
+
+    void setVerdictsTopic(String value);
+
+    @Description("Kafka consumer group: offsets are committed there and a restart resumes from them")
+    @Default.String("observatoire-stream")
+    String getGroupId();
+
+    void setGroupId(String value);
+
+    @Description("Output folder: occurrences/, late/, rejected/, dead-letter/ (and verdicts/ with --watch)")
+    @Validation.Required
+    String getOutput();
+
+    void setOutput(String value);
+
+    @Description("Length of the event-time windows, in seconds")
+    @Default.Long(60)
+    long getWindowSeconds();
+
+    void setWindowSeconds(long value);
+
+    @Description("How far behind the latest submittedAt seen the watermark stays, in seconds")
+    @Default.Long(30)
+    long getMaxOutOfOrdernessSeconds();
+
+    void setMaxOutOfOrdernessSeconds(long value);
+
+    @Description("How long after its window's end a late submission is still curated in it, in seconds")
+    @Default.Long(3600)
+    long getAllowedLatenessSeconds();
+
+    void setAllowedLatenessSeconds(long value);
+
+    @Description("How often rejected, dead-letter, late (and file verdict) outputs are flushed, in seconds")
+    @Default.Long(10)
+    long getFlushSeconds();
+
+    void setFlushSeconds(long value);
+
+    @Description("Files per partition and pane")
+    @Default.Integer(1)
+    int getNumShards();
+
+    void setNumShards(int value);
+
+    @Description("Longest submission accepted, in bytes")
+    @Default.Integer(1 << 20)
+    int getMaxLineBytes();
+
+    void setMaxLineBytes(int value);
+
+    @Description("File holding the observer pseudonym key, outside any repository; the environment variable"
+        + " OBSERVATOIRE_PSEUDONYM_KEY takes precedence")
+    String getPseudonymKeyFile();
+
+    void setPseudonymKeyFile(String value);
+
+    @Description("Use the public sample pseudonym key: for sample and test data only")
+    @Default.Boolean(false)
+    boolean getSamplePseudonymKey();
+
+    void setSamplePseudonymKey(boolean value);
+  }
+
+  public static void main(String[] args) {
+    Options options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+    run(options).waitUntilFinish();
+  }
+
+  public static Pipeline build(Options options) {
+    boolean kafka = options.getBootstrapServers() != null;
+    if (kafka == (options.getWatch() != null)) {
+      throw new IllegalArgumentException("give exactly one source: --bootstrapServers or --watch");
+    }
+    options.setStreaming(true);
+    // fail before any work when no pseudonym key is available
+    ProcessingConfig.live(options.getMaxLineBytes(), options.getPseudonymKeyFile(), options.getSamplePseudonymKey(),
+        null).pseudonymKey();
+    Pipeline p = Pipeline.create(options);
+    String out = options.getOutput();
+    int shards = options.getNumShards();
+    Duration flush = Duration.standardSeconds(options.getFlushSeconds());
+
+    PCollection<RawLine> lines = kafka
+        ? p.apply("ReadSubmissions", ReadKafkaSubmissions.of(options.getBootstrapServers(),
+            options.getSubmissionsTopic(), options.getGroupId(),
+            Duration.standardSeconds(options.getMaxOutOfOrdernessSeconds())))
+        : p.apply("WatchSubmissions", WatchSubmissionFiles.of(options.getWatch(), Duration.standardSeconds(2),
+            options.getMaxLineBytes()));
+
+    CurateSubmissionStream curate = CurateSubmissionStream.of(Duration.standardSeconds(options.getWindowSeconds()),
+        Duration.standardSeconds(options.getAllowedLatenessSeconds()), flush, ProcessingConfig.live(
+            options.getMaxLineBytes(), options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), null));
+    PCollectionTuple curated = lines.apply("CurateSubmissionStream", curate);
+
+    curated.get(curate.occurrencesTag()).apply("WriteOccurrences", WriteParquetDataset.partitioned(
+            out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition,
+            AvroRecords::occurrenceFileRow)
+        .withNumShards(shards));
+    curated.get(curate.lateOccurrencesTag()).apply("WriteLate", WriteParquetDataset.partitioned(
+            out + "/" + LATE, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)
+        .withNumShards(shards));
+    curated.get(curate.rejectedTag()).apply("WriteRejected",
+        WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED).withNumShards(shards));
+    curated.get(curate.deadLettersTag()).apply("WriteDeadLetters",
+        WriteParquetDataset.flat(out + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER)
+            .withNumShards(shards));
+
+    PCollection<KV<String, String>> verdicts = curated.get(curate.verdictsTag());
+    if (kafka) {
+      verdicts.apply("PublishVerdicts", KafkaIO.<String, String>write()
+          .withBootstrapServers(options.getBootstrapServers())
+          .withTopic(options.getVerdictsTopic())
+          .withKeySerializer(StringSerializer.class)
+          .withValueSerializer(StringSerializer.class));
+    } else {
+      verdicts.apply("VerdictJson", Values.create())
+          .apply("FlushVerdicts", Window.<String>into(new GlobalWindows())
+              .triggering(Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flush)))
+              .withAllowedLateness(Duration.ZERO)
+              .discardingFiredPanes())
+          .apply("WriteVerdicts", TextIO.write().to(out + "/" + VERDICTS + "/verdicts").withSuffix(".jsonl")
+              .withWindowedWrites().withNumShards(1));
+    }
+    return p;
+  }
+
+  /** Starts the job; it runs until cancelled. */
+  public static PipelineResult run(Options options) {
+    return build(options).run();
+  }
+}

@@ -1,0 +1,202 @@
+package org.observatoire.beam.transforms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Repeatedly;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.core.ingest.RawLine;
+import org.observatoire.core.validation.Verdict;
+import org.observatoire.core.validation.Violation;
+
+/**
+ * The streaming path over submissions stamped with their event time ({@code submittedAt}): the same core
+ * validation as the nightly job ({@link ProcessSubmissions}, judged against the wall clock), then
+ * <ul>
+ *   <li>occurrences of submissions in time, in fixed event-time windows (on-time pane when the watermark passes
+ *       the window's end, one late pane per late submission within the allowed lateness), de-duplicated per
+ *       submission id within a window ({@link DeduplicateSubmissions});
+ *   <li>occurrences of submissions later than that ({@link RouteLateSubmissions}), never dropped;
+ *   <li>rejected submissions and dead letters, in the global window, flushed every {@code flushDelay};
+ *   <li>one verdict per submission (JSON keyed by submission id), as soon as it is processed.
+ * </ul>
+ */
+public final class CurateSubmissionStream extends PTransform<PCollection<RawLine>, PCollectionTuple> {
+  private static final TupleTag<GenericRecord> OCCURRENCES = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> LATE_OCCURRENCES = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> REJECTED = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> DEAD_LETTERS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, String>> VERDICTS = new TupleTag<>() {};
+
+  private final Duration windowSize;
+  private final Duration allowedLateness;
+  private final Duration flushDelay;
+  private final ProcessingConfig config;
+
+  private CurateSubmissionStream(Duration windowSize, Duration allowedLateness, Duration flushDelay,
+      ProcessingConfig config) {
+    this.windowSize = windowSize;
+    this.allowedLateness = allowedLateness;
+    this.flushDelay = flushDelay;
+    this.config = config;
+  }
+
+  /**
+   * @param windowSize length of the event-time windows the curated files are cut in
+   * @param allowedLateness how long after a window's end its late submissions are still curated in it
+   * @param flushDelay how often rejected, dead-letter and too-late outputs are flushed (processing time)
+   */
+  public static CurateSubmissionStream of(Duration windowSize, Duration allowedLateness, Duration flushDelay,
+      ProcessingConfig config) {
+    return new CurateSubmissionStream(windowSize, allowedLateness, flushDelay, config);
+  }
+
+  public TupleTag<GenericRecord> occurrencesTag() {
+    return OCCURRENCES;
+  }
+
+  public TupleTag<GenericRecord> lateOccurrencesTag() {
+    return LATE_OCCURRENCES;
+  }
+
+  public TupleTag<GenericRecord> rejectedTag() {
+    return REJECTED;
+  }
+
+  public TupleTag<GenericRecord> deadLettersTag() {
+    return DEAD_LETTERS;
+  }
+
+  public TupleTag<KV<String, String>> verdictsTag() {
+    return VERDICTS;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<RawLine> lines) {
+    ProcessSubmissions process = ProcessSubmissions.with(config);
+    PCollectionTuple processed = lines.apply("ProcessSubmissions", process);
+    PCollection<KV<String, GenericRecord>> accepted = processed.get(process.acceptedTag());
+    PCollection<GenericRecord> rejected = processed.get(process.rejectedTag());
+
+    KvCoder<String, String> verdictCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    PCollection<KV<String, String>> verdicts = PCollectionList
+        .of(accepted.apply("VerdictAccepted", ParDo.of(new AcceptedVerdictFn())).setCoder(verdictCoder))
+        .and(rejected.apply("VerdictRejected", ParDo.of(new RejectedVerdictFn())).setCoder(verdictCoder))
+        .apply("Verdicts", Flatten.pCollections());
+
+    RouteLateSubmissions route = RouteLateSubmissions.of(windowSize, allowedLateness);
+    PCollectionTuple routed = accepted.apply("RouteLate", route);
+    DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
+    PCollection<GenericRecord> occurrences = routed.get(route.inTimeTag())
+        .apply("FixedWindows", Window.<KV<String, GenericRecord>>into(FixedWindows.of(windowSize))
+            .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+            // the router decides lateness; the extra margin only covers its lag behind the watermark
+            .withAllowedLateness(allowedLateness.plus(allowedLateness).plus(windowSize))
+            .discardingFiredPanes())
+        .apply("DeduplicateSubmissions", dedupe)
+        .get(dedupe.occurrencesTag());
+
+    PCollection<GenericRecord> late = routed.get(route.tooLateTag())
+        .apply("Occurrences", ParDo.of(new OccurrencesFn()))
+        .setCoder(AvroCoder.of(AvroSchemas.OCCURRENCE))
+        .apply("FlushLate", flushed());
+
+    return PCollectionTuple.of(OCCURRENCES, occurrences)
+        .and(LATE_OCCURRENCES, late)
+        .and(REJECTED, rejected.apply("FlushRejected", flushed()))
+        .and(DEAD_LETTERS, processed.get(process.deadLettersTag()).apply("FlushDeadLetters", flushed()))
+        .and(VERDICTS, verdicts);
+  }
+
+  private Window<GenericRecord> flushed() {
+    return Window.<GenericRecord>into(new GlobalWindows())
+        .triggering(Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay)))
+        .withAllowedLateness(Duration.ZERO)
+        .discardingFiredPanes();
+  }
+
+  static final class OccurrencesFn extends DoFn<KV<String, GenericRecord>, GenericRecord> {
+    @ProcessElement
+    public void process(@Element KV<String, GenericRecord> accepted, OutputReceiver<GenericRecord> out) {
+      for (GenericRecord row : rows(accepted.getValue())) {
+        out.output(row);
+      }
+    }
+  }
+
+  static final class AcceptedVerdictFn extends DoFn<KV<String, GenericRecord>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, GenericRecord> e, OutputReceiver<KV<String, String>> out) {
+      GenericRecord a = e.getValue();
+      List<GenericRecord> rows = rows(a);
+      Verdict v = Verdict.accepted(e.getKey(), a.get("protocol").toString(), rows.size(), flags(rows));
+      out.output(KV.of(e.getKey(), v.toJson()));
+    }
+  }
+
+  static final class RejectedVerdictFn extends DoFn<GenericRecord, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element GenericRecord r, OutputReceiver<KV<String, String>> out) {
+      // without an id (not JSON, say) the verdict is keyed by where the record came from
+      String id = r.get("submissionId") != null ? r.get("submissionId").toString()
+          : r.get("sourceFile") + ":" + r.get("sourceLine");
+      List<Violation> violations = new ArrayList<>();
+      @SuppressWarnings("unchecked")
+      List<GenericRecord> vs = (List<GenericRecord>) r.get("violations");
+      for (GenericRecord v : vs) {
+        violations.add(Violation.of(v.get("code").toString(), v.get("pointer").toString(),
+            v.get("message").toString()));
+      }
+      String protocol = r.get("protocol") == null ? null : r.get("protocol").toString();
+      out.output(KV.of(id, Verdict.rejected(id, protocol, violations).toJson()));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<GenericRecord> rows(GenericRecord accepted) {
+    return (List<GenericRecord>) accepted.get("occurrences");
+  }
+
+  /**
+   * Quality flags carried by the rows, if the occurrence schema has a {@code flags} column (a list of codes):
+   * one reason per distinct code, saying on how many rows it was raised.
+   */
+  static List<Verdict.Reason> flags(List<GenericRecord> rows) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (GenericRecord row : rows) {
+      Schema.Field f = row.getSchema().getField("flags");
+      Object value = f == null ? null : row.get(f.pos());
+      if (value instanceof Iterable<?> codes) {
+        for (Object code : codes) {
+          counts.merge(code.toString(), 1, Integer::sum);
+        }
+      }
+    }
+    List<Verdict.Reason> reasons = new ArrayList<>();
+    counts.forEach((code, n) -> reasons.add(Verdict.Reason.of(code, "", "raised on " + n + " of "
+        + rows.size() + " occurrence(s)")));
+    return reasons;
+  }
+}

@@ -1,0 +1,222 @@
+package org.observatoire.cli.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The volunteers' apps' door: {@code POST /submissions} checks size and basic shape, publishes the submission to
+ * the submissions topic keyed by its id and answers 202 "pending"; {@code GET /submissions/{id}} answers the
+ * verdict once the streaming job has published it on the verdicts topic (read into memory from the beginning, so
+ * a restarted intake knows every verdict again), 404 before. Full validation is the streaming job's.
+ */
+public final class IntakeServer implements AutoCloseable {
+  public static final int MAX_BODY_BYTES = 1 << 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer http;
+  private final ExecutorService workers;
+  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, String> consumer;
+  private final Thread verdictReader;
+  private final Map<String, String> verdicts = new ConcurrentHashMap<>();
+  private final String submissionsTopic;
+
+  private IntakeServer(HttpServer http, ExecutorService workers, KafkaProducer<String, byte[]> producer,
+      KafkaConsumer<String, String> consumer, String submissionsTopic) {
+    this.http = http;
+    this.workers = workers;
+    this.producer = producer;
+    this.consumer = consumer;
+    this.submissionsTopic = submissionsTopic;
+    this.verdictReader = new Thread(this::readVerdicts, "verdict-reader");
+    this.verdictReader.setDaemon(true);
+  }
+
+  /** Starts listening on the loopback interface ({@code port} 0: any free port). */
+  public static IntakeServer start(String bootstrapServers, int port, String submissionsTopic, String verdictsTopic)
+      throws IOException {
+    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.LINGER_MS_CONFIG, 2,
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * MAX_BODY_BYTES),
+        new StringSerializer(), new ByteArraySerializer());
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        new StringDeserializer(), new StringDeserializer());
+    List<TopicPartition> partitions = consumer.partitionsFor(verdictsTopic, Duration.ofSeconds(30)).stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+
+    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    ExecutorService workers = Executors.newFixedThreadPool(8);
+    http.setExecutor(workers);
+    IntakeServer server = new IntakeServer(http, workers, producer, consumer, submissionsTopic);
+    http.createContext("/submissions", server::handle);
+    http.start();
+    server.verdictReader.start();
+    return server;
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** The verdict known for {@code submissionId}, as published. */
+  public Optional<String> verdict(String submissionId) {
+    return Optional.ofNullable(verdicts.get(submissionId));
+  }
+
+  private void readVerdicts() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.key() != null && r.value() != null) {
+            verdicts.put(r.key(), r.value());
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      if (path.equals("/submissions") || path.equals("/submissions/")) {
+        if (!ex.getRequestMethod().equals("POST")) {
+          respond(ex, 405, error("use POST /submissions or GET /submissions/{id}"));
+          return;
+        }
+        post(ex);
+      } else if (path.startsWith("/submissions/") && ex.getRequestMethod().equals("GET")) {
+        String id = java.net.URLDecoder.decode(path.substring("/submissions/".length()), StandardCharsets.UTF_8);
+        String v = verdicts.get(id);
+        if (v == null) {
+          respond(ex, 404, JSON.createObjectNode().put("submissionId", id).put("status", "unknown or pending")
+              .toString());
+        } else {
+          respond(ex, 200, v);
+        }
+      } else {
+        respond(ex, 404, error("no such resource: " + ex.getRequestMethod() + " " + path));
+      }
+    } catch (RuntimeException e) {
+      respond(ex, 500, error("internal error: " + e));
+    }
+  }
+
+  private void post(HttpExchange ex) throws IOException {
+    byte[] body = readAtMost(ex.getRequestBody(), MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      respond(ex, 413, error("a submission is at most " + MAX_BODY_BYTES + " bytes"));
+      return;
+    }
+    JsonNode doc;
+    try {
+      doc = JSON.readTree(body);
+    } catch (IOException e) {
+      respond(ex, 400, error("the body is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+      return;
+    }
+    if (doc == null || !doc.isObject()) {
+      respond(ex, 400, error("a submission is a JSON object"));
+      return;
+    }
+    ObjectNode obj = (ObjectNode) doc;
+    if (!obj.path("protocol").isTextual() || obj.get("protocol").asText().isBlank()) {
+      respond(ex, 400, error("the submission needs a protocol (a string such as \"stoc-eps\")"));
+      return;
+    }
+    if (!obj.path("protocolVersion").isIntegralNumber()) {
+      respond(ex, 400, error("the submission needs a protocolVersion (an integer such as 1)"));
+      return;
+    }
+    JsonNode idNode = obj.get("submissionId");
+    String id;
+    byte[] payload = body;
+    if (idNode == null || idNode.isNull()) {
+      id = UUID.randomUUID().toString();
+      obj.put("submissionId", id);
+      payload = JSON.writeValueAsBytes(obj);
+    } else if (idNode.isTextual() && !idNode.asText().isBlank()) {
+      id = idNode.asText();
+    } else {
+      respond(ex, 400, error("submissionId must be a non-empty string (or absent: the intake assigns one)"));
+      return;
+    }
+    try {
+      producer.send(new ProducerRecord<>(submissionsTopic, id, payload)).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      respond(ex, 503, error("the submission could not be queued, try again: " + e.getMessage()));
+      return;
+    }
+    ex.getResponseHeaders().add("Location", "/submissions/" + id);
+    respond(ex, 202, JSON.createObjectNode().put("submissionId", id).put("status", "pending").toString());
+  }
+
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    return in.readNBytes(limit);
+  }
+
+  private static String error(String message) {
+    return JSON.createObjectNode().put("error", message).toString();
+  }
+
+  private static void respond(HttpExchange ex, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    workers.shutdownNow();
+    consumer.wakeup();
+    try {
+      verdictReader.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,114 @@
+package org.observatoire.core.validation;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Explains a stable violation (or quality flag) code to a volunteer, in French and in English. The technical
+ * detail of each violation (which field, which value) stays in {@link Violation#message()}; these texts say what
+ * the code means and what to do about it. Unknown codes get a generic text naming the code, never an error.
+ */
+public final class VerdictMessages {
+  /** One explanation in both languages. */
+  public record Message(String fr, String en) {
+    public Message {
+      Objects.requireNonNull(fr, "fr");
+      Objects.requireNonNull(en, "en");
+    }
+  }
+
+  private static final Map<String, Message> CODES = Map.ofEntries(
+      m("EMPTY_LINE", "La soumission est vide.", "The submission is empty."),
+      m("LINE_TOO_LONG", "La soumission dépasse la taille maximale acceptée.",
+          "The submission is larger than the accepted maximum size."),
+      m("INVALID_UTF8", "La soumission contient des caractères mal encodés (UTF-8 attendu).",
+          "The submission contains badly encoded characters (UTF-8 expected)."),
+      m("MALFORMED_JSON", "La soumission n'est pas un JSON valide.", "The submission is not valid JSON."),
+      m("NOT_AN_OBJECT", "La soumission doit être un objet JSON.", "The submission must be a JSON object."),
+      m("UNKNOWN_PROTOCOL", "Protocole absent ou inconnu.", "Missing or unknown protocol."),
+      m("UNKNOWN_PROTOCOL_VERSION", "Version du protocole absente ou inconnue.",
+          "Missing or unknown protocol version."),
+      m("INVALID_DATE", "Une date ou une heure n'existe pas (par exemple le 30 février ou 25:10).",
+          "A date or time does not exist (for example 30 February or 25:10)."),
+      m("SUBMITTED_IN_FUTURE", "La date d'envoi est dans le futur.", "The submission date is in the future."),
+      m("DATE_IN_FUTURE", "La date de la visite est postérieure à la date d'envoi.",
+          "The visit date is after the submission date."),
+      m("END_BEFORE_START", "L'heure de fin n'est pas après l'heure de début.",
+          "The end time is not after the start time."),
+      m("STOC_VISIT_WINDOW", "La visite STOC est hors de sa période (1–31 mars, 1 avril–8 mai, 9 mai–15 juin).",
+          "The STOC visit is outside its period (1–31 March, 1 April–8 May, 9 May–15 June)."),
+      m("STOC_VISIT_SPACING", "Les deux passages STOC doivent être espacés de 4 à 6 semaines.",
+          "The two STOC visits must be 4 to 6 weeks apart."),
+      m("STOC_POINT_DUPLICATE", "Deux points d'écoute portent le même numéro.",
+          "Two count points have the same number."),
+      m("STOC_POINT_UNKNOWN", "Une observation renvoie à un point d'écoute absent de la visite.",
+          "An observation refers to a count point that is not in the visit."),
+      m("STOC_COUNT_DURATION", "Un point d'écoute STOC dure 5 minutes.", "A STOC point count lasts 5 minutes."),
+      m("STOC_POINTS_TOO_CLOSE", "Deux points d'écoute sont à moins de 300 m l'un de l'autre.",
+          "Two count points are less than 300 m apart."),
+      m("STOC_POINTS_NOT_SAME_MORNING", "Tous les points d'écoute se font le même matin, entre 4 h et 12 h.",
+          "All point counts take place the same morning, between 04:00 and 12:00."),
+      m("SPIPOLL_DURATION", "Une collection SPIPOLL dure exactement 20 minutes.",
+          "A SPIPOLL collection lasts exactly 20 minutes."),
+      m("CHIRO_RECORDING_OUTSIDE_SESSION", "Un enregistrement est hors de la session d'écoute.",
+          "A recording is outside the listening session."),
+      m("CHIRO_TOO_MANY_POINTS", "Un protocole pédestre Vigie-Chiro compte au plus 10 points.",
+          "A pedestrian Vigie-Chiro participation has at most 10 points."),
+      m("PROPAGE_MONTH", "Les passages Propage ont lieu en juin, juillet ou août.",
+          "Propage visits take place in June, July or August."),
+      m("PROPAGE_DURATION", "Un transect Propage se parcourt en 10 minutes.", "A Propage transect is walked in 10 minutes."),
+      m("SAUVAGES_SEGMENT_LENGTH", "Le tronçon de rue est vide ou dépasse 2 km.",
+          "The street segment is empty or longer than 2 km."),
+      m("JARDINS_DURATION", "Un comptage Oiseaux des jardins dure 60 minutes.",
+          "A garden bird count lasts 60 minutes."),
+      m("JARDINS_TAXON_REPEATED", "Une même espèce est listée deux fois : indiquez le maximum vu en même temps.",
+          "The same species is listed twice: give the maximum seen at once."));
+
+  private static final Map<String, Message> SCHEMA_KEYWORDS = Map.ofEntries(
+      m("REQUIRED", "Un champ obligatoire manque.", "A required field is missing."),
+      m("TYPE", "Un champ n'a pas le bon type (texte, nombre, liste…).",
+          "A field has the wrong type (text, number, list…)."),
+      m("ENUM", "Une valeur n'est pas parmi celles autorisées.", "A value is not one of the allowed values."),
+      m("CONST", "Une valeur n'est pas celle attendue.", "A value is not the expected one."),
+      m("PATTERN", "Une valeur n'a pas le format attendu.", "A value does not have the expected format."),
+      m("FORMAT", "Une valeur n'a pas le format attendu.", "A value does not have the expected format."),
+      m("ADDITIONALPROPERTIES", "Un champ n'est pas prévu par le protocole.",
+          "A field is not part of the protocol."),
+      m("MINIMUM", "Une valeur est trop petite.", "A value is too small."),
+      m("EXCLUSIVEMINIMUM", "Une valeur est trop petite.", "A value is too small."),
+      m("MAXIMUM", "Une valeur est trop grande.", "A value is too large."),
+      m("EXCLUSIVEMAXIMUM", "Une valeur est trop grande.", "A value is too large."),
+      m("MINITEMS", "Une liste contient trop peu d'éléments.", "A list has too few items."),
+      m("MAXITEMS", "Une liste contient trop d'éléments.", "A list has too many items."),
+      m("MINLENGTH", "Un texte est trop court.", "A text is too short."),
+      m("MAXLENGTH", "Un texte est trop long.", "A text is too long."));
+
+  private VerdictMessages() {}
+
+  /** The explanation of {@code code}; a generic one naming the code when it is not known. */
+  public static Message of(String code) {
+    Objects.requireNonNull(code, "code");
+    Message known = CODES.get(code);
+    if (known != null) {
+      return known;
+    }
+    if (code.startsWith("SCHEMA_")) {
+      String keyword = code.substring("SCHEMA_".length()).toUpperCase(Locale.ROOT);
+      return SCHEMA_KEYWORDS.getOrDefault(keyword, new Message(
+          "La soumission ne respecte pas le schéma du protocole (" + code + ").",
+          "The submission does not follow the protocol's schema (" + code + ")."));
+    }
+    return new Message("Point à vérifier (code " + code + ").", "Something to check (code " + code + ").");
+  }
+
+  /** Whether {@code code} has its own explanation (rather than the generic one). */
+  public static boolean knows(String code) {
+    return CODES.containsKey(code)
+        || (code.startsWith("SCHEMA_") && SCHEMA_KEYWORDS.containsKey(code.substring("SCHEMA_".length())));
+  }
+
+  private static Map.Entry<String, Message> m(String code, String fr, String en) {
+    return Map.entry(code, new Message(fr, en));
+  }
+}
