@@ -41,8 +41,9 @@ public final class AvroSchemas {
       .name("byteLength").doc("Length of the line in bytes.").type().longType().noDefault()
       .name("truncated").doc("True when only the first bytes of an over-long line are kept.").type().booleanType()
       .noDefault()
-      .name("submission").doc("The submission as canonical JSON without the observer's name and e-mail (observer id"
-          + " pseudonymised); null when the line is not a JSON object. The raw bytes are only in the restricted output.")
+      .name("submission").doc("For submissions that passed their schema but broke a protocol rule: the submission as"
+          + " canonical JSON without the observer's name and e-mail (observer id pseudonymised). Null otherwise: the raw"
+          + " bytes are only in the restricted output.")
       .type().nullable().stringType().noDefault()
       .name("violationCodes").doc("Distinct violation codes, for filtering.").type().array().items().stringType()
       .noDefault()

@@ -154,6 +154,11 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     @Override
     public GenericRecord extractOutput(CubeAccumulator acc) {
       GenericData.Record r = new GenericData.Record(CubeSchemas.CUBE);
+      // the group's dimensions are in its key; KeyByHigherTaxonFn fills them in
+      for (String dimension : new String[] {"grid", "cellCode", "taxonKey", "protocol", "yearMonth"}) {
+        r.put(dimension, "");
+      }
+      r.put("year", 0);
       r.put("taxonID", acc.taxonID);
       r.put("scientificName", acc.scientificName);
       r.put("taxonRank", acc.taxonRank);

@@ -42,6 +42,8 @@ public final class SubmissionProcessor {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      // parser messages must not quote the line: it may hold personal data, and messages are published
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
@@ -174,9 +176,15 @@ public final class SubmissionProcessor {
         source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted);
   }
 
+  /**
+   * A rejection of a parsed line. The public text (personal data removed) is kept only when the submission passed its
+   * schema, so that every field is a known one: a line that failed the schema may carry personal data anywhere.
+   */
   private Outcome.Rejected reject(RawLine line, JsonNode doc, String submissionId, String protocol, Integer version,
       List<Violation> violations) {
-    String publicText = redactor == null ? null : redactor.redact(doc);
+    boolean structureKnown = violations.stream().noneMatch(v -> v.code().startsWith("SCHEMA_")
+        || v.code().startsWith("UNKNOWN_PROTOCOL"));
+    String publicText = redactor == null || !structureKnown ? null : redactor.redact(doc);
     return new Outcome.Rejected(
         line.source(), submissionId, protocol, version, violations, line.bytes(), line.byteLength(), publicText);
   }
