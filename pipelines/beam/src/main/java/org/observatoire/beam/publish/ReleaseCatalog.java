@@ -132,7 +132,12 @@ public final class ReleaseCatalog {
     Path file = root.resolve(".lock");
     try {
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        lock = null; // held by this process
+      }
       if (lock == null) {
         channel.close();
         throw new IllegalStateException("another run holds the catalog lock " + file);
