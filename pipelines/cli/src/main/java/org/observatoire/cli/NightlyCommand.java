@@ -5,7 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import java.time.Clock;
 import org.observatoire.beam.jobs.NightlyJob;
+import org.observatoire.beam.publish.NightlyRelease;
+import org.observatoire.beam.publish.QualityReport;
+import org.observatoire.beam.publish.ReleaseCatalog;
+import org.observatoire.beam.publish.ReleasePublisher;
+import org.observatoire.beam.publish.ReleaseRejectedException;
 import org.observatoire.core.run.ConservationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +28,15 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, description = "Folder of submission files (read recursively).")
   Path input;
 
-  @Option(names = "--output", required = true, description = "Output folder.")
+  @Option(names = "--output", description = "Output folder (or use --catalog).")
   Path output;
+
+  @Option(names = "--catalog", description = "Release catalog: run into ROOT/staging/<id>, verify, publish as"
+      + " ROOT/releases/<id> and move ROOT/current (the id is --run-id, else r<UTC time>).")
+  Path catalog;
+
+  @Option(names = "--keep", defaultValue = "7", description = "With --catalog: releases kept. Default: ${DEFAULT-VALUE}.")
+  int keep;
 
   @Option(names = "--runner", defaultValue = "FlinkRunner",
       description = "Beam runner: FlinkRunner (embedded local by default), DirectRunner (small data only), ... "
@@ -54,9 +67,24 @@ public final class NightlyCommand implements Callable<Integer> {
     NightlyJob.Options options = PipelineOptionsFactory.fromArgs(beamArguments().toArray(String[]::new))
         .withValidation().as(NightlyJob.Options.class);
     ProgressReporter progress = ProgressReporter.start(System.err);
+    if ((output == null) == (catalog == null)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "give exactly one of --output DIR or --catalog ROOT");
+    }
     NightlyJob.Result result;
+    ReleasePublisher.Published<NightlyJob.Result> published = null;
     try {
-      result = NightlyJob.run(options);
+      if (catalog != null) {
+        String id = runId != null ? runId : NightlyRelease.defaultId(Clock.systemUTC());
+        published = NightlyRelease.run(options, catalog, id, keep, List.of(), Clock.systemUTC());
+        result = published.output();
+      } else {
+        result = NightlyJob.run(options);
+        QualityReport.write(result.output());
+      }
+    } catch (ReleaseRejectedException e) {
+      System.err.println("NOT PUBLISHED: " + String.join("; ", e.problems()));
+      return 4;
     } finally {
       progress.stop();
     }
@@ -66,7 +94,8 @@ public final class NightlyCommand implements Callable<Integer> {
         result.wallTime().toMillis() / 1000.0, runner, totals.path("linesRead").asLong(),
         totals.path("curatedSubmissions").asLong(), totals.path("occurrenceRows").asLong(),
         totals.path("rejected").asLong(), totals.path("duplicates").asLong(), totals.path("deadLettered").asLong());
-    System.out.println("outputs and manifest: " + result.output());
+    System.out.println("outputs, manifest and report.html: " + (published == null ? result.output()
+        : published.release() + " (now current; changes: " + published.changes().total() + ")"));
     try {
       result.manifest().requireConservation();
     } catch (ConservationException e) {
@@ -79,7 +108,7 @@ public final class NightlyCommand implements Callable<Integer> {
   List<String> beamArguments() {
     List<String> args = new ArrayList<>();
     args.add("--input=" + input);
-    args.add("--output=" + output);
+    args.add("--output=" + (output != null ? output : catalog.resolve(ReleaseCatalog.STAGING)));
     args.add("--runner=" + runner);
     args.add("--maxLineBytes=" + maxLineBytes);
     args.add("--overwrite=" + overwrite);

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         NightlyCommand.class,
         ValidateCommand.class,
+        QueryCommand.class,
+        ExportDwcaCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Observatoire implements Runnable {

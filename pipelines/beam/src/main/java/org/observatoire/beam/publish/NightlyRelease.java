@@ -36,6 +36,12 @@ public final class NightlyRelease {
     });
   }
 
+  /** A release id from the clock: {@code r<UTC yyyyMMdd'T'HHmmss'Z'>}, sortable like publication order. */
+  public static String defaultId(Clock clock) {
+    return "r" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+  }
+
   /** Beam's FileIO leaves empty {@code .temp-beam} folders behind; a release should not carry them. */
   static void removeEmptyTempFolders(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
