@@ -35,6 +35,9 @@ public final class QueryCommand implements Callable<Integer> {
   @Option(names = "--output", description = "Write the result to this file instead of standard output.")
   Path output;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT protocol, count(*) FROM"
       + " occurrences GROUP BY ALL\".")
   String sql;
@@ -44,12 +47,13 @@ public final class QueryCommand implements Callable<Integer> {
     Path dir = ReleaseCatalog.existing(catalog).releaseOrCurrent(release);
     List<String> views = new ArrayList<>();
     try (Connection c = ReleaseViews.open(dir, views)) {
-      long rows = QueryOutput.write(c, sql, format, output, System.out);
+      long rows = QueryOutput.write(c, sql, format, output, spec.commandLine().getOut());
       if (output != null) {
         System.err.println(rows + " rows written to " + output + " (release " + dir.getFileName() + ")");
       }
     } catch (SQLException e) {
-      System.err.println("query failed: " + e.getMessage().lines().findFirst().orElse("") + "\nviews: " + views);
+      spec.commandLine().getErr().println("query failed: " + e.getMessage().lines().findFirst().orElse("")
+          + "\nviews: " + views);
       return 2;
     }
     return 0;

@@ -1,6 +1,6 @@
 package org.observatoire.beam.publish;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +20,7 @@ public final class QueryOutput {
   private QueryOutput() {}
 
   /** Runs {@code sql} and writes the result to {@code out} (CSV, table), or to {@code file} (any format). */
-  public static long write(Connection c, String sql, Format format, Path file, PrintStream out) throws SQLException {
+  public static long write(Connection c, String sql, Format format, Path file, PrintWriter out) throws SQLException {
     String query = sql.strip().replaceAll(";+$", "");
     if (file != null && format != Format.TABLE) {
       try (Statement s = c.createStatement()) {
@@ -33,11 +33,13 @@ public final class QueryOutput {
       throw new IllegalArgumentException("--format parquet needs --output FILE");
     }
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-      return format == Format.CSV ? csv(rs, out) : table(rs, out);
+      long rows = format == Format.CSV ? csv(rs, out) : table(rs, out);
+      out.flush();
+      return rows;
     }
   }
 
-  private static long csv(ResultSet rs, PrintStream out) throws SQLException {
+  private static long csv(ResultSet rs, PrintWriter out) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     List<String> header = new ArrayList<>();
@@ -65,7 +67,7 @@ public final class QueryOutput {
     return s;
   }
 
-  private static long table(ResultSet rs, PrintStream out) throws SQLException {
+  private static long table(ResultSet rs, PrintWriter out) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     List<String[]> rows = new ArrayList<>();
@@ -96,7 +98,7 @@ public final class QueryOutput {
     return rows.size();
   }
 
-  private static void line(PrintStream out, String[] cells, int[] width) {
+  private static void line(PrintWriter out, String[] cells, int[] width) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
