@@ -1,11 +1,11 @@
 package org.observatoire.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import java.time.Clock;
 import org.observatoire.beam.jobs.NightlyJob;
 import org.observatoire.beam.publish.NightlyRelease;
 import org.observatoire.beam.publish.QualityReport;
@@ -62,15 +62,18 @@ public final class NightlyCommand implements Callable<Integer> {
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
+    if ((output == null) == (catalog == null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give exactly one of --output DIR or --catalog ROOT");
+    }
     NightlyJob.Options options = PipelineOptionsFactory.fromArgs(beamArguments().toArray(String[]::new))
         .withValidation().as(NightlyJob.Options.class);
     ProgressReporter progress = ProgressReporter.start(System.err);
-    if ((output == null) == (catalog == null)) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-          "give exactly one of --output DIR or --catalog ROOT");
-    }
     NightlyJob.Result result;
     ReleasePublisher.Published<NightlyJob.Result> published = null;
     try {
@@ -95,7 +98,7 @@ public final class NightlyCommand implements Callable<Integer> {
         totals.path("curatedSubmissions").asLong(), totals.path("occurrenceRows").asLong(),
         totals.path("rejected").asLong(), totals.path("duplicates").asLong(), totals.path("deadLettered").asLong());
     System.out.println("outputs, manifest and report.html: " + (published == null ? result.output()
-        : published.release() + " (now current; changes: " + published.changes().total() + ")"));
+        : published.release() + " (now current; changes: " + published.changes().total().summary() + ")"));
     try {
       result.manifest().requireConservation();
     } catch (ConservationException e) {

@@ -49,6 +49,11 @@ final class PublishedSample {
     return catalog;
   }
 
+  /** The submissions the sample release was made from. */
+  static Path input() {
+    return catalog().resolveSibling("input");
+  }
+
   static Path release() {
     return catalog().resolve("releases").resolve(RELEASE);
   }

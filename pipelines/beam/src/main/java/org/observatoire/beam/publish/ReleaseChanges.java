@@ -32,7 +32,12 @@ public final class ReleaseChanges {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Counts for one protocol. */
-  public record Counts(long added, long removed, long changed, long unchanged) {}
+  public record Counts(long added, long removed, long changed, long unchanged) {
+    /** For people: "504 added, 0 removed, 0 changed, 0 unchanged". */
+    public String summary() {
+      return added + " added, " + removed + " removed, " + changed + " changed, " + unchanged + " unchanged";
+    }
+  }
 
   private final String releaseId;
   private final String previousId;
