@@ -40,6 +40,7 @@ public final class ReleasePublisher {
   }
 
   /** Stages, verifies and publishes release {@code id}. */
+  @SuppressWarnings("try") // the lock is held by the try block itself
   public <T> Published<T> publish(String id, Stager<T> stager) {
     ReleaseCatalog.checkId(id);
     try (ReleaseCatalog.Lock lock = catalog.lock()) {

@@ -124,6 +124,7 @@ class ReleasePublisherTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held by the try block itself
   void aReleaseIdIsPublishedOnceAndOneRunAtATime() {
     Path root = tmp.resolve("catalog");
     publisher(root, 5).publish("r1", copyOfRun());
