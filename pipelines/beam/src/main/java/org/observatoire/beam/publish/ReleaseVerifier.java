@@ -42,6 +42,7 @@ public final class ReleaseVerifier implements ReleaseCheck {
     if (!manifest.path("conservation").path("holds").asBoolean(false)) {
       problems.add("the manifest says conservation does not hold: " + manifest.path("conservation").path("problems"));
     }
+    problems.addAll(tempLeftovers(dir));
     try (Connection c = Duck.open()) {
       for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(declaredColumns).entrySet()) {
         String dataset = e.getKey();
@@ -77,6 +78,16 @@ public final class ReleaseVerifier implements ReleaseCheck {
       problems.add("DuckDB failed: " + e.getMessage());
     }
     return problems;
+  }
+
+  /** Files left in Beam's temp folders would be picked up by readers' globs: a release must not carry any. */
+  private static List<String> tempLeftovers(Path dir) {
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+      return walk.filter(java.nio.file.Files::isRegularFile).map(dir::relativize).map(Path::toString)
+          .filter(rel -> rel.contains(".temp")).map(rel -> rel + ": a temporary file left by the writer").toList();
+    } catch (java.io.IOException e) {
+      return List.of("cannot list " + dir + ": " + e.getMessage());
+    }
   }
 
   /** Reads every value of every row (hashing them), so a corrupt page fails here rather than in an analyst's query. */

@@ -112,6 +112,8 @@ class ReleasePublisherTest {
     Files.writeString(staged.resolve("manifest.json"), manifest.replace("\"holds\" : true", "\"holds\" : false"));
     List<Path> rejectedFiles = Duck.parquetFiles(staged.resolve("rejected"));
     Files.delete(rejectedFiles.get(0));
+    Files.createDirectories(staged.resolve("occurrences/.temp-beam-1"));
+    Files.writeString(staged.resolve("occurrences/.temp-beam-1/part.parquet"), "PAR1");
     var declared = new java.util.HashMap<>(NightlyDatasets.declaredColumns());
     declared.put("duplicates", List.of("submissionId", "protocol"));
     List<String> problems = ReleaseVerifier.of(declared).problems(staged);
@@ -119,6 +121,7 @@ class ReleasePublisherTest {
     assertThat(problems, hasItem(containsString("rejected: " + (rejectedFiles.size() - 1)
         + " Parquet files but the manifest declares " + rejectedFiles.size())));
     assertThat(problems, hasItem(containsString("rows read but the manifest declares")));
+    assertThat(problems, hasItem(containsString("part.parquet: a temporary file left by the writer")));
     assertThat(problems, hasItem(containsString("differ from the declared [submissionId, protocol]")));
     assertThat(ReleaseVerifier.of(NightlyDatasets.declaredColumns()).problems(runOutput), is(empty()));
   }
