@@ -1,11 +1,17 @@
 package org.observatoire.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.observatoire.beam.jobs.NightlyJob;
+import org.observatoire.beam.publish.NightlyRelease;
+import org.observatoire.beam.publish.QualityReport;
+import org.observatoire.beam.publish.ReleaseCatalog;
+import org.observatoire.beam.publish.ReleasePublisher;
+import org.observatoire.beam.publish.ReleaseRejectedException;
 import org.observatoire.core.run.ConservationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +28,15 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, description = "Folder of submission files (read recursively).")
   Path input;
 
-  @Option(names = "--output", required = true, description = "Output folder.")
+  @Option(names = "--output", description = "Output folder (or use --catalog).")
   Path output;
+
+  @Option(names = "--catalog", description = "Release catalog: run into ROOT/staging/<id>, verify, publish as"
+      + " ROOT/releases/<id> and move ROOT/current (the id is --run-id, else r<UTC time>).")
+  Path catalog;
+
+  @Option(names = "--keep", defaultValue = "7", description = "With --catalog: releases kept. Default: ${DEFAULT-VALUE}.")
+  int keep;
 
   @Option(names = "--runner", defaultValue = "FlinkRunner",
       description = "Beam runner: FlinkRunner (embedded local by default), DirectRunner (small data only), ... "
@@ -66,8 +79,15 @@ public final class NightlyCommand implements Callable<Integer> {
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
+    if ((output == null) == (catalog == null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give exactly one of --output DIR or --catalog ROOT");
+    }
     NightlyJob.Options options = PipelineOptionsFactory.fromArgs(beamArguments().toArray(String[]::new))
         .withValidation().as(NightlyJob.Options.class);
     if (samplePseudonymKey) {
@@ -75,8 +95,19 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     ProgressReporter progress = ProgressReporter.start(System.err);
     NightlyJob.Result result;
+    ReleasePublisher.Published<NightlyJob.Result> published = null;
     try {
-      result = NightlyJob.run(options);
+      if (catalog != null) {
+        String id = runId != null ? runId : NightlyRelease.defaultId(Clock.systemUTC());
+        published = NightlyRelease.run(options, catalog, id, keep, List.of(), Clock.systemUTC());
+        result = published.output();
+      } else {
+        result = NightlyJob.run(options);
+        QualityReport.write(result.output());
+      }
+    } catch (ReleaseRejectedException e) {
+      System.err.println("NOT PUBLISHED: " + String.join("; ", e.problems()));
+      return 4;
     } finally {
       progress.stop();
     }
@@ -86,7 +117,8 @@ public final class NightlyCommand implements Callable<Integer> {
         result.wallTime().toMillis() / 1000.0, runner, totals.path("linesRead").asLong(),
         totals.path("curatedSubmissions").asLong(), totals.path("occurrenceRows").asLong(),
         totals.path("rejected").asLong(), totals.path("duplicates").asLong(), totals.path("deadLettered").asLong());
-    System.out.println("outputs and manifest: " + result.output());
+    System.out.println("outputs, manifest and report.html: " + (published == null ? result.output()
+        : published.release() + " (now current; changes: " + published.changes().total().summary() + ")"));
     try {
       result.manifest().requireConservation();
     } catch (ConservationException e) {
@@ -99,7 +131,7 @@ public final class NightlyCommand implements Callable<Integer> {
   List<String> beamArguments() {
     List<String> args = new ArrayList<>();
     args.add("--input=" + input);
-    args.add("--output=" + output);
+    args.add("--output=" + (output != null ? output : catalog.resolve(ReleaseCatalog.STAGING)));
     args.add("--runner=" + runner);
     args.add("--maxLineBytes=" + maxLineBytes);
     args.add("--overwrite=" + overwrite);

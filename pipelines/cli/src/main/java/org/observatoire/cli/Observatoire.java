@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
         BrokerCommand.class,
         IntakeCommand.class,
         StreamCommand.class,
+        QueryCommand.class,
+        ExportDwcaCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Observatoire implements Runnable {

@@ -1,0 +1,65 @@
+package org.observatoire.beam.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.observatoire.beam.jobs.NightlyJob;
+
+/** The nightly job run as a release of a catalog: staged, reported on, verified, then published. */
+public final class NightlyRelease {
+  private NightlyRelease() {}
+
+  /**
+   * Runs the nightly job into {@code catalog/staging/<releaseId>/}, writes its quality report, verifies it (plus any
+   * {@code extraChecks}) and publishes it; keeps the last {@code keep} releases.
+   */
+  public static ReleasePublisher.Published<NightlyJob.Result> run(NightlyJob.Options options, Path catalog,
+      String releaseId, int keep, List<ReleaseCheck> extraChecks, Clock clock) {
+    List<ReleaseCheck> checks = new ArrayList<>();
+    checks.add(ReleaseVerifier.of(NightlyDatasets.declaredColumns()));
+    checks.addAll(extraChecks);
+    ReleasePublisher publisher = ReleasePublisher.of(ReleaseCatalog.at(catalog, clock), checks, keep);
+    boolean restrictedGiven = options.getRestrictedOutput() != null;
+    return publisher.publish(releaseId, staging -> {
+      options.setOutput(staging.toString());
+      if (!restrictedGiven) {
+        // restricted data never goes into a release: it has its own folder beside them
+        options.setRestrictedOutput(catalog.resolve("restricted").resolve(releaseId).toString());
+      }
+      options.setRunId(releaseId);
+      options.setOverwrite(false);
+      NightlyJob.Result result = NightlyJob.run(options);
+      removeEmptyTempFolders(staging);
+      QualityReport.write(staging);
+      return result;
+    });
+  }
+
+  /** A release id from the clock: {@code r<UTC yyyyMMdd'T'HHmmss'Z'>}, sortable like publication order. */
+  public static String defaultId(Clock clock) {
+    return "r" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+  }
+
+  /** Beam's FileIO leaves empty {@code .temp-beam} folders behind; a release should not carry them. */
+  static void removeEmptyTempFolders(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith(".temp"))
+          .sorted(Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> children = Files.list(p)) {
+          if (children.findAny().isEmpty()) {
+            Files.delete(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tidy " + dir, e);
+    }
+  }
+}
