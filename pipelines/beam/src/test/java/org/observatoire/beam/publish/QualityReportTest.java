@@ -81,6 +81,8 @@ class QualityReportTest {
     // i in 1..12: even -> 6 COUNT_HIGH; odd multiples of 3 (3, 9) -> COORDINATE_FAR and COUNT_HIGH
     assertThat(report, containsString("<code>COUNT_HIGH</code></td><td class=\"n\">8</td>"));
     assertThat(report, containsString("<code>COORDINATE_FAR</code></td><td class=\"n\">2</td>"));
-    assertThat(html, not(containsString("id=\"flags\"")));
+    // the real run's rows carry the interpreter's flags: its report lists them (STOC samples give no uncertainty)
+    assertThat(html, containsString("id=\"flags\""));
+    assertThat(html, containsString("<code>COORDINATE_UNCERTAINTY_MISSING</code>"));
   }
 }
