@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * A DuckDB connection with one view per dataset of a release: {@code occurrences} (Hive partitions {@code protocol}
  * and {@code year} as columns), {@code rejected}, {@code duplicates}, {@code dead_letter}, and a {@code cubes_*}
- * view for every {@code cubes*} folder. A declared dataset without files is an empty view with its columns.
+ * view for every cube dataset ({@code cubes/<grid>/} gives {@code cubes_<grid>}). A declared dataset without files is an empty view with its columns.
  */
 public final class ReleaseViews {
   private ReleaseViews() {}
@@ -42,7 +42,7 @@ public final class ReleaseViews {
         viewsOut.add(view);
       }
       for (Path cubes : cubeFolders(release)) {
-        String view = viewName(cubes.getFileName().toString());
+        String view = viewName(release.relativize(cubes).toString());
         s.execute("CREATE VIEW " + view + " AS SELECT * FROM " + Duck.readParquet(cubes, true));
         viewsOut.add(view);
       }
@@ -62,12 +62,29 @@ public final class ReleaseViews {
     return folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
   }
 
+  /**
+   * The cube datasets: each {@code cubes*} folder, or, when it holds one folder per grid ({@code cubes/eea10km/}),
+   * each of those (Hive partition folders such as {@code year=2025} are part of a dataset, not datasets).
+   */
   private static List<Path> cubeFolders(Path release) {
-    try (Stream<Path> list = Files.list(release)) {
-      return list.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("cubes"))
-          .filter(Duck::hasParquet).sorted().toList();
+    List<Path> found = new java.util.ArrayList<>();
+    for (Path cubes : subfolders(release)) {
+      if (!cubes.getFileName().toString().startsWith("cubes") || !Duck.hasParquet(cubes)) {
+        continue;
+      }
+      List<Path> grids = subfolders(cubes).stream()
+          .filter(p -> !p.getFileName().toString().contains("=") && !p.getFileName().toString().startsWith("."))
+          .filter(Duck::hasParquet).toList();
+      found.addAll(grids.isEmpty() ? List.of(cubes) : grids);
+    }
+    return found;
+  }
+
+  private static List<Path> subfolders(Path dir) {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(Files::isDirectory).sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + release, e);
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
 }
