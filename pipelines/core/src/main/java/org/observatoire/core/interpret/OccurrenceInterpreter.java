@@ -45,11 +45,14 @@ import org.observatoire.core.taxon.TaxonMatcher;
  * drop a row. Thread-safe; expensive to build (checklist, boundaries, EPSG database): one per worker.
  */
 public final class OccurrenceInterpreter {
-  /** BDQ validations run on every row; a NOT_COMPLIANT response becomes a flag named after the test. */
+  /**
+   * BDQ validations run on every row; a NOT_COMPLIANT response becomes a flag named after the test. The coordinate
+   * tests are not here: {@link CoordinateChecks} runs them once (same boundary and buffer) and its flags carry the BDQ
+   * names (VALIDATION_COORDINATES_NOTZERO; COORDINATE_OUTSIDE_TERRITORY is reported as
+   * VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT, countryCode being FR).
+   */
   static final List<String> ROW_VALIDATIONS = List.of(
       "VALIDATION_EVENTDATE_INRANGE",
-      "VALIDATION_COORDINATES_NOTZERO",
-      "VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT",
       "VALIDATION_COUNTRYCODE_STANDARD",
       "VALIDATION_BASISOFRECORD_STANDARD",
       "VALIDATION_OCCURRENCESTATUS_STANDARD");
@@ -128,7 +131,8 @@ public final class OccurrenceInterpreter {
     CoordinateCheck check = coordinates.check(raw.decimalLatitude(), raw.decimalLongitude(),
         raw.coordinateUncertaintyInMeters(), site);
     for (CoordinateFlag f : check.flags()) {
-      flags.add(f.name());
+      flags.add(f == CoordinateFlag.COORDINATE_OUTSIDE_TERRITORY ? "VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT"
+          : f.name());
     }
     Map<String, String> terms = terms(raw);
     for (BdqTest test : validations) {
@@ -201,8 +205,6 @@ public final class OccurrenceInterpreter {
   private static Map<String, String> terms(Occurrence o) {
     Map<String, String> t = new HashMap<>(16);
     t.put("dwc:eventDate", o.eventDate());
-    t.put("dwc:decimalLatitude", Double.toString(o.decimalLatitude()));
-    t.put("dwc:decimalLongitude", Double.toString(o.decimalLongitude()));
     t.put("dwc:countryCode", o.countryCode());
     t.put("dwc:basisOfRecord", o.basisOfRecord());
     t.put("dwc:occurrenceStatus", o.occurrenceStatus());

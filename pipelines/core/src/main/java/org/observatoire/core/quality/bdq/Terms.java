@@ -66,15 +66,19 @@ public final class Terms {
         return get(term).flatMap(Terms::parseInt);
     }
 
+    private static final java.util.regex.Pattern DECIMAL =
+        java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?\\d{1,9}");
+
     static Optional<Double> parseDouble(String s) {
-        if (!s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!DECIMAL.matcher(s).matches()) {
             return Optional.empty();
         }
         return Optional.of(Double.parseDouble(s));
     }
 
     static Optional<Integer> parseInt(String s) {
-        if (!s.matches("[+-]?\\d{1,9}")) {
+        if (!INTEGER.matcher(s).matches()) {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(s));
