@@ -57,7 +57,7 @@ public final class AvroRecords {
     for (Occurrence o : a.occurrences()) {
       rows.add(occurrence(o));
     }
-    r.put("occurrences", rows);
+    r.put("occurrences", ByteBuffer.wrap(encodeOccurrences(rows)));
     List<GenericRecord> restricted = new ArrayList<>(a.restricted().size());
     for (RestrictedLocation l : a.restricted()) {
       GenericData.Record lr = new GenericData.Record(AvroSchemas.RESTRICTED_LOCATION);
@@ -72,6 +72,35 @@ public final class AvroRecords {
     }
     r.put("restricted", restricted);
     return r;
+  }
+
+  private static final org.apache.avro.generic.GenericDatumWriter<List<GenericRecord>> ARRAY_WRITER =
+      new org.apache.avro.generic.GenericDatumWriter<>(AvroSchemas.OCCURRENCE_ARRAY);
+  private static final org.apache.avro.generic.GenericDatumReader<List<GenericRecord>> ARRAY_READER =
+      new org.apache.avro.generic.GenericDatumReader<>(AvroSchemas.OCCURRENCE_ARRAY);
+
+  private static byte[] encodeOccurrences(List<GenericRecord> rows) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 * rows.size() + 16);
+    try {
+      org.apache.avro.io.BinaryEncoder e = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+      ARRAY_WRITER.write(rows, e);
+      e.flush();
+    } catch (java.io.IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
+    }
+    return out.toByteArray();
+  }
+
+  /** The occurrence rows of an accepted-submission record. */
+  public static List<GenericRecord> occurrencesOf(GenericRecord accepted) {
+    ByteBuffer b = ((ByteBuffer) accepted.get("occurrences")).duplicate();
+    byte[] bytes = new byte[b.remaining()];
+    b.get(bytes);
+    try {
+      return ARRAY_READER.read(null, org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes, null));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("corrupt occurrence block", e);
+    }
   }
 
   /** Restricted: a rejected line's bytes. */

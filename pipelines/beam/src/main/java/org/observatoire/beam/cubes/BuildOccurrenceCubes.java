@@ -13,7 +13,7 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.observatoire.beam.avro.AvroRecordCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -50,15 +50,15 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
   public PCollection<GenericRecord> expand(PCollection<GenericRecord> occurrences) {
     PCollection<KV<String, GenericRecord>> contributions = occurrences
         .apply("AssignCells", ParDo.of(new AssignCellsFn(seed)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(CubeSchemas.CUBE)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroRecordCoder.of(CubeSchemas.CUBE)));
     return contributions
         .apply("MeasureGroups", Combine.perKey(new MeasureFn()))
         .apply("KeyByHigherTaxon", ParDo.of(new KeyByHigherTaxonFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(CubeSchemas.CUBE))))
+            KvCoder.of(StringUtf8Coder.of(), AvroRecordCoder.of(CubeSchemas.CUBE))))
         .apply("GroupByHigherTaxon", GroupByKey.create())
         .apply("CountHigherTaxon", ParDo.of(new CountHigherTaxonFn()))
-        .setCoder(AvroCoder.of(CubeSchemas.CUBE));
+        .setCoder(AvroRecordCoder.of(CubeSchemas.CUBE));
   }
 
   /** One contribution per grid: a one-occurrence cube row keyed by its group. */

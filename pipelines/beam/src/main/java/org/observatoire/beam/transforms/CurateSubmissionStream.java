@@ -8,7 +8,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.observatoire.beam.avro.AvroRecordCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -26,6 +26,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Duration;
+import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.validation.Verdict;
@@ -120,7 +121,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
 
     PCollection<GenericRecord> late = routed.get(route.tooLateTag())
         .apply("Occurrences", ParDo.of(new OccurrencesFn()))
-        .setCoder(AvroCoder.of(AvroSchemas.OCCURRENCE))
+        .setCoder(AvroRecordCoder.of(AvroSchemas.OCCURRENCE))
         .apply("FlushLate", flushed());
 
     return PCollectionTuple.of(OCCURRENCES, occurrences)
@@ -174,9 +175,8 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     }
   }
 
-  @SuppressWarnings("unchecked")
   static List<GenericRecord> rows(GenericRecord accepted) {
-    return (List<GenericRecord>) accepted.get("occurrences");
+    return AvroRecords.occurrencesOf(accepted);
   }
 
   /**

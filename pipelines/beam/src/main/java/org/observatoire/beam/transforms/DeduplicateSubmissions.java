@@ -7,7 +7,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.observatoire.beam.avro.AvroRecordCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -64,9 +64,9 @@ public final class DeduplicateSubmissions
         .apply("GroupBySubmissionId", GroupByKey.create())
         .apply("KeepOne", ParDo.of(new KeepOneFn())
             .withOutputTags(OCCURRENCES, TupleTagList.of(DUPLICATES).and(RESTRICTED).and(COUNTS)));
-    out.get(RESTRICTED).setCoder(AvroCoder.of(AvroSchemas.RESTRICTED_LOCATION));
-    out.get(OCCURRENCES).setCoder(AvroCoder.of(AvroSchemas.OCCURRENCE));
-    out.get(DUPLICATES).setCoder(AvroCoder.of(AvroSchemas.DUPLICATE));
+    out.get(RESTRICTED).setCoder(AvroRecordCoder.of(AvroSchemas.RESTRICTED_LOCATION));
+    out.get(OCCURRENCES).setCoder(AvroRecordCoder.of(AvroSchemas.OCCURRENCE));
+    out.get(DUPLICATES).setCoder(AvroRecordCoder.of(AvroSchemas.DUPLICATE));
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }
@@ -83,8 +83,7 @@ public final class DeduplicateSubmissions
       int w = Duplicates.winner(candidates);
       GenericRecord winner = all.get(w);
       String protocol = winner.get("protocol").toString();
-      @SuppressWarnings("unchecked")
-      List<GenericRecord> rows = (List<GenericRecord>) winner.get("occurrences");
+      List<GenericRecord> rows = AvroRecords.occurrencesOf(winner);
       for (GenericRecord row : rows) {
         out.get(OCCURRENCES).output(row);
       }

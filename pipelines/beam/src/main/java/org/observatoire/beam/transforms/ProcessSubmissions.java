@@ -4,7 +4,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.observatoire.beam.avro.AvroRecordCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -69,10 +69,10 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
   public PCollectionTuple expand(PCollection<RawLine> lines) {
     PCollectionTuple out = lines.apply("ValidateAndInterpret", ParDo.of(new ProcessFn(config))
         .withOutputTags(ACCEPTED, TupleTagList.of(REJECTED).and(DEAD_LETTERS).and(RAW_REJECTED).and(COUNTS)));
-    out.get(RAW_REJECTED).setCoder(AvroCoder.of(AvroSchemas.RAW_LINE));
-    out.get(ACCEPTED).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(AvroSchemas.ACCEPTED)));
-    out.get(REJECTED).setCoder(AvroCoder.of(AvroSchemas.REJECTED));
-    out.get(DEAD_LETTERS).setCoder(AvroCoder.of(AvroSchemas.DEAD_LETTER));
+    out.get(RAW_REJECTED).setCoder(AvroRecordCoder.of(AvroSchemas.RAW_LINE));
+    out.get(ACCEPTED).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroRecordCoder.of(AvroSchemas.ACCEPTED)));
+    out.get(REJECTED).setCoder(AvroRecordCoder.of(AvroSchemas.REJECTED));
+    out.get(DEAD_LETTERS).setCoder(AvroRecordCoder.of(AvroSchemas.DEAD_LETTER));
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }
