@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         QueryCommand.class,
         ExportDwcaCommand.class,
         ReportCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Observatoire implements Runnable {

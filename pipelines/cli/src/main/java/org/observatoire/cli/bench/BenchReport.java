@@ -1,0 +1,90 @@
+package org.observatoire.cli.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Map;
+
+/** The bench's results as a Markdown table with ratios, and as JSON. */
+public final class BenchReport {
+  private final long submissions;
+  private final long seed;
+  private final ObjectNode machine;
+  private final Map<String, SystemResult> systems;
+
+  /** @param systems in the order to show them */
+  public BenchReport(long submissions, long seed, ObjectNode machine, Map<String, SystemResult> systems) {
+    this.submissions = submissions;
+    this.seed = seed;
+    this.machine = machine;
+    this.systems = systems;
+  }
+
+  public String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%n%,d submissions, seed %d, %d cores, %.1f GB memory%n%n", submissions, seed,
+        machine.path("cores").asInt(), machine.path("memoryBytes").asLong() / 1e9));
+    sb.append("| system | records | records/s | occurrence rows | occurrence rows/s | wall s | peak RSS MB | output MB |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    systems.forEach((name, r) -> {
+      if (!r.ok()) {
+        sb.append("| ").append(name).append(" | FAILED (exit ").append(r.exitCode()).append(") | | | | ")
+            .append(String.format(Locale.ROOT, "%.1f", r.wallSeconds())).append(" | | |\n");
+        return;
+      }
+      sb.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %s | %s | %.1f | %.0f | %.1f |%n", name,
+          r.records(), r.recordsPerSecond(),
+          r.occurrenceRows() >= 0 ? String.format(Locale.ROOT, "%,d", r.occurrenceRows()) : "n/a",
+          r.occurrenceRows() >= 0 ? String.format(Locale.ROOT, "%,.0f", r.occurrenceRowsPerSecond()) : "n/a",
+          r.wallSeconds(), r.peakRssBytes() / 1048576.0, r.outputBytes() / 1048576.0));
+    });
+    ObjectNode ratios = ratios();
+    if (!ratios.isEmpty()) {
+      sb.append('\n');
+      ratios.fields().forEachRemaining(e -> sb.append(String.format(Locale.ROOT,
+          "- %s: %.2f× the throughput (records/s), %.2f× the wall time, %.2f× the peak RSS, %.2f× the output bytes%n",
+          e.getKey(), e.getValue().path("recordsPerSecond").asDouble(), e.getValue().path("wallSeconds").asDouble(),
+          e.getValue().path("peakRssBytes").asDouble(), e.getValue().path("outputBytes").asDouble())));
+    }
+    return sb.toString();
+  }
+
+  public ObjectNode json() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("submissions", submissions);
+    root.put("seed", seed);
+    root.set("machine", machine);
+    ObjectNode s = root.putObject("systems");
+    systems.forEach((name, r) -> s.set(name, r.json()));
+    root.set("ratios", ratios());
+    return root;
+  }
+
+  /** nightly ÷ each baseline, for the systems that both succeeded. */
+  ObjectNode ratios() {
+    ObjectNode ratios = JsonNodeFactory.instance.objectNode();
+    SystemResult nightly = systems.get("nightly");
+    if (nightly == null || !nightly.ok()) {
+      return ratios;
+    }
+    for (String base : new String[] {"duckdb", "plainJava"}) {
+      SystemResult b = systems.get(base);
+      if (b == null || !b.ok()) {
+        continue;
+      }
+      ObjectNode r = ratios.putObject("nightlyVs" + Character.toUpperCase(base.charAt(0)) + base.substring(1));
+      r.put("recordsPerSecond", ratio(nightly.recordsPerSecond(), b.recordsPerSecond()));
+      if (nightly.occurrenceRows() >= 0 && b.occurrenceRows() >= 0) {
+        r.put("occurrenceRowsPerSecond", ratio(nightly.occurrenceRowsPerSecond(), b.occurrenceRowsPerSecond()));
+      }
+      r.put("wallSeconds", ratio(nightly.wallSeconds(), b.wallSeconds()));
+      r.put("peakRssBytes", ratio(nightly.peakRssBytes(), b.peakRssBytes()));
+      r.put("outputBytes", ratio(nightly.outputBytes(), b.outputBytes()));
+    }
+    return ratios;
+  }
+
+  private static double ratio(double a, double b) {
+    return b == 0 ? 0 : Math.round(a / b * 1000) / 1000.0;
+  }
+}

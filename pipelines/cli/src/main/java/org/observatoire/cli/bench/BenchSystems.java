@@ -1,0 +1,145 @@
+package org.observatoire.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.observatoire.beam.bench.DuckDbBaseline;
+import org.observatoire.beam.bench.PlainJavaBaseline;
+import org.observatoire.cli.Observatoire;
+
+/**
+ * The three systems the bench compares, each run in its own child JVM on the same input folder: the nightly job
+ * end to end, the plain-Java single pass over the same domain core, and DuckDB's JSON-to-Parquet conversion.
+ */
+public final class BenchSystems {
+  public static final List<String> NAMES = List.of("nightly", "plainJava", "duckdb");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Path workDir;
+  private final String referenceTime;
+  private final ChildJvm jvm;
+  private final Integer parallelism;
+
+  public BenchSystems(Path workDir, String referenceTime, ChildJvm jvm, Integer parallelism) {
+    this.workDir = workDir;
+    this.referenceTime = referenceTime;
+    this.jvm = jvm;
+    this.parallelism = parallelism;
+  }
+
+  public Path input() {
+    return workDir.resolve("input");
+  }
+
+  /** The folders a system writes (removed before it runs, and after the bench unless kept). */
+  public List<Path> outputs(String system) {
+    return switch (system) {
+      case "nightly" -> List.of(workDir.resolve("out-nightly"), workDir.resolve("out-nightly-restricted"));
+      case "plainJava" -> List.of(workDir.resolve("out-plain"));
+      case "duckdb" -> List.of(workDir.resolve("out-duckdb"));
+      default -> throw new IllegalArgumentException("unknown system '" + system + "'; known: " + NAMES);
+    };
+  }
+
+  public SystemResult run(String system) throws IOException, InterruptedException {
+    for (Path p : outputs(system)) {
+      deleteTree(p);
+    }
+    return switch (system) {
+      case "nightly" -> nightly();
+      case "plainJava" -> plainJava();
+      case "duckdb" -> duckdb();
+      default -> throw new IllegalArgumentException("unknown system '" + system + "'; known: " + NAMES);
+    };
+  }
+
+  private SystemResult nightly() throws IOException, InterruptedException {
+    Path out = outputs("nightly").get(0);
+    List<String> args = new ArrayList<>(List.of("nightly", "--input", input().toString(), "--output", out.toString(),
+        "--restricted-output", outputs("nightly").get(1).toString(), "--sample-pseudonym-key",
+        "--reference-time", referenceTime, "--run-id", "bench"));
+    if (parallelism != null) {
+      args.addAll(List.of("--parallelism", parallelism.toString()));
+    }
+    ChildJvm.Measured m = jvm.run(Observatoire.class.getName(), args, workDir, workDir.resolve("nightly.log"));
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    long records = 0;
+    long rows = 0;
+    Path manifest = out.resolve("manifest.json");
+    if (Files.isRegularFile(manifest)) {
+      JsonNode json = MAPPER.readTree(manifest.toFile());
+      JsonNode totals = json.path("totals");
+      records = totals.path("linesRead").asLong();
+      rows = totals.path("occurrenceRows").asLong();
+      for (String k : List.of("curatedSubmissions", "rejected", "duplicates", "deadLettered")) {
+        details.put(k, totals.path(k).asLong());
+      }
+      details.put("jobSeconds", json.path("run").path("durationSeconds").asDouble());
+    }
+    details.put("occurrenceBytes", size(out.resolve("occurrences")));
+    details.put("restrictedBytes", size(outputs("nightly").get(1)));
+    return new SystemResult("nightly", m.exitCode(), records, rows, m.wallSeconds(), m.peakRssBytes(), size(out),
+        details);
+  }
+
+  private SystemResult plainJava() throws IOException, InterruptedException {
+    Path out = outputs("plainJava").get(0);
+    Path result = workDir.resolve("plainJava.result.json");
+    Files.deleteIfExists(result);
+    ChildJvm.Measured m = jvm.run(PlainJavaBaseline.class.getName(), List.of("--input", input().toString(),
+        "--output", out.toString(), "--reference-time", referenceTime, "--result", result.toString()),
+        workDir, workDir.resolve("plainJava.log"));
+    JsonNode r = readResult(result);
+    return new SystemResult("plainJava", m.exitCode(), r.path("records").asLong(), r.path("occurrenceRows").asLong(),
+        m.wallSeconds(), m.peakRssBytes(), size(out), r);
+  }
+
+  private SystemResult duckdb() throws IOException, InterruptedException {
+    Path out = outputs("duckdb").get(0);
+    Path result = workDir.resolve("duckdb.result.json");
+    Files.deleteIfExists(result);
+    ChildJvm.Measured m = jvm.run(DuckDbBaseline.class.getName(), List.of("--input",
+        input().resolve(BenchInput.FILE).toString(), "--output", out.toString(), "--result", result.toString()),
+        workDir, workDir.resolve("duckdb.log"));
+    JsonNode r = readResult(result);
+    return new SystemResult("duckdb", m.exitCode(), r.path("records").asLong(), -1, m.wallSeconds(),
+        m.peakRssBytes(), size(out), r);
+  }
+
+  private static JsonNode readResult(Path file) throws IOException {
+    return Files.isRegularFile(file) ? MAPPER.readTree(file.toFile()) : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Bytes of all files below {@code root}. */
+  static long size(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return 0;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      long total = 0;
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        total += Files.size(p);
+      }
+      return total;
+    }
+  }
+
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

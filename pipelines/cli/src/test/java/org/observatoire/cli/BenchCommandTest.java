@@ -1,0 +1,92 @@
+package org.observatoire.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench on a tiny input: three child JVMs, one JSON report whose counts agree and match the files written. */
+class BenchCommandTest {
+  private static final int N = 300;
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void threeSystemsProcessTheSameInputAndTheReportSaysSo() throws Exception {
+    Path work = tmp.resolve("work");
+    Path json = tmp.resolve("bench.json");
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    PrintStream previous = System.out;
+    int code;
+    try {
+      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+      code = Observatoire.commandLine().execute("bench", "--submissions", String.valueOf(N), "--seed", "5",
+          "--work-dir", work.toString(), "--output", json.toString(), "--keep",
+          // tiny runs are all start-up: C1 only and the serial collector halve the test's time on 2 cores
+          "--jvm-arg=-XX:TieredStopAtLevel=1", "--jvm-arg=-XX:+UseSerialGC");
+    } finally {
+      System.setOut(previous);
+    }
+    String table = stdout.toString(StandardCharsets.UTF_8);
+    assertThat("exit code; logs in " + work + "\n" + table, code, is(0));
+
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertThat(report.path("submissions").asLong(), is((long) N));
+    assertThat(report.path("seed").asLong(), is(5L));
+    assertThat(report.path("machine").path("cores").asInt(), greaterThan(0));
+    assertThat(report.path("machine").path("memoryBytes").asLong(), greaterThan(0L));
+    for (String system : List.of("nightly", "plainJava", "duckdb")) {
+      JsonNode s = report.path("systems").path(system);
+      assertThat(system, s.path("exitCode").asInt(), is(0));
+      assertThat(system + " read every input line", s.path("records").asLong(), is((long) N));
+      for (String field : List.of("occurrenceRows", "recordsPerSecond", "wallSeconds", "peakRssBytes",
+          "outputBytes")) {
+        assertThat(system + "." + field, s.get(field), notNullValue());
+      }
+      assertThat(system + " recordsPerSecond", s.path("recordsPerSecond").asDouble(), greaterThan(0.0));
+      assertThat(system + " wallSeconds", s.path("wallSeconds").asDouble(), greaterThan(0.0));
+      assertThat(system + " peakRssBytes", s.path("peakRssBytes").asLong(), greaterThan(0L));
+      assertThat(system + " outputBytes", s.path("outputBytes").asLong(), greaterThan(0L));
+      assertThat(table, containsString("| " + system + " | " + N + " |"));
+    }
+    long nightlyRows = report.at("/systems/nightly/occurrenceRows").asLong();
+    assertThat("the same core makes the same rows", report.at("/systems/plainJava/occurrenceRows").asLong(),
+        is(nightlyRows));
+    assertThat(nightlyRows, greaterThan((long) N));
+    assertThat(report.at("/systems/duckdb/occurrenceRows").isNull(), is(true));
+    assertThat(report.at("/ratios/nightlyVsDuckdb/recordsPerSecond").asDouble(), greaterThan(0.0));
+    assertThat(report.at("/ratios/nightlyVsPlainJava/occurrenceRowsPerSecond").asDouble(), greaterThan(0.0));
+
+    // the counts reported are the rows in the files
+    assertThat(parquetRows(work.resolve("out-nightly/occurrences")), is(nightlyRows));
+    assertThat(parquetRows(work.resolve("out-plain")), is(nightlyRows));
+    assertThat(parquetRows(work.resolve("out-duckdb")), is(report.at("/systems/duckdb/details/outputRows").asLong()));
+  }
+
+  private static long parquetRows(Path dir) throws Exception {
+    assertThat(dir + " exists", Files.isDirectory(dir), is(true));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM read_parquet('" + dir + "/**/*.parquet')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

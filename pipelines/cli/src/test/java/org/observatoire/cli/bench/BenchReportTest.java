@@ -1,0 +1,54 @@
+package org.observatoire.cli.bench;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Rates and ratios computed from made-up measurements. */
+class BenchReportTest {
+  private static final ObjectNode NONE = JsonNodeFactory.instance.objectNode();
+
+  private static BenchReport report(SystemResult... results) {
+    Map<String, SystemResult> m = new LinkedHashMap<>();
+    for (SystemResult r : results) {
+      m.put(r.name(), r);
+    }
+    ObjectNode machine = JsonNodeFactory.instance.objectNode().put("cores", 2).put("memoryBytes", 8_000_000_000L);
+    return new BenchReport(1000, 7, machine, m);
+  }
+
+  @Test
+  void ratiosAreNightlyOverEachBaseline() {
+    BenchReport r = report(
+        new SystemResult("nightly", 0, 1000, 20_000, 10, 2_000_000, 300, NONE),
+        new SystemResult("plainJava", 0, 1000, 20_000, 5, 1_000_000, 200, NONE),
+        new SystemResult("duckdb", 0, 1000, -1, 1, 500_000, 100, NONE));
+    JsonNode json = r.json();
+    assertThat(json.at("/systems/nightly/recordsPerSecond").asDouble(), closeTo(100, 1e-9));
+    assertThat(json.at("/systems/nightly/occurrenceRowsPerSecond").asDouble(), closeTo(2000, 1e-9));
+    assertThat(json.at("/systems/duckdb/occurrenceRows").isNull(), is(true));
+    assertThat(json.at("/ratios/nightlyVsPlainJava/recordsPerSecond").asDouble(), closeTo(0.5, 1e-9));
+    assertThat(json.at("/ratios/nightlyVsPlainJava/peakRssBytes").asDouble(), closeTo(2, 1e-9));
+    assertThat(json.at("/ratios/nightlyVsDuckdb/wallSeconds").asDouble(), closeTo(10, 1e-9));
+    assertThat(json.at("/ratios/nightlyVsDuckdb/occurrenceRowsPerSecond").isMissingNode(), is(true));
+    assertThat(r.markdown(), containsString("| nightly | 1,000 | 100 | 20,000 | 2,000 | 10.0 |"));
+    assertThat(r.markdown(), containsString("| duckdb | 1,000 | 1,000 | n/a | n/a | 1.0 |"));
+  }
+
+  @Test
+  void aFailedSystemIsShownAndLeftOutOfTheRatios() {
+    BenchReport r = report(
+        new SystemResult("nightly", 0, 1000, 20_000, 10, 2_000_000, 300, NONE),
+        new SystemResult("duckdb", 1, 0, -1, 1, 500_000, 0, NONE));
+    assertThat(r.json().path("ratios").isEmpty(), is(true));
+    assertThat(r.markdown(), containsString("| duckdb | FAILED (exit 1)"));
+  }
+}
