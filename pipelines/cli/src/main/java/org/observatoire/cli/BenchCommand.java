@@ -1,5 +1,6 @@
 package org.observatoire.cli;
 
+import org.observatoire.beam.io.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,11 +110,11 @@ public final class BenchCommand implements Callable<Integer> {
         System.err.println("logs and outputs kept in " + dir);
       } else if (!keep) {
         if (temporary) {
-          BenchSystems.deleteTree(dir);
+          Folders.deleteTree(dir);
         } else {
           for (String s : systems) {
             for (Path p : bench.outputs(s)) {
-              BenchSystems.deleteTree(p);
+              Folders.deleteTree(p);
             }
           }
         }

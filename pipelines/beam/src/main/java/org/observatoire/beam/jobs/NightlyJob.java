@@ -1,5 +1,6 @@
 package org.observatoire.beam.jobs;
 
+import org.observatoire.beam.io.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -244,7 +244,7 @@ public final class NightlyJob {
     RunManifest built = manifest.build();
     try {
       Files.writeString(output.resolve(MANIFEST), built.toJson(), StandardCharsets.UTF_8);
-      deleteTree(output.resolve(COUNTS_DIR));
+      Folders.deleteTree(output.resolve(COUNTS_DIR));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the manifest in " + output, e);
     }
@@ -292,7 +292,7 @@ public final class NightlyJob {
               + previous.get(0).getFileName() + "); choose an empty folder or pass --overwrite=true");
         }
         for (Path p : previous) {
-          deleteTree(p);
+          Folders.deleteTree(p);
         }
       }
       Files.createDirectories(output);
@@ -301,16 +301,6 @@ public final class NightlyJob {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 
   private static String codeVersion() {
     String v = NightlyJob.class.getPackage().getImplementationVersion();

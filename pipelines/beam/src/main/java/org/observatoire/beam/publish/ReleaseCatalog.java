@@ -1,5 +1,6 @@
 package org.observatoire.beam.publish;
 
+import org.observatoire.beam.io.Folders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +153,7 @@ public final class ReleaseCatalog {
     List<String> removed = new ArrayList<>();
     try (Stream<Path> list = Files.list(root.resolve(STAGING))) {
       for (Path p : list.toList()) {
-        deleteTree(p);
+        Folders.deleteTree(p);
         removed.add(STAGING + "/" + p.getFileName());
       }
     } catch (IOException e) {
@@ -178,7 +178,7 @@ public final class ReleaseCatalog {
     }
     Path dir = root.resolve(STAGING).resolve(id);
     try {
-      deleteTree(dir);
+      Folders.deleteTree(dir);
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
@@ -231,7 +231,7 @@ public final class ReleaseCatalog {
     for (String r : releaseIds()) {
       if (!kept.contains(r)) {
         try {
-          deleteTree(root.resolve(RELEASES).resolve(r));
+          Folders.deleteTree(root.resolve(RELEASES).resolve(r));
         } catch (IOException e) {
           throw new UncheckedIOException("cannot remove release " + r, e);
         }
@@ -255,16 +255,6 @@ public final class ReleaseCatalog {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 
   /** The catalog lock, held for one run. */
   public static final class Lock implements AutoCloseable {

@@ -1,5 +1,6 @@
 package org.observatoire.cli.bench;
 
+import org.observatoire.beam.io.Folders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.observatoire.beam.bench.DuckDbBaseline;
@@ -51,7 +51,7 @@ public final class BenchSystems {
 
   public SystemResult run(String system) throws IOException, InterruptedException {
     for (Path p : outputs(system)) {
-      deleteTree(p);
+      Folders.deleteTree(p);
     }
     return switch (system) {
       case "nightly" -> nightly();
@@ -132,14 +132,4 @@ public final class BenchSystems {
     }
   }
 
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }
