@@ -1,5 +1,6 @@
 package org.observatoire.cli;
 
+import org.observatoire.beam.io.Folders;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -27,7 +28,7 @@ class NightlyKillTest {
   @Test
   void aKilledRunLeavesCurrentAndTheNextRunPublishes() throws Exception {
     Path catalog = tmp.resolve("catalog");
-    ReleaseCopy.copy(PublishedSample.catalog(), catalog);
+    Folders.copyTree(PublishedSample.catalog(), catalog);
     Files.deleteIfExists(catalog.resolve(".lock"));
 
     Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

@@ -1,5 +1,6 @@
 package org.observatoire.cli;
 
+import org.observatoire.beam.io.Folders;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -50,7 +51,7 @@ class ReportChromiumTest {
     Path run = tmp.resolve("run");
     Files.createDirectories(run);
     Path release = PublishedSample.release();
-    ReleaseCopy.copy(release, run);
+    Folders.copyTree(release, run);
     Files.delete(run.resolve("report.html"));
     assertThat(Observatoire.commandLine().execute("report", "--output-dir", run.toString()), is(0));
     HeadlessChromium.Page page = HeadlessChromium.load(run.resolve("report.html"), tmp.resolve("profile"), null);

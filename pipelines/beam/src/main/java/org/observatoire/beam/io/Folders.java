@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Local folder housekeeping shared by the jobs, the release catalog and the bench. */
+/** Local folder housekeeping shared by the jobs, the release catalog, the bench and the tests. */
 public final class Folders {
   private Folders() {}
 
@@ -18,6 +18,20 @@ public final class Folders {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
+      }
+    }
+  }
+
+  /** Copies a folder and everything below it to {@code to} (created; existing files are not replaced). */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.observatoire.beam.publish;
 
+import org.observatoire.beam.io.Folders;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class ReleasePublisherTest {
 
   private static ReleasePublisher.Stager<Void> copyOfRun() {
     return staging -> {
-      copyTree(runOutput, staging);
+      Folders.copyTree(runOutput, staging);
       return null;
     };
   }
@@ -93,7 +93,7 @@ class ReleasePublisherTest {
     Path root = tmp.resolve("catalog");
     ReleaseRejectedException e = assertThrows(ReleaseRejectedException.class,
         () -> publisher(root, 1).publish("bad", staging -> {
-          copyTree(runOutput, staging);
+          Folders.copyTree(runOutput, staging);
           Path victim = Duck.parquetFiles(staging.resolve("occurrences")).get(0);
           byte[] bytes = Files.readAllBytes(victim);
           java.util.Arrays.fill(bytes, 4, bytes.length / 2, (byte) 0x5a); // pages garbled, footer intact
@@ -107,7 +107,7 @@ class ReleasePublisherTest {
   @Test
   void missingRowsUndeclaredColumnsAndBrokenConservationAreCaught() throws Exception {
     Path staged = tmp.resolve("staged");
-    copyTree(runOutput, staged);
+    Folders.copyTree(runOutput, staged);
     String manifest = Files.readString(staged.resolve("manifest.json"));
     Files.writeString(staged.resolve("manifest.json"), manifest.replace("\"holds\" : true", "\"holds\" : false"));
     List<Path> rejectedFiles = Duck.parquetFiles(staged.resolve("rejected"));
@@ -141,16 +141,4 @@ class ReleasePublisherTest {
     assertThat(ReleaseCatalog.existing(root).currentId().orElseThrow(), is("r1"));
   }
 
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 }
