@@ -53,6 +53,7 @@ public final class AvroRecords {
     r.put("sourceLine", a.source().line());
     r.put("submittedAtMillis", a.submittedAt().toEpochMilli());
     r.put("contentHash", a.contentHash());
+    r.put("occurrenceCount", a.occurrences().size());
     List<GenericRecord> rows = new ArrayList<>(a.occurrences().size());
     for (Occurrence o : a.occurrences()) {
       rows.add(occurrence(o));

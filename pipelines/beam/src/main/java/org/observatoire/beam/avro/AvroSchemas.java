@@ -109,6 +109,7 @@ public final class AvroSchemas {
       .name("sourceLine").type().longType().noDefault()
       .name("submittedAtMillis").type().longType().noDefault()
       .name("contentHash").type().stringType().noDefault()
+      .name("occurrenceCount").type().intType().noDefault()
       .name("occurrences").doc("Avro binary of an array of Occurrence records (see AvroRecords.occurrencesOf): encoded"
           + " once, so shuffles move bytes instead of re-encoding every row.").type().bytesType().noDefault()
       .name("restricted").type().array().items(RESTRICTED_LOCATION).noDefault()

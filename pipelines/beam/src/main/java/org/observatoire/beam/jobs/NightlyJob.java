@@ -32,7 +32,12 @@ import org.observatoire.beam.io.Chunk;
 import org.observatoire.beam.io.ParquetFooters;
 import org.observatoire.beam.io.ReadSubmissionLines;
 import org.observatoire.beam.io.WriteParquetDataset;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
+import org.observatoire.beam.transforms.ExpandOccurrences;
+import org.observatoire.beam.transforms.RouteSideRecords;
+import org.observatoire.beam.transforms.SideRecords;
 import org.observatoire.beam.transforms.ProcessSubmissions;
 import org.observatoire.beam.transforms.SumCounts;
 import org.observatoire.core.protocol.ProtocolCatalog;
@@ -145,28 +150,36 @@ public final class NightlyJob {
     ProcessSubmissions process = ProcessSubmissions.with(processingConfig(options, referenceTime));
     PCollectionTuple processed = lines.get(read.linesTag()).apply("ProcessSubmissions", process);
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
-    PCollectionTuple curated = processed.get(process.acceptedTag()).apply("DeduplicateSubmissions", dedupe);
+    PCollectionTuple deduped = processed.get(process.acceptedTag()).apply("DeduplicateSubmissions", dedupe);
+    PCollection<GenericRecord> curated = deduped.get(dedupe.curatedTag());
 
-    curated.get(dedupe.occurrencesTag()).apply("WriteOccurrences", WriteParquetDataset.partitioned(
-        out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow));
-    curated.get(dedupe.occurrencesTag())
+    // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
+    curated.apply("ExpandOccurrencesToWrite", ExpandOccurrences.create())
+        .apply("WriteOccurrences", WriteParquetDataset.partitioned(out + "/" + OCCURRENCES,
+            AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow));
+    curated.apply("ExpandOccurrencesToCube", ExpandOccurrences.create())
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
         .apply("WriteCubes", WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
             r -> r.get("grid").toString(), r -> r));
-    processed.get(process.rejectedTag()).apply("WriteRejected",
+
+    RouteSideRecords route = RouteSideRecords.create();
+    PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
+        .and(deduped.get(dedupe.sideTag()))
+        .apply("RouteSideRecords", route);
+    sides.get(route.tag(SideRecords.REJECTED)).apply("WriteRejected",
         WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED));
-    curated.get(dedupe.duplicatesTag()).apply("WriteDuplicates",
+    sides.get(route.tag(SideRecords.DUPLICATE)).apply("WriteDuplicates",
         WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE));
-    processed.get(process.deadLettersTag()).apply("WriteDeadLetters",
+    sides.get(route.tag(SideRecords.DEAD_LETTER)).apply("WriteDeadLetters",
         WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER));
-    processed.get(process.rawRejectedTag()).apply("WriteRawRejected", WriteParquetDataset.flat(
+    sides.get(route.tag(SideRecords.RAW_REJECTED)).apply("WriteRawRejected", WriteParquetDataset.flat(
         restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE));
-    curated.get(dedupe.restrictedTag()).apply("WriteRestrictedLocations", WriteParquetDataset.flat(
-        restricted + "/" + RESTRICTED_LOCATIONS, "locations", AvroSchemas.RESTRICTED_LOCATION));
+    sides.get(route.tag(SideRecords.RESTRICTED_LOCATION)).apply("WriteRestrictedLocations",
+        WriteParquetDataset.flat(restricted + "/" + RESTRICTED_LOCATIONS, "locations",
+            AvroSchemas.RESTRICTED_LOCATION));
 
     PCollectionList.of(lines.get(read.countsTag()))
-        .and(processed.get(process.countsTag()))
-        .and(curated.get(dedupe.countsTag()))
+        .and(sides.get(route.countsTag()))
         .apply("SumCounts", SumCounts.create())
         .apply("WriteCounts", TextIO.write().to(out + "/" + COUNTS_DIR + "/counts").withoutSharding());
     return p;

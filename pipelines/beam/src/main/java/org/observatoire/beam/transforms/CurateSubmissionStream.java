@@ -99,7 +99,9 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     ProcessSubmissions process = ProcessSubmissions.with(config);
     PCollectionTuple processed = lines.apply("ProcessSubmissions", process);
     PCollection<KV<String, GenericRecord>> accepted = processed.get(process.acceptedTag());
-    PCollection<GenericRecord> rejected = processed.get(process.rejectedTag());
+    RouteSideRecords side = RouteSideRecords.create();
+    PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag())).apply("RouteSideRecords", side);
+    PCollection<GenericRecord> rejected = sides.get(side.tag(SideRecords.REJECTED));
 
     KvCoder<String, String> verdictCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     PCollection<KV<String, String>> verdicts = PCollectionList
@@ -117,7 +119,8 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
             .withAllowedLateness(allowedLateness.plus(allowedLateness).plus(windowSize))
             .discardingFiredPanes())
         .apply("DeduplicateSubmissions", dedupe)
-        .get(dedupe.occurrencesTag());
+        .get(dedupe.curatedTag())
+        .apply("ExpandOccurrences", ExpandOccurrences.create());
 
     PCollection<GenericRecord> late = routed.get(route.tooLateTag())
         .apply("Occurrences", ParDo.of(new OccurrencesFn()))
@@ -127,7 +130,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     return PCollectionTuple.of(OCCURRENCES, occurrences)
         .and(LATE_OCCURRENCES, late)
         .and(REJECTED, rejected.apply("FlushRejected", flushed()))
-        .and(DEAD_LETTERS, processed.get(process.deadLettersTag()).apply("FlushDeadLetters", flushed()))
+        .and(DEAD_LETTERS, sides.get(side.tag(SideRecords.DEAD_LETTER)).apply("FlushDeadLetters", flushed()))
         .and(VERDICTS, verdicts);
   }
 

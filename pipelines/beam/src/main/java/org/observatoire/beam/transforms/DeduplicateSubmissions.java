@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -25,15 +23,15 @@ import org.observatoire.core.run.CountKey;
 import org.observatoire.core.run.OutcomeKind;
 
 /**
- * Keeps one accepted submission per submission id (the core's {@link Duplicates} rule) and emits its occurrence
- * rows; the others become duplicate records. Counts curated submissions, occurrence rows and duplicates.
+ * Keeps one accepted submission per submission id (the core's {@link Duplicates} rule). The kept submissions are the
+ * main output, still carrying their occurrence rows as one block ({@link ExpandOccurrences} unpacks them where they
+ * are consumed); duplicate records, the kept submissions' restricted locations and the counters of curated
+ * submissions, occurrence rows and duplicates go to the {@link SideRecords} stream.
  */
 public final class DeduplicateSubmissions
     extends PTransform<PCollection<KV<String, GenericRecord>>, PCollectionTuple> {
-  private static final TupleTag<GenericRecord> OCCURRENCES = new TupleTag<>() {};
-  private static final TupleTag<GenericRecord> DUPLICATES = new TupleTag<>() {};
-  private static final TupleTag<GenericRecord> RESTRICTED = new TupleTag<>() {};
-  private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> CURATED = new TupleTag<>() {};
+  private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
 
   private DeduplicateSubmissions() {}
 
@@ -41,66 +39,56 @@ public final class DeduplicateSubmissions
     return new DeduplicateSubmissions();
   }
 
-  public TupleTag<GenericRecord> occurrencesTag() {
-    return OCCURRENCES;
+  /** The kept submissions (accepted-submission records). */
+  public TupleTag<GenericRecord> curatedTag() {
+    return CURATED;
   }
 
-  public TupleTag<GenericRecord> duplicatesTag() {
-    return DUPLICATES;
-  }
-
-  /** Restricted: full-precision locations of the kept submissions' generalised occurrences. */
-  public TupleTag<GenericRecord> restrictedTag() {
-    return RESTRICTED;
-  }
-
-  public TupleTag<KV<String, Long>> countsTag() {
-    return COUNTS;
+  /** Duplicates, restricted locations and counters: see {@link RouteSideRecords}. */
+  public TupleTag<KV<String, byte[]>> sideTag() {
+    return SIDE;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, GenericRecord>> accepted) {
     PCollectionTuple out = accepted
         .apply("GroupBySubmissionId", GroupByKey.create())
-        .apply("KeepOne", ParDo.of(new KeepOneFn())
-            .withOutputTags(OCCURRENCES, TupleTagList.of(DUPLICATES).and(RESTRICTED).and(COUNTS)));
-    out.get(RESTRICTED).setCoder(AvroRecordCoder.of(AvroSchemas.RESTRICTED_LOCATION));
-    out.get(OCCURRENCES).setCoder(AvroRecordCoder.of(AvroSchemas.OCCURRENCE));
-    out.get(DUPLICATES).setCoder(AvroRecordCoder.of(AvroSchemas.DUPLICATE));
-    out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+        .apply("KeepOne", ParDo.of(new KeepOneFn()).withOutputTags(CURATED, TupleTagList.of(SIDE)));
+    out.get(CURATED).setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
+    out.get(SIDE).setCoder(SideRecords.coder());
     return out;
   }
 
   static final class KeepOneFn extends DoFn<KV<String, Iterable<GenericRecord>>, GenericRecord> {
     @ProcessElement
     public void process(@Element KV<String, Iterable<GenericRecord>> group, MultiOutputReceiver out) {
-      List<GenericRecord> all = new ArrayList<>();
-      List<Duplicates.Candidate> candidates = new ArrayList<>();
+      List<GenericRecord> all = new ArrayList<>(1);
+      List<Duplicates.Candidate> candidates = new ArrayList<>(1);
       for (GenericRecord r : group.getValue()) {
         all.add(r);
         candidates.add(candidate(r));
       }
-      int w = Duplicates.winner(candidates);
+      int w = all.size() == 1 ? 0 : Duplicates.winner(candidates);
       GenericRecord winner = all.get(w);
-      String protocol = winner.get("protocol").toString();
-      List<GenericRecord> rows = AvroRecords.occurrencesOf(winner);
-      for (GenericRecord row : rows) {
-        out.get(OCCURRENCES).output(row);
-      }
+      out.get(CURATED).output(winner);
+      OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
       @SuppressWarnings("unchecked")
       List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
       for (GenericRecord location : restricted) {
-        out.get(RESTRICTED).output(location);
+        side.output(SideRecords.of(SideRecords.RESTRICTED_LOCATION, location));
       }
+      String protocol = winner.get("protocol").toString();
       String file = winner.get("sourceFile").toString();
-      count(out, file, protocol, OutcomeKind.CURATED, 1);
-      count(out, file, protocol, OutcomeKind.OCCURRENCES, rows.size());
+      side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));
+      side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES),
+          (Integer) winner.get("occurrenceCount")));
       for (int i = 0; i < all.size(); i++) {
         if (i != w) {
           GenericRecord loser = all.get(i);
           String reason = Duplicates.reason(candidates.get(i), candidates.get(w));
-          out.get(DUPLICATES).output(AvroRecords.duplicate(loser, winner, reason));
-          count(out, loser.get("sourceFile").toString(), loser.get("protocol").toString(), OutcomeKind.DUPLICATE, 1);
+          side.output(SideRecords.of(SideRecords.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
+          side.output(SideRecords.count(CountKey.of(loser.get("sourceFile").toString(),
+              loser.get("protocol").toString(), OutcomeKind.DUPLICATE), 1));
         }
       }
     }
@@ -110,10 +98,6 @@ public final class DeduplicateSubmissions
           SourceRef.of(r.get("sourceFile").toString(), (Long) r.get("sourceLine")),
           Instant.ofEpochMilli((Long) r.get("submittedAtMillis")),
           r.get("contentHash").toString());
-    }
-
-    private static void count(MultiOutputReceiver out, String file, String protocol, OutcomeKind kind, long n) {
-      out.get(COUNTS).output(KV.of(CountKey.of(file, protocol, kind).encode(), n));
     }
   }
 }

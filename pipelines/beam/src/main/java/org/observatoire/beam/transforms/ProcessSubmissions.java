@@ -3,7 +3,6 @@ package org.observatoire.beam.transforms;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,15 +23,12 @@ import org.observatoire.core.run.OutcomeKind;
 
 /**
  * Validates and flattens every line with the core's {@link SubmissionProcessor}. Outputs accepted submissions keyed
- * by submission id (for the duplicate check), rejected rows, dead letters (unexpected failures, with the line) and
- * outcome counters.
+ * by submission id (for the duplicate check) and, on the {@link SideRecords} stream, rejected rows, their raw bytes
+ * (restricted), dead letters (unexpected failures, with the line) and outcome counters.
  */
 public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, PCollectionTuple> {
   private static final TupleTag<KV<String, GenericRecord>> ACCEPTED = new TupleTag<>() {};
-  private static final TupleTag<GenericRecord> REJECTED = new TupleTag<>() {};
-  private static final TupleTag<GenericRecord> DEAD_LETTERS = new TupleTag<>() {};
-  private static final TupleTag<GenericRecord> RAW_REJECTED = new TupleTag<>() {};
-  private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
 
   private final ProcessingConfig config;
 
@@ -48,32 +44,17 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
     return ACCEPTED;
   }
 
-  public TupleTag<GenericRecord> rejectedTag() {
-    return REJECTED;
-  }
-
-  public TupleTag<GenericRecord> deadLettersTag() {
-    return DEAD_LETTERS;
-  }
-
-  /** Restricted: the bytes of every rejected line. */
-  public TupleTag<GenericRecord> rawRejectedTag() {
-    return RAW_REJECTED;
-  }
-
-  public TupleTag<KV<String, Long>> countsTag() {
-    return COUNTS;
+  /** Rejected rows, raw rejected lines (restricted), dead letters and counters: see {@link RouteSideRecords}. */
+  public TupleTag<KV<String, byte[]>> sideTag() {
+    return SIDE;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<RawLine> lines) {
     PCollectionTuple out = lines.apply("ValidateAndInterpret", ParDo.of(new ProcessFn(config))
-        .withOutputTags(ACCEPTED, TupleTagList.of(REJECTED).and(DEAD_LETTERS).and(RAW_REJECTED).and(COUNTS)));
-    out.get(RAW_REJECTED).setCoder(AvroRecordCoder.of(AvroSchemas.RAW_LINE));
+        .withOutputTags(ACCEPTED, TupleTagList.of(SIDE)));
     out.get(ACCEPTED).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroRecordCoder.of(AvroSchemas.ACCEPTED)));
-    out.get(REJECTED).setCoder(AvroRecordCoder.of(AvroSchemas.REJECTED));
-    out.get(DEAD_LETTERS).setCoder(AvroRecordCoder.of(AvroSchemas.DEAD_LETTER));
-    out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    out.get(SIDE).setCoder(SideRecords.coder());
     return out;
   }
 
@@ -97,21 +78,19 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
       try {
         outcome = processor.process(line);
       } catch (RuntimeException | StackOverflowError e) {
-        out.get(DEAD_LETTERS).output(AvroRecords.deadLetter(line, "validate", e));
-        count(out, line.source().file(), null, OutcomeKind.DEAD_LETTERED, 1);
+        OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
+        side.output(SideRecords.of(SideRecords.DEAD_LETTER, AvroRecords.deadLetter(line, "validate", e)));
+        side.output(SideRecords.count(CountKey.of(line.source().file(), null, OutcomeKind.DEAD_LETTERED), 1));
         return;
       }
       if (outcome instanceof Outcome.Accepted a) {
         out.get(ACCEPTED).output(KV.of(a.submissionId(), AvroRecords.accepted(a)));
       } else if (outcome instanceof Outcome.Rejected r) {
-        out.get(REJECTED).output(AvroRecords.rejected(r));
-        out.get(RAW_REJECTED).output(AvroRecords.rawLine(r));
-        count(out, r.source().file(), r.protocol(), OutcomeKind.REJECTED, 1);
+        OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
+        side.output(SideRecords.of(SideRecords.REJECTED, AvroRecords.rejected(r)));
+        side.output(SideRecords.of(SideRecords.RAW_REJECTED, AvroRecords.rawLine(r)));
+        side.output(SideRecords.count(CountKey.of(r.source().file(), r.protocol(), OutcomeKind.REJECTED), 1));
       }
-    }
-
-    static void count(MultiOutputReceiver out, String file, String protocol, OutcomeKind kind, long n) {
-      out.get(COUNTS).output(KV.of(CountKey.of(file, protocol, kind).encode(), n));
     }
   }
 }

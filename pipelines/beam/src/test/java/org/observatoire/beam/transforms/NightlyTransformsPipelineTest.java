@@ -23,6 +23,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.observatoire.beam.io.RawLineCoder;
@@ -74,8 +75,11 @@ class NightlyTransformsPipelineTest {
     PCollectionTuple processed = p.apply(Create.of(lines).withCoder(RawLineCoder.of())).apply(process);
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
     PCollectionTuple curated = processed.get(process.acceptedTag()).apply(dedupe);
+    RouteSideRecords route = RouteSideRecords.create();
+    PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
+        .and(curated.get(dedupe.sideTag())).apply(route);
 
-    PAssert.that(curated.get(dedupe.occurrencesTag())).satisfies(rows -> {
+    PAssert.that(curated.get(dedupe.curatedTag()).apply(ExpandOccurrences.create())).satisfies(rows -> {
       List<String> ids = new ArrayList<>();
       Map<String, Integer> perSubmission = new TreeMap<>();
       for (GenericRecord r : rows) {
@@ -89,7 +93,7 @@ class NightlyTransformsPipelineTest {
       assertThat(perSubmission, equalTo(expectedRows));
       return null;
     });
-    PAssert.that(processed.get(process.rejectedTag())).satisfies(rows -> {
+    PAssert.that(sides.get(route.tag(SideRecords.REJECTED))).satisfies(rows -> {
       Map<Long, List<String>> codes = new TreeMap<>();
       for (GenericRecord r : rows) {
         List<String> c = new ArrayList<>();
@@ -103,7 +107,7 @@ class NightlyTransformsPipelineTest {
       assertThat(codes, equalTo(Map.of(3L, invalidCodes, 4L, List.of("MALFORMED_JSON"))));
       return null;
     });
-    PAssert.that(curated.get(dedupe.duplicatesTag())).satisfies(rows -> {
+    PAssert.that(sides.get(route.tag(SideRecords.DUPLICATE))).satisfies(rows -> {
       List<GenericRecord> all = StreamSupport.stream(rows.spliterator(), false).toList();
       assertThat(all.size(), is(1));
       GenericRecord d = all.get(0);
@@ -112,17 +116,19 @@ class NightlyTransformsPipelineTest {
       assertThat(d.get("reason").toString(), equalTo("identical"));
       return null;
     });
-    PAssert.that(processed.get(process.deadLettersTag())).empty();
-    PAssert.that(processed.get(process.rawRejectedTag())).satisfies(rows -> {
+    PAssert.that(sides.get(route.tag(SideRecords.DEAD_LETTER))).empty();
+    PAssert.that(sides.get(route.tag(SideRecords.RAW_REJECTED))).satisfies(rows -> {
       List<Long> lineNumbers = new ArrayList<>();
       rows.forEach(r -> lineNumbers.add((Long) r.get("sourceLine")));
       assertThat(lineNumbers, containsInAnyOrder(3L, 4L));
       return null;
     });
-    PAssert.that(curated.get(dedupe.countsTag())).satisfies(counts -> {
+    PAssert.that(sides.get(route.countsTag())).satisfies(counts -> {
       List<String> keys = new ArrayList<>();
       counts.forEach(kv -> keys.add(kv.getKey() + "=" + kv.getValue()));
       assertThat(keys, hasItem("b.jsonl\tpropage\tDUPLICATE=1"));
+      assertThat(keys, hasItem("a.jsonl\tpropage\tCURATED=1"));
+      assertThat(keys, hasItem("a.jsonl\tpropage\tREJECTED=1"));
       return null;
     });
     p.run().waitUntilFinish();

@@ -1,0 +1,37 @@
+package org.observatoire.beam.transforms;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.observatoire.beam.avro.AvroRecordCoder;
+import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.avro.AvroSchemas;
+
+/**
+ * Curated submissions (each carrying its occurrence rows as one Avro block) → their occurrence rows. Applied right
+ * before each consumer of the rows, so that the runner fuses it with the consumer and the rows themselves never
+ * cross a serialization boundary; only the compact blocks do.
+ */
+public final class ExpandOccurrences extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
+  private ExpandOccurrences() {}
+
+  public static ExpandOccurrences create() {
+    return new ExpandOccurrences();
+  }
+
+  @Override
+  public PCollection<GenericRecord> expand(PCollection<GenericRecord> curated) {
+    return curated.apply("Rows", ParDo.of(new RowsFn())).setCoder(AvroRecordCoder.of(AvroSchemas.OCCURRENCE));
+  }
+
+  static final class RowsFn extends DoFn<GenericRecord, GenericRecord> {
+    @ProcessElement
+    public void process(@Element GenericRecord submission, OutputReceiver<GenericRecord> out) {
+      for (GenericRecord row : AvroRecords.occurrencesOf(submission)) {
+        out.output(row);
+      }
+    }
+  }
+}
