@@ -3,6 +3,7 @@ package org.observatoire.core.interpret;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.observatoire.core.quality.bdq.BdqParameters;
 import org.observatoire.core.quality.bdq.BdqRegistry;
 import org.observatoire.core.quality.bdq.BdqTest;
 import org.observatoire.core.quality.bdq.Response;
+import org.observatoire.core.quality.bdq.Terms;
 import org.observatoire.core.quality.coordinates.CoordinateCheck;
 import org.observatoire.core.quality.coordinates.CoordinateChecks;
 import org.observatoire.core.quality.coordinates.CoordinateFlag;
@@ -67,6 +69,11 @@ public final class OccurrenceInterpreter {
   private final CellAssigner cells;
   private final Pseudonymizer pseudonymizer;
   private final Generalizer generalizer;
+  private static final int MEMO_LIMIT = 50_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, List<String>> bdqMemo =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<Coordinate, Place> placeMemo =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private OccurrenceInterpreter(InterpretationSettings settings) {
     MetropolitanFrance france = MetropolitanFrance.load();
@@ -134,13 +141,7 @@ public final class OccurrenceInterpreter {
       flags.add(f == CoordinateFlag.COORDINATE_OUTSIDE_TERRITORY ? "VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT"
           : f.name());
     }
-    Map<String, String> terms = terms(raw);
-    for (BdqTest test : validations) {
-      Response r = test.run(terms);
-      if (Response.NOT_COMPLIANT.equals(r.result())) {
-        flags.add(test.label());
-      }
-    }
+    flags.addAll(bdqFlags(raw));
 
     b.recordedBy(pseudonymizer.pseudonym(raw.recordedBy()));
 
@@ -162,7 +163,8 @@ public final class OccurrenceInterpreter {
     }
 
     Coordinate where = Coordinate.of(lat, lon);
-    RegionLookup region = regions.locate(where);
+    Place place = place(where);
+    RegionLookup region = place.region();
     if (region.isOutsideFrance()) {
       flags.add("LOCATION_OUTSIDE_FRANCE");
     } else {
@@ -172,7 +174,7 @@ public final class OccurrenceInterpreter {
         flags.add("LOCATION_NEAREST_DEPARTEMENT");
       }
     }
-    Assignment own = cells.cellsOf(where);
+    Assignment own = place.cells();
     b.inpn10km(own.inpn10km().code()).eea10km(own.eea10km().code()).eea1km(own.eea1km().code());
 
     String regionCode = region.isOutsideFrance() ? null : region.region().code();
@@ -201,6 +203,49 @@ public final class OccurrenceInterpreter {
         .temporalUncertaintyInSeconds(raw.sampleSizeValue() == null ? 60L
             : Math.max(1L, Math.round(raw.sampleSizeValue() * 60)));
   }
+
+  /**
+   * The labels of the row-level BDQ validations the row fails. They depend only on four terms, which the rows of a
+   * submission nearly always share, so results are memoised (bounded; deterministic, so sharing across threads is
+   * safe).
+   */
+  private List<String> bdqFlags(Occurrence raw) {
+    String key = raw.eventDate() + '\u001f' + raw.countryCode() + '\u001f' + raw.basisOfRecord() + '\u001f'
+        + raw.occurrenceStatus();
+    List<String> known = bdqMemo.get(key);
+    if (known != null) {
+      return known;
+    }
+    Terms terms = Terms.of(terms(raw));
+    List<String> failed = new ArrayList<>(2);
+    for (BdqTest test : validations) {
+      if (Response.NOT_COMPLIANT.equals(test.run(terms).result())) {
+        failed.add(test.label());
+      }
+    }
+    List<String> result = List.copyOf(failed);
+    if (bdqMemo.size() >= MEMO_LIMIT) {
+      bdqMemo.clear();
+    }
+    bdqMemo.put(key, result);
+    return result;
+  }
+
+  /** Région, département and cells of a point; the rows of a submission share a few points, so memoised. */
+  private Place place(Coordinate where) {
+    Place known = placeMemo.get(where);
+    if (known != null) {
+      return known;
+    }
+    Place p = new Place(regions.locate(where), cells.cellsOf(where));
+    if (placeMemo.size() >= MEMO_LIMIT) {
+      placeMemo.clear();
+    }
+    placeMemo.put(where, p);
+    return p;
+  }
+
+  private record Place(RegionLookup region, Assignment cells) {}
 
   private static Map<String, String> terms(Occurrence o) {
     Map<String, String> t = new HashMap<>(16);

@@ -24,5 +24,10 @@ public interface BdqTest {
      * Runs the test. Keys may carry the {@code dwc:} prefix or not; a {@code bdq:sourceAuthority}
      * key names the authority to consult. Never throws for bad data: bad data is a response.
      */
-    Response run(Map<String, String> record);
+    default Response run(Map<String, String> record) {
+        return run(Terms.of(record));
+    }
+
+    /** Runs the test over terms already normalised: callers running several tests on one record build them once. */
+    Response run(Terms terms);
 }

@@ -33,7 +33,7 @@ public record SimpleBdqTest(String label, String guid, TestType type, List<Strin
     }
 
     @Override
-    public Response run(Map<String, String> record) {
-        return body.apply(Terms.of(record));
+    public Response run(Terms terms) {
+        return body.apply(terms);
     }
 }

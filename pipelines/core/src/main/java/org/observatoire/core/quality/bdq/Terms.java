@@ -29,7 +29,23 @@ public final class Terms {
         return new Terms(normalised);
     }
 
+    /** Term names are few (the standard's and ours): their local names are computed once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOCAL_NAMES =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     static String localName(String term) {
+        String known = LOCAL_NAMES.get(term);
+        if (known != null) {
+            return known;
+        }
+        String local = computeLocalName(term);
+        if (LOCAL_NAMES.size() < 4096) { // bounded: arbitrary CSV headers must not grow it without limit
+            LOCAL_NAMES.put(term, local);
+        }
+        return local;
+    }
+
+    private static String computeLocalName(String term) {
         String t = term.trim();
         int slash = t.lastIndexOf('/');
         if (slash >= 0) {
