@@ -147,22 +147,22 @@ public final class NightlyJob {
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
     PCollectionTuple curated = processed.get(process.acceptedTag()).apply("DeduplicateSubmissions", dedupe);
 
-    curated.get(dedupe.occurrencesTag()).apply("WriteOccurrences", WriteParquetDataset.partitioned(
-        out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow));
+    curated.get(dedupe.occurrencesTag()).apply("WriteOccurrences", sharded(options, WriteParquetDataset.partitioned(
+        out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)));
     curated.get(dedupe.occurrencesTag())
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
-        .apply("WriteCubes", WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
-            r -> r.get("grid").toString(), r -> r));
+        .apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
+            r -> r.get("grid").toString(), r -> r)));
     processed.get(process.rejectedTag()).apply("WriteRejected",
-        WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED));
+        sharded(options, WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED)));
     curated.get(dedupe.duplicatesTag()).apply("WriteDuplicates",
-        WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE));
-    processed.get(process.deadLettersTag()).apply("WriteDeadLetters",
-        WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER));
-    processed.get(process.rawRejectedTag()).apply("WriteRawRejected", WriteParquetDataset.flat(
-        restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE));
-    curated.get(dedupe.restrictedTag()).apply("WriteRestrictedLocations", WriteParquetDataset.flat(
-        restricted + "/" + RESTRICTED_LOCATIONS, "locations", AvroSchemas.RESTRICTED_LOCATION));
+        sharded(options, WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE)));
+    processed.get(process.deadLettersTag()).apply("WriteDeadLetters", sharded(options,
+        WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER)));
+    processed.get(process.rawRejectedTag()).apply("WriteRawRejected", sharded(options, WriteParquetDataset.flat(
+        restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE)));
+    curated.get(dedupe.restrictedTag()).apply("WriteRestrictedLocations", sharded(options, WriteParquetDataset.flat(
+        restricted + "/" + RESTRICTED_LOCATIONS, "locations", AvroSchemas.RESTRICTED_LOCATION)));
 
     PCollectionList.of(lines.get(read.countsTag()))
         .and(processed.get(process.countsTag()))
@@ -170,6 +170,19 @@ public final class NightlyJob {
         .apply("SumCounts", SumCounts.create())
         .apply("WriteCounts", TextIO.write().to(out + "/" + COUNTS_DIR + "/counts").withoutSharding());
     return p;
+  }
+
+  /**
+   * On Spark, a fixed number of files per partition. Beam's Spark runner translates {@code Reshuffle} as a plain
+   * Spark {@code repartition}, which ignores keys, so FileIO's finalisation (which gathers the temporary files
+   * under one void key and numbers them per destination) runs once per Spark partition: two runs both name their
+   * file {@code part-00000-of-00001} and one overwrites the other, silently losing rows. With fixed sharding each
+   * temporary file carries its shard number from a real GroupByKey, so names cannot collide. Flink (and the
+   * DirectRunner) keep runner-determined sharding, which saves a shuffle.
+   */
+  static WriteParquetDataset sharded(Options options, WriteParquetDataset write) {
+    boolean spark = options.getRunner().getSimpleName().toLowerCase(java.util.Locale.ROOT).contains("spark");
+    return spark ? write.withNumShards(Math.max(1, Runtime.getRuntime().availableProcessors())) : write;
   }
 
   /** Runs the job to completion and writes the manifest; the manifest says whether conservation holds. */
