@@ -39,11 +39,13 @@ public final class NightlyCommand implements Callable<Integer> {
   int keep;
 
   @Option(names = "--runner", defaultValue = "FlinkRunner",
-      description = "Beam runner: FlinkRunner (embedded local by default), DirectRunner (small data only), ... "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Beam runner: FlinkRunner (embedded local by default; --flinkMaster=host:8081 for a cluster), "
+          + "SparkRunner (local[cores] by default; --sparkMaster=spark://host:7077), DirectRunner (small data only)."
+          + " See docs/runners.md. Default: ${DEFAULT-VALUE}.")
   String runner;
 
-  @Option(names = "--parallelism", description = "Parallelism for Flink. Default: the number of cores.")
+  @Option(names = "--parallelism",
+      description = "Parallelism for Flink, threads for local Spark. Default: the number of cores.")
   Integer parallelism;
 
   @Option(names = "--max-line-bytes", defaultValue = "1048576",
@@ -160,6 +162,17 @@ public final class NightlyCommand implements Callable<Integer> {
       args.add("--parallelism=" + (parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors()));
       if (beamArgs.stream().noneMatch(a -> a.startsWith("--objectReuse"))) {
         args.add("--objectReuse=true");
+      }
+    }
+    boolean spark = runner.toLowerCase(java.util.Locale.ROOT).contains("spark");
+    if (spark) {
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
+        int cores = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        args.add("--sparkMaster=local[" + cores + "]");
+      }
+      // no web UI on port 4040 for a batch run unless asked for (-Dspark.ui.enabled=true)
+      if (System.getProperty("spark.ui.enabled") == null) {
+        System.setProperty("spark.ui.enabled", "false");
       }
     }
     args.addAll(beamArgs);

@@ -155,34 +155,47 @@ public final class NightlyJob {
 
     // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
     curated.apply("ExpandOccurrencesToWrite", ExpandOccurrences.create())
-        .apply("WriteOccurrences", WriteParquetDataset.partitioned(out + "/" + OCCURRENCES,
-            AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow));
+        .apply("WriteOccurrences", sharded(options, WriteParquetDataset.partitioned(out + "/" + OCCURRENCES,
+            AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)));
     curated.apply("ExpandOccurrencesToCube", ExpandOccurrences.create())
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
-        .apply("WriteCubes", WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
-            r -> r.get("grid").toString(), r -> r));
+        .apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
+            r -> r.get("grid").toString(), r -> r)));
 
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
         .and(deduped.get(dedupe.sideTag()))
         .apply("RouteSideRecords", route);
     sides.get(route.tag(SideRecords.REJECTED)).apply("WriteRejected",
-        WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED));
+        sharded(options, WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED)));
     sides.get(route.tag(SideRecords.DUPLICATE)).apply("WriteDuplicates",
-        WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE));
-    sides.get(route.tag(SideRecords.DEAD_LETTER)).apply("WriteDeadLetters",
-        WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER));
-    sides.get(route.tag(SideRecords.RAW_REJECTED)).apply("WriteRawRejected", WriteParquetDataset.flat(
-        restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE));
+        sharded(options, WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE)));
+    sides.get(route.tag(SideRecords.DEAD_LETTER)).apply("WriteDeadLetters", sharded(options,
+        WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER)));
+    sides.get(route.tag(SideRecords.RAW_REJECTED)).apply("WriteRawRejected", sharded(options, WriteParquetDataset.flat(
+        restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE)));
     sides.get(route.tag(SideRecords.RESTRICTED_LOCATION)).apply("WriteRestrictedLocations",
-        WriteParquetDataset.flat(restricted + "/" + RESTRICTED_LOCATIONS, "locations",
-            AvroSchemas.RESTRICTED_LOCATION));
+        sharded(options, WriteParquetDataset.flat(restricted + "/" + RESTRICTED_LOCATIONS, "locations",
+            AvroSchemas.RESTRICTED_LOCATION)));
 
     PCollectionList.of(lines.get(read.countsTag()))
         .and(sides.get(route.countsTag()))
         .apply("SumCounts", SumCounts.create())
         .apply("WriteCounts", TextIO.write().to(out + "/" + COUNTS_DIR + "/counts").withoutSharding());
     return p;
+  }
+
+  /**
+   * On Spark, a fixed number of files per partition. Beam's Spark runner translates {@code Reshuffle} as a plain
+   * Spark {@code repartition}, which ignores keys, so FileIO's finalisation (which gathers the temporary files
+   * under one void key and numbers them per destination) runs once per Spark partition: two runs both name their
+   * file {@code part-00000-of-00001} and one overwrites the other, silently losing rows. With fixed sharding each
+   * temporary file carries its shard number from a real GroupByKey, so names cannot collide. Flink (and the
+   * DirectRunner) keep runner-determined sharding, which saves a shuffle.
+   */
+  static WriteParquetDataset sharded(Options options, WriteParquetDataset write) {
+    boolean spark = options.getRunner().getSimpleName().toLowerCase(java.util.Locale.ROOT).contains("spark");
+    return spark ? write.withNumShards(Math.max(1, Runtime.getRuntime().availableProcessors())) : write;
   }
 
   /** Runs the job to completion and writes the manifest; the manifest says whether conservation holds. */
