@@ -26,16 +26,22 @@ public final class AvroRecords {
     GenericData.Record r = new GenericData.Record(AvroSchemas.OCCURRENCE);
     int i = 0;
     for (Column<Occurrence> c : OccurrenceColumns.ALL) {
-      r.put(i++, c.valueOf(o));
+      Object v = c.valueOf(o);
+      // Utf8 holds the UTF-8 bytes: Avro and Parquet writers then copy them instead of re-encoding the string
+      r.put(i++, v instanceof String s ? new org.apache.avro.util.Utf8(s) : v);
     }
     return r;
   }
 
+  /** For each column of a stored row, its position in the full occurrence record. */
+  private static final int[] FILE_ROW_SOURCES = AvroSchemas.OCCURRENCE_FILE.getFields().stream()
+      .mapToInt(f -> AvroSchemas.OCCURRENCE.getField(f.name()).pos()).toArray();
+
   /** Drops the partition columns: the row as stored inside a partition's files. */
   public static GenericRecord occurrenceFileRow(GenericRecord full) {
     GenericData.Record r = new GenericData.Record(AvroSchemas.OCCURRENCE_FILE);
-    for (Schema.Field f : AvroSchemas.OCCURRENCE_FILE.getFields()) {
-      r.put(f.pos(), full.get(f.name()));
+    for (int i = 0; i < FILE_ROW_SOURCES.length; i++) {
+      r.put(i, full.get(FILE_ROW_SOURCES[i]));
     }
     return r;
   }
