@@ -35,8 +35,12 @@ public final class AvroRecords {
   public static GenericRecord occurrenceFileRow(GenericRecord full) {
     GenericData.Record r = new GenericData.Record(AvroSchemas.OCCURRENCE_FILE);
     for (Schema.Field f : AvroSchemas.OCCURRENCE_FILE.getFields()) {
-      r.put(f.pos(), full.get(f.name()));
+      if (!f.name().equals("geometry")) {
+        r.put(f.pos(), full.get(f.name()));
+      }
     }
+    r.put("geometry", org.observatoire.beam.io.PointWkb.of(
+        (Double) full.get("decimalLongitude"), (Double) full.get("decimalLatitude")));
     return r;
   }
 

@@ -18,8 +18,11 @@ public final class AvroSchemas {
   /** Every occurrence column, partition columns included: the shape shuffled between stages. */
   public static final Schema OCCURRENCE = occurrence("Occurrence", Set.of());
 
-  /** The occurrence columns as stored in {@code occurrences/protocol=…/year=…/*.parquet}. */
-  public static final Schema OCCURRENCE_FILE = occurrence("OccurrenceRow", Set.copyOf(PARTITION_COLUMNS));
+  /**
+   * The occurrence columns as stored in {@code occurrences/protocol=…/year=…/*.parquet}, plus {@code geometry}: the
+   * public point as WKB, the GeoParquet 1.1 primary column.
+   */
+  public static final Schema OCCURRENCE_FILE = withGeometry(occurrence("OccurrenceRow", Set.copyOf(PARTITION_COLUMNS)));
 
   public static final Schema VIOLATION = SchemaBuilder.record("Violation").namespace(NS)
       .doc("One reason for rejection.")
@@ -118,6 +121,18 @@ public final class AvroSchemas {
   public static final Schema OCCURRENCE_ARRAY = Schema.createArray(OCCURRENCE);
 
   private AvroSchemas() {}
+
+  /** Appends the GeoParquet point column (WKB) to a record schema. */
+  private static Schema withGeometry(Schema s) {
+    List<Schema.Field> fields = new java.util.ArrayList<>();
+    for (Schema.Field f : s.getFields()) {
+      fields.add(new Schema.Field(f, f.schema()));
+    }
+    fields.add(new Schema.Field("geometry", Schema.create(Schema.Type.BYTES),
+        "The public point (decimalLongitude, decimalLatitude) as ISO WKB, OGC:CRS84: the GeoParquet 1.1 geometry"
+            + " column (see the file footer's `geo` key); generalised like the coordinates for sensitive species."));
+    return Schema.createRecord(s.getName(), s.getDoc(), s.getNamespace(), false, fields);
+  }
 
   private static Schema occurrence(String name, Set<String> skip) {
     SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(name).namespace(NS)

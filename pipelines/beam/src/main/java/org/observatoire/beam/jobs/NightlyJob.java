@@ -58,6 +58,8 @@ public final class NightlyJob {
   public static final String MANIFEST = "manifest.json";
   public static final String CUBES = "cubes";
   private static final String COUNTS_DIR = "_run";
+  /** Order of the rows inside each occurrence file: taxon, then 10 km cell, then date (see docs/publishing.md). */
+  public static final List<String> OCCURRENCE_SORT = List.of("scientificName", "eea10km", "eventDate");
 
   private NightlyJob() {}
 
@@ -148,7 +150,8 @@ public final class NightlyJob {
     PCollectionTuple curated = processed.get(process.acceptedTag()).apply("DeduplicateSubmissions", dedupe);
 
     curated.get(dedupe.occurrencesTag()).apply("WriteOccurrences", WriteParquetDataset.partitioned(
-        out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow));
+        out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)
+        .sortedBy(OCCURRENCE_SORT.toArray(String[]::new)));
     curated.get(dedupe.occurrencesTag())
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
         .apply("WriteCubes", WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
