@@ -35,6 +35,7 @@ import org.observatoire.beam.io.WriteParquetDataset;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
 import org.observatoire.beam.transforms.ProcessSubmissions;
 import org.observatoire.beam.transforms.SumCounts;
+import org.observatoire.beam.transforms.ZeroFillVisits;
 import org.observatoire.core.protocol.ProtocolCatalog;
 import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.run.CountKey;
@@ -57,6 +58,8 @@ public final class NightlyJob {
   public static final String RESTRICTED_REJECTED_RAW = "rejected-raw";
   public static final String MANIFEST = "manifest.json";
   public static final String CUBES = "cubes";
+  /** Zero-filled visits of the complete-count protocols (visit × taxon of the protocol's list). */
+  public static final String VISITS = "visits";
   private static final String COUNTS_DIR = "_run";
   /** Order of the rows inside each occurrence file: taxon, then 10 km cell, then date (see docs/publishing.md). */
   public static final List<String> OCCURRENCE_SORT = List.of("scientificName", "eea10km", "eventDate");
@@ -156,6 +159,9 @@ public final class NightlyJob {
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
         .apply("WriteCubes", WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
             r -> r.get("grid").toString(), r -> r));
+    curated.get(dedupe.keptVisitsTag()).apply("ZeroFillVisits", ZeroFillVisits.create())
+        .apply("WriteVisits", WriteParquetDataset.partitioned(out + "/" + VISITS, AvroSchemas.VISIT_FILE,
+            AvroRecords::partition, AvroRecords::visitFileRow).sortedBy("taxonKey", "eea10km", "eventDate"));
     processed.get(process.rejectedTag()).apply("WriteRejected",
         WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED));
     curated.get(dedupe.duplicatesTag()).apply("WriteDuplicates",
@@ -234,7 +240,7 @@ public final class NightlyJob {
     checksums.join().forEach(manifest::input);
     ProtocolCatalog.fromClasspath().all().values().forEach(list -> list.forEach(manifest::schema));
     readCounts(output.resolve(COUNTS_DIR)).forEach(manifest::count);
-    for (String dataset : List.of(OCCURRENCES, REJECTED, DUPLICATES)) {
+    for (String dataset : List.of(OCCURRENCES, VISITS, REJECTED, DUPLICATES)) {
       long[] fr = ParquetFooters.count(output.resolve(dataset));
       manifest.output(dataset, fr[0], fr[1]);
     }
@@ -272,7 +278,7 @@ public final class NightlyJob {
   }
 
   private static final List<String> PUBLIC_OUTPUTS =
-      List.of(OCCURRENCES, REJECTED, DUPLICATES, CUBES, MANIFEST, COUNTS_DIR);
+      List.of(OCCURRENCES, VISITS, REJECTED, DUPLICATES, CUBES, MANIFEST, COUNTS_DIR);
   private static final List<String> RESTRICTED_OUTPUTS =
       List.of(DEAD_LETTER, RESTRICTED_LOCATIONS, RESTRICTED_REJECTED_RAW);
 

@@ -34,6 +34,7 @@ public final class DeduplicateSubmissions
   private static final TupleTag<GenericRecord> DUPLICATES = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> RESTRICTED = new TupleTag<>() {};
   private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> KEPT_VISITS = new TupleTag<>() {};
 
   private DeduplicateSubmissions() {}
 
@@ -58,16 +59,22 @@ public final class DeduplicateSubmissions
     return COUNTS;
   }
 
+  /** The kept accepted submissions that carry a complete-count visit (for {@link ZeroFillVisits}). */
+  public TupleTag<GenericRecord> keptVisitsTag() {
+    return KEPT_VISITS;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<KV<String, GenericRecord>> accepted) {
     PCollectionTuple out = accepted
         .apply("GroupBySubmissionId", GroupByKey.create())
         .apply("KeepOne", ParDo.of(new KeepOneFn())
-            .withOutputTags(OCCURRENCES, TupleTagList.of(DUPLICATES).and(RESTRICTED).and(COUNTS)));
+            .withOutputTags(OCCURRENCES, TupleTagList.of(DUPLICATES).and(RESTRICTED).and(COUNTS).and(KEPT_VISITS)));
     out.get(RESTRICTED).setCoder(AvroRecordCoder.of(AvroSchemas.RESTRICTED_LOCATION));
     out.get(OCCURRENCES).setCoder(AvroRecordCoder.of(AvroSchemas.OCCURRENCE));
     out.get(DUPLICATES).setCoder(AvroRecordCoder.of(AvroSchemas.DUPLICATE));
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    out.get(KEPT_VISITS).setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
     return out;
   }
 
@@ -91,6 +98,9 @@ public final class DeduplicateSubmissions
       List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
       for (GenericRecord location : restricted) {
         out.get(RESTRICTED).output(location);
+      }
+      if (winner.get("visit") != null) {
+        out.get(KEPT_VISITS).output(winner);
       }
       String file = winner.get("sourceFile").toString();
       count(out, file, protocol, OutcomeKind.CURATED, 1);

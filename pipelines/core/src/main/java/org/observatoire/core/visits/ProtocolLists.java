@@ -19,7 +19,8 @@ import org.observatoire.core.csv.CsvRows;
  *   <li>STOC-EPS and Oiseaux des jardins: species of the STOC reference list ({@code stoc_species.csv},
  *       {@code niveau_taxo = espece}), keyed as the checklist keys them ({@code taxref:<cd_nom>}, else
  *       {@code stoc:<code>});
- *   <li>Propage: the reference data has no butterfly list, so any matched taxon (a non-null taxonKey).
+ *   <li>Propage: the reference data has no butterfly list (and the checklist matches few butterflies), so every taxon
+ *       reported: its taxonKey when matched, else its submitted scientific name ({@code name:<scientificName>}).
  * </ul>
  */
 public final class ProtocolLists {
@@ -30,11 +31,27 @@ public final class ProtocolLists {
 
   /** Whether a taxon reported by {@code protocol} belongs on its list. */
   public static boolean mayList(String protocol, String taxonKey) {
-    if (taxonKey == null || !Visits.isCompleteCount(protocol)) {
-      return false;
-    }
-    return "propage".equals(protocol) || stocSpecies().contains(taxonKey);
+    return listKey(protocol, taxonKey, null) != null;
   }
+
+  /**
+   * The key under which a reported taxon is on {@code protocol}'s list, or null when it may not be listed: its
+   * taxonKey; for Propage, whose butterflies the checklist mostly does not match, {@code name:<scientificName>} when
+   * the taxon is unmatched.
+   */
+  public static String listKey(String protocol, String taxonKey, String scientificName) {
+    if (!Visits.isCompleteCount(protocol)) {
+      return null;
+    }
+    if ("propage".equals(protocol)) {
+      return taxonKey != null ? taxonKey : scientificName == null || scientificName.isBlank() ? null
+          : NAME_PREFIX + scientificName;
+    }
+    return taxonKey != null && stocSpecies().contains(taxonKey) ? taxonKey : null;
+  }
+
+  /** Prefix of the list keys of unmatched Propage taxa. */
+  public static final String NAME_PREFIX = "name:";
 
   /** The keys of the species of {@code stoc_species.csv}. */
   public static Set<String> stocSpecies() {

@@ -108,6 +108,10 @@ class ZeroFillTest {
     assertThat(ProtocolLists.mayList("oiseaux-des-jardins", "qubs:12"), is(false));
     assertThat(ProtocolLists.mayList("propage", "qubs:12"), is(true));
     assertThat(ProtocolLists.mayList("propage", null), is(false));
+    assertThat(ProtocolLists.listKey("propage", null, "Maniola jurtina"), is("name:Maniola jurtina"));
+    assertThat(ProtocolLists.listKey("propage", "qubs:12", "Maniola jurtina"), is("qubs:12"));
+    assertThat(ProtocolLists.listKey("stoc-eps", null, "Parus major"), nullValue());
+    assertThat(ProtocolLists.listKey("stoc-eps", "taxref:999999", "Avis nova"), nullValue());
     assertThat(ProtocolLists.mayList("spipoll", "taxref:3764"), is(false));
     assertThat(ProtocolLists.stocSpecies(new StringReader(
         "pk_species,euring,taxref,scientific_name,french_name,english_name,niveau_taxo\n"
