@@ -121,6 +121,6 @@ class QueryCommandTest {
     Run bad = query("--catalog", PublishedSample.catalog().toString(), "SELECT * FROM nowhere");
     assertThat(bad.code(), is(2));
     assertThat(bad.err(), containsString("nowhere"));
-    assertThat(List.of(bad.err().split("\n")).get(1), containsString("views: [occurrences, rejected"));
+    assertThat(List.of(bad.err().split("\n")).get(1), containsString("views: [occurrences, visits, rejected"));
   }
 }
