@@ -83,14 +83,6 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
         sortBudgetBytes);
   }
 
-  /** Memory for sorting per open file (tests use a small budget to exercise spilling). */
-  public WriteParquetDataset withSortBudgetBytes(long bytes) {
-    if (bytes < 1) {
-      throw new IllegalArgumentException("the sort budget must be positive, got " + bytes);
-    }
-    return new WriteParquetDataset(directory, prefix, fileSchema, partition, toFileRow, numShards, sortFields, bytes);
-  }
-
   @Override
   public WriteFilesResult<String> expand(PCollection<GenericRecord> rows) {
     String name = prefix;
