@@ -35,14 +35,19 @@ public final class AvroRecords {
 
   /** For each column of a stored row, its position in the full occurrence record. */
   private static final int[] FILE_ROW_SOURCES = AvroSchemas.OCCURRENCE_FILE.getFields().stream()
-      .mapToInt(f -> AvroSchemas.OCCURRENCE.getField(f.name()).pos()).toArray();
+      .mapToInt(f -> AvroSchemas.OCCURRENCE.getField(f.name()) == null ? -1
+          : AvroSchemas.OCCURRENCE.getField(f.name()).pos()).toArray(); // -1: computed (geometry)
 
   /** Drops the partition columns: the row as stored inside a partition's files. */
   public static GenericRecord occurrenceFileRow(GenericRecord full) {
     GenericData.Record r = new GenericData.Record(AvroSchemas.OCCURRENCE_FILE);
     for (int i = 0; i < FILE_ROW_SOURCES.length; i++) {
-      r.put(i, full.get(FILE_ROW_SOURCES[i]));
+      if (FILE_ROW_SOURCES[i] >= 0) {
+        r.put(i, full.get(FILE_ROW_SOURCES[i]));
+      }
     }
+    r.put("geometry", org.observatoire.beam.io.PointWkb.of(
+        (Double) full.get("decimalLongitude"), (Double) full.get("decimalLatitude")));
     return r;
   }
 
@@ -78,6 +83,85 @@ public final class AvroRecords {
       restricted.add(lr);
     }
     r.put("restricted", restricted);
+    r.put("visit", visit(a.visit()));
+    return r;
+  }
+
+  private static GenericRecord visit(org.observatoire.core.visits.Visit v) {
+    if (v == null) {
+      return null;
+    }
+    GenericData.Record r = new GenericData.Record(AvroSchemas.VISIT);
+    r.put("eventID", v.eventID());
+    r.put("locationID", v.locationID());
+    r.put("eventDate", v.eventDate());
+    r.put("year", v.year());
+    r.put("month", v.month());
+    r.put("startTime", v.startTime());
+    r.put("durationMinutes", v.durationMinutes());
+    r.put("pointCount", v.pointCount());
+    r.put("transectLengthMeters", v.transectLengthMeters());
+    r.put("siteLatitude", v.siteLatitude());
+    r.put("siteLongitude", v.siteLongitude());
+    return r;
+  }
+
+  /** The visit of a kept accepted-submission record, or null when its protocol has no complete counts. */
+  public static org.observatoire.core.visits.Visit visitOf(GenericRecord accepted) {
+    GenericRecord v = (GenericRecord) accepted.get("visit");
+    if (v == null) {
+      return null;
+    }
+    return new org.observatoire.core.visits.Visit(v.get("eventID").toString(), accepted.get("protocol").toString(),
+        accepted.get("submissionId").toString(), v.get("locationID").toString(), v.get("eventDate").toString(),
+        (Integer) v.get("year"), (Integer) v.get("month"), str(v.get("startTime")), (Double) v.get("durationMinutes"),
+        (Integer) v.get("pointCount"), (Integer) v.get("transectLengthMeters"), (Double) v.get("siteLatitude"),
+        (Double) v.get("siteLongitude"));
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  /** A zero-filled visit row, partition columns included. */
+  public static GenericRecord visitRow(org.observatoire.core.visits.ZeroFill.Row row) {
+    org.observatoire.core.visits.Visit v = row.visit();
+    GenericData.Record r = new GenericData.Record(AvroSchemas.VISIT_ROW);
+    r.put("eventID", v.eventID());
+    r.put("submissionId", v.submissionId());
+    r.put("protocol", v.protocol());
+    r.put("locationID", v.locationID());
+    r.put("eventDate", v.eventDate());
+    r.put("year", v.year());
+    r.put("month", v.month());
+    r.put("eventTime", v.startTime());
+    r.put("durationMinutes", v.durationMinutes());
+    r.put("pointCount", v.pointCount());
+    r.put("transectLengthMeters", v.transectLengthMeters());
+    r.put("decimalLatitude", row.decimalLatitude());
+    r.put("decimalLongitude", row.decimalLongitude());
+    r.put("coordinateUncertaintyInMeters", row.coordinateUncertaintyInMeters());
+    r.put("locationGeneralised", row.locationGeneralised());
+    r.put("eea10km", row.eea10km());
+    r.put("inpn10km", row.inpn10km());
+    r.put("taxonKey", row.taxon().taxonKey());
+    r.put("scientificName", row.taxon().scientificName());
+    r.put("vernacularName", row.taxon().vernacularName());
+    r.put("individualCount", row.individualCount());
+    r.put("occurrenceStatus", row.present() ? "present" : "absent");
+    return r;
+  }
+
+  /** Drops the partition columns and adds the WKB point: a visit row as stored inside a partition's files. */
+  public static GenericRecord visitFileRow(GenericRecord full) {
+    GenericData.Record r = new GenericData.Record(AvroSchemas.VISIT_FILE);
+    for (Schema.Field f : AvroSchemas.VISIT_FILE.getFields()) {
+      if (!f.name().equals("geometry")) {
+        r.put(f.pos(), full.get(f.name()));
+      }
+    }
+    r.put("geometry", org.observatoire.beam.io.PointWkb.of(
+        (Double) full.get("decimalLongitude"), (Double) full.get("decimalLatitude")));
     return r;
   }
 

@@ -18,8 +18,11 @@ public final class AvroSchemas {
   /** Every occurrence column, partition columns included: the shape shuffled between stages. */
   public static final Schema OCCURRENCE = occurrence("Occurrence", Set.of());
 
-  /** The occurrence columns as stored in {@code occurrences/protocol=…/year=…/*.parquet}. */
-  public static final Schema OCCURRENCE_FILE = occurrence("OccurrenceRow", Set.copyOf(PARTITION_COLUMNS));
+  /**
+   * The occurrence columns as stored in {@code occurrences/protocol=…/year=…/*.parquet}, plus {@code geometry}: the
+   * public point as WKB, the GeoParquet 1.1 primary column.
+   */
+  public static final Schema OCCURRENCE_FILE = withGeometry(occurrence("OccurrenceRow", Set.copyOf(PARTITION_COLUMNS)));
 
   public static final Schema VIOLATION = SchemaBuilder.record("Violation").namespace(NS)
       .doc("One reason for rejection.")
@@ -100,6 +103,28 @@ public final class AvroSchemas {
       .noDefault()
       .endRecord();
 
+  /** A complete-count visit as carried by an accepted submission (see the core's {@code Visit}). */
+  public static final Schema VISIT = SchemaBuilder.record("Visit").namespace(NS)
+      .fields()
+      .name("eventID").type().stringType().noDefault()
+      .name("locationID").type().stringType().noDefault()
+      .name("eventDate").type().stringType().noDefault()
+      .name("year").type().intType().noDefault()
+      .name("month").type().intType().noDefault()
+      .name("startTime").type().nullable().stringType().noDefault()
+      .name("durationMinutes").type().nullable().doubleType().noDefault()
+      .name("pointCount").type().nullable().intType().noDefault()
+      .name("transectLengthMeters").type().nullable().intType().noDefault()
+      .name("siteLatitude").type().doubleType().noDefault()
+      .name("siteLongitude").type().doubleType().noDefault()
+      .endRecord();
+
+  /** A zero-filled visit row, partition columns included (the shape between stages). */
+  public static final Schema VISIT_ROW = visitRow("VisitTaxon", Set.of());
+
+  /** The zero-filled visit rows as stored in {@code visits/protocol=…/year=…/*.parquet}. */
+  public static final Schema VISIT_FILE = withGeometry(visitRow("VisitTaxonRow", Set.copyOf(PARTITION_COLUMNS)));
+
   /** An accepted submission on its way to the duplicate check. */
   public static final Schema ACCEPTED = SchemaBuilder.record("AcceptedSubmission").namespace(NS)
       .fields()
@@ -113,12 +138,73 @@ public final class AvroSchemas {
       .name("occurrences").doc("Avro binary of an array of Occurrence records (see AvroRecords.occurrencesOf): encoded"
           + " once, so shuffles move bytes instead of re-encoding every row.").type().bytesType().noDefault()
       .name("restricted").type().array().items(RESTRICTED_LOCATION).noDefault()
+      .name("visit").doc("The complete-count visit (STOC, Propage, garden counts), else null.").type()
+      .optional().type(VISIT)
       .endRecord();
 
   /** The encoded form of {@link #ACCEPTED}'s occurrences. */
   public static final Schema OCCURRENCE_ARRAY = Schema.createArray(OCCURRENCE);
 
   private AvroSchemas() {}
+
+  private static Schema visitRow(String name, Set<String> skip) {
+    SchemaBuilder.FieldAssembler<Schema> f = SchemaBuilder.record(name).namespace(NS)
+        .doc("One visit of a complete-count protocol x one taxon of that protocol's list, zeros included (see"
+            + " docs/publishing.md for the lists). Coordinates and cells are the visit's public location.")
+        .fields();
+    f = f.name("eventID").doc("dwc:eventID of the visit: `<protocol>:<submissionId>` (STOC: the occurrences'"
+        + " parentEventID).").type().stringType().noDefault();
+    f = f.name("submissionId").type().stringType().noDefault();
+    if (!skip.contains("protocol")) {
+      f = f.name("protocol").doc("Protocol folder name. A partition column.").type().stringType().noDefault();
+    }
+    f = f.name("locationID").doc("dwc:locationID: the site (STOC square, transect, garden).").type().stringType()
+        .noDefault();
+    f = f.name("eventDate").doc("dwc:eventDate of the visit (local date).").type().stringType().noDefault();
+    if (!skip.contains("year")) {
+      f = f.name("year").doc("dwc:year of eventDate. A partition column.").type().intType().noDefault();
+    }
+    f = f.name("month").type().intType().noDefault();
+    f = f.name("eventTime").doc("Start time of the visit as submitted (local), else null.").type().nullable()
+        .stringType().noDefault();
+    f = f.name("durationMinutes").doc("Effort: minutes of counting (STOC: summed over the points).").type()
+        .nullable().doubleType().noDefault();
+    f = f.name("pointCount").doc("Effort, STOC: number of point counts of the visit; else null.").type().nullable()
+        .intType().noDefault();
+    f = f.name("transectLengthMeters").doc("Effort, Propage: length of the transect walked; else null.").type()
+        .nullable().intType().noDefault();
+    f = f.name("decimalLatitude").doc("Public latitude of the visit (WGS84): the site, or the generalised location"
+        + " when the visit holds a sensitive species.").type().doubleType().noDefault();
+    f = f.name("decimalLongitude").doc("Public longitude of the visit (WGS84).").type().doubleType().noDefault();
+    f = f.name("coordinateUncertaintyInMeters").doc("Uncertainty of a generalised location, else null.").type()
+        .nullable().doubleType().noDefault();
+    f = f.name("locationGeneralised").doc("True when the visit is published at a generalised location.").type()
+        .booleanType().noDefault();
+    f = f.name("eea10km").doc("EEA 10 km cell of the public location.").type().stringType().noDefault();
+    f = f.name("inpn10km").doc("INPN 10 km Lambert-93 cell of the public location.").type().stringType().noDefault();
+    f = f.name("taxonKey").doc("The taxon of the protocol's list: the occurrences' taxonKey; for Propage taxa the"
+        + " checklist does not match, `name:<scientificName>`.").type().stringType()
+        .noDefault();
+    f = f.name("scientificName").type().nullable().stringType().noDefault();
+    f = f.name("vernacularName").type().nullable().stringType().noDefault();
+    f = f.name("individualCount").doc("Individuals of the taxon counted on the visit (summed over its"
+        + " occurrences); 0 when not reported.").type().intType().noDefault();
+    f = f.name("occurrenceStatus").doc("dwc:occurrenceStatus: present, or absent (a zero).").type().stringType()
+        .noDefault();
+    return f.endRecord();
+  }
+
+  /** Appends the GeoParquet point column (WKB) to a record schema. */
+  private static Schema withGeometry(Schema s) {
+    List<Schema.Field> fields = new java.util.ArrayList<>();
+    for (Schema.Field f : s.getFields()) {
+      fields.add(new Schema.Field(f, f.schema()));
+    }
+    fields.add(new Schema.Field("geometry", Schema.create(Schema.Type.BYTES),
+        "The public point (decimalLongitude, decimalLatitude) as ISO WKB, OGC:CRS84: the GeoParquet 1.1 geometry"
+            + " column (see the file footer's `geo` key); generalised like the coordinates for sensitive species."));
+    return Schema.createRecord(s.getName(), s.getDoc(), s.getNamespace(), false, fields);
+  }
 
   private static Schema occurrence(String name, Set<String> skip) {
     SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(name).namespace(NS)

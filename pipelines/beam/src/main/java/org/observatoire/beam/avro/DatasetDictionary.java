@@ -21,6 +21,7 @@ public final class DatasetDictionary {
   public static Map<String, Schema> datasets() {
     Map<String, Schema> d = new LinkedHashMap<>();
     d.put("occurrences", AvroSchemas.OCCURRENCE_FILE);
+    d.put("visits", AvroSchemas.VISIT_FILE);
     d.put("cubes", CubeSchemas.CUBE);
     d.put("rejected", AvroSchemas.REJECTED);
     d.put("duplicates", AvroSchemas.DUPLICATE);
@@ -38,7 +39,8 @@ public final class DatasetDictionary {
         .append("`java -cp pipelines/cli/target/observatoire.jar org.observatoire.beam.avro.DatasetDictionary`).\n")
         .append("Darwin Core terms are used as column names wherever a term exists. The Avro schema of each dataset is\n")
         .append("beside this file (`<dataset>.avsc`); Parquet files are written from it (zstd).\n\n")
-        .append("`occurrences/` is partitioned Hive-style by `protocol` and `year` (in the folder names, not in the files);\n")
+        .append("`occurrences/` and `visits/` are partitioned Hive-style by `protocol` and `year` (in the folder names, not in\n")
+        .append("the files); their `geometry` column is a GeoParquet 1.1 WKB point (see docs/publishing.md);\n")
         .append("`cubes/` has one folder per grid. Datasets named `restricted-*` go only to the restricted output.\n");
     for (Map.Entry<String, Schema> e : datasets().entrySet()) {
       files.put(e.getKey() + ".avsc", e.getValue().toString(true) + "\n");
@@ -47,7 +49,7 @@ public final class DatasetDictionary {
         md.append(e.getValue().getDoc()).append("\n\n");
       }
       md.append("| column | type | meaning |\n|---|---|---|\n");
-      if (e.getKey().equals("occurrences")) {
+      if (e.getKey().equals("occurrences") || e.getKey().equals("visits")) {
         md.append("| protocol | string (partition) | Protocol folder name (`stoc-eps`, `spipoll`, ...). |\n");
         md.append("| year | int (partition) | dwc:year of eventDate. |\n");
       }

@@ -40,6 +40,7 @@ import org.observatoire.beam.transforms.RouteSideRecords;
 import org.observatoire.beam.transforms.SideRecords;
 import org.observatoire.beam.transforms.ProcessSubmissions;
 import org.observatoire.beam.transforms.SumCounts;
+import org.observatoire.beam.transforms.ZeroFillVisits;
 import org.observatoire.core.protocol.ProtocolCatalog;
 import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.run.CountKey;
@@ -62,7 +63,11 @@ public final class NightlyJob {
   public static final String RESTRICTED_REJECTED_RAW = "rejected-raw";
   public static final String MANIFEST = "manifest.json";
   public static final String CUBES = "cubes";
+  /** Zero-filled visits of the complete-count protocols (visit × taxon of the protocol's list). */
+  public static final String VISITS = "visits";
   private static final String COUNTS_DIR = "_run";
+  /** Order of the rows inside each occurrence file: taxon, then 10 km cell, then date (see docs/publishing.md). */
+  public static final List<String> OCCURRENCE_SORT = List.of("scientificName", "eea10km", "eventDate");
 
   private NightlyJob() {}
 
@@ -156,11 +161,16 @@ public final class NightlyJob {
     // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
     curated.apply("ExpandOccurrencesToWrite", ExpandOccurrences.create())
         .apply("WriteOccurrences", sharded(options, WriteParquetDataset.partitioned(out + "/" + OCCURRENCES,
-            AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)));
+            AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)
+            .sortedBy(OCCURRENCE_SORT.toArray(String[]::new))));
     curated.apply("ExpandOccurrencesToCube", ExpandOccurrences.create())
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
         .apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
             r -> r.get("grid").toString(), r -> r)));
+    curated.apply("ZeroFillVisits", ZeroFillVisits.create())
+        .apply("WriteVisits", sharded(options, WriteParquetDataset.partitioned(out + "/" + VISITS,
+            AvroSchemas.VISIT_FILE, AvroRecords::partition, AvroRecords::visitFileRow)
+            .sortedBy("taxonKey", "eea10km", "eventDate")));
 
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
@@ -257,7 +267,7 @@ public final class NightlyJob {
     checksums.join().forEach(manifest::input);
     ProtocolCatalog.fromClasspath().all().values().forEach(list -> list.forEach(manifest::schema));
     readCounts(output.resolve(COUNTS_DIR)).forEach(manifest::count);
-    for (String dataset : List.of(OCCURRENCES, REJECTED, DUPLICATES)) {
+    for (String dataset : List.of(OCCURRENCES, VISITS, REJECTED, DUPLICATES)) {
       long[] fr = ParquetFooters.count(output.resolve(dataset));
       manifest.output(dataset, fr[0], fr[1]);
     }
@@ -295,7 +305,7 @@ public final class NightlyJob {
   }
 
   private static final List<String> PUBLIC_OUTPUTS =
-      List.of(OCCURRENCES, REJECTED, DUPLICATES, CUBES, MANIFEST, COUNTS_DIR);
+      List.of(OCCURRENCES, VISITS, REJECTED, DUPLICATES, CUBES, MANIFEST, COUNTS_DIR);
   private static final List<String> RESTRICTED_OUTPUTS =
       List.of(DEAD_LETTER, RESTRICTED_LOCATIONS, RESTRICTED_REJECTED_RAW);
 

@@ -14,6 +14,7 @@ public final class NightlyDatasets {
   public static Map<String, List<String>> declaredColumns() {
     return Map.of(
         NightlyJob.OCCURRENCES, names(AvroSchemas.OCCURRENCE_FILE),
+        NightlyJob.VISITS, names(AvroSchemas.VISIT_FILE),
         NightlyJob.REJECTED, names(AvroSchemas.REJECTED),
         NightlyJob.DUPLICATES, names(AvroSchemas.DUPLICATE),
         NightlyJob.DEAD_LETTER, names(AvroSchemas.DEAD_LETTER));

@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A DuckDB connection with one view per dataset of a release: {@code occurrences} (Hive partitions {@code protocol}
- * and {@code year} as columns), {@code rejected}, {@code duplicates}, {@code dead_letter}, and a {@code cubes_*}
+ * A DuckDB connection with one view per dataset of a release: {@code occurrences} and {@code visits} (Hive partitions
+ * {@code protocol} and {@code year} as columns), {@code rejected}, {@code duplicates}, {@code dead_letter}, and a {@code cubes_*}
  * view for every cube dataset ({@code cubes/<grid>/} gives {@code cubes_<grid>}). A declared dataset without files is an empty view with its columns.
  */
 public final class ReleaseViews {
+  /** The datasets partitioned Hive-style by protocol and year. */
+  private static final List<String> HIVE = List.of("occurrences", "visits");
+
   private ReleaseViews() {}
 
   /** Opens DuckDB over {@code release}; returns the connection and the views created. */
@@ -26,14 +29,14 @@ public final class ReleaseViews {
     Connection c = Duck.open();
     try (Statement s = c.createStatement()) {
       Map<String, List<String>> declared = NightlyDatasets.declaredColumns();
-      for (String dataset : List.of("occurrences", "rejected", "duplicates", "dead-letter")) {
+      for (String dataset : List.of("occurrences", "visits", "rejected", "duplicates", "dead-letter")) {
         String view = viewName(dataset);
         Path dir = release.resolve(dataset);
         if (Duck.hasParquet(dir)) {
-          s.execute("CREATE VIEW " + view + " AS SELECT * FROM " + Duck.readParquet(dir, "occurrences".equals(dataset)));
+          s.execute("CREATE VIEW " + view + " AS SELECT * FROM " + Duck.readParquet(dir, HIVE.contains(dataset)));
         } else {
           List<String> cols = new ArrayList<>(declared.getOrDefault(dataset, List.of("empty")));
-          if ("occurrences".equals(dataset)) {
+          if (HIVE.contains(dataset)) {
             cols.addAll(List.of("protocol", "year"));
           }
           s.execute("CREATE VIEW " + view + " AS SELECT " + String.join(", ", cols.stream()

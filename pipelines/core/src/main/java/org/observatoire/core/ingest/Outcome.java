@@ -14,7 +14,8 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
 
   /**
    * A submission that passed its protocol's schema and rules: its public occurrence rows, and the full-precision
-   * locations of those generalised for sensitive species (for the restricted output only).
+   * locations of those generalised for sensitive species (for the restricted output only), and, for the
+   * complete-count protocols, the visit (null otherwise).
    */
   record Accepted(
       SourceRef source,
@@ -24,8 +25,15 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
       Instant submittedAt,
       String contentHash,
       List<Occurrence> occurrences,
-      List<RestrictedLocation> restricted)
+      List<RestrictedLocation> restricted,
+      org.observatoire.core.visits.Visit visit)
       implements Outcome {
+    /** An accepted submission without a complete-count visit. */
+    public Accepted(SourceRef source, String submissionId, String protocol, int protocolVersion, Instant submittedAt,
+        String contentHash, List<Occurrence> occurrences, List<RestrictedLocation> restricted) {
+      this(source, submissionId, protocol, protocolVersion, submittedAt, contentHash, occurrences, restricted, null);
+    }
+
     public Accepted {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(submissionId, "submissionId");

@@ -173,7 +173,8 @@ public final class SubmissionProcessor {
     }
     Instant submittedAt = OffsetDateTime.parse(doc.get("submittedAt").asText()).toInstant();
     return new Outcome.Accepted(
-        source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted);
+        source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted,
+        org.observatoire.core.visits.Visits.describe(doc, protocol, submissionId));
   }
 
   /**

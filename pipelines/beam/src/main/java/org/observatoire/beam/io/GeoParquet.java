@@ -1,0 +1,83 @@
+package org.observatoire.beam.io;
+
+import java.io.Serializable;
+import java.util.Locale;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * GeoParquet 1.1 metadata of a file with one WKB point column: the {@code geo} key of the Parquet footer. The CRS is
+ * omitted, which GeoParquet defines as OGC:CRS84 (WGS84 longitude, latitude), the coordinates the datasets publish;
+ * {@code bbox} is the file's extent, accumulated while its rows are written.
+ */
+public final class GeoParquet implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** The footer key GeoParquet readers look for. */
+  public static final String KEY = "geo";
+  public static final String VERSION = "1.1.0";
+
+  private final String column;
+  private final String longitudeField;
+  private final String latitudeField;
+
+  private GeoParquet(String column, String longitudeField, String latitudeField) {
+    this.column = column;
+    this.longitudeField = longitudeField;
+    this.latitudeField = latitudeField;
+  }
+
+  /** A point column {@code column} whose coordinates are also in the given (non-null double) fields. */
+  public static GeoParquet points(String column, String longitudeField, String latitudeField) {
+    return new GeoParquet(column, longitudeField, latitudeField);
+  }
+
+  /** The occurrence layout: {@code geometry} = (decimalLongitude, decimalLatitude), when {@code schema} has it. */
+  public static GeoParquet forSchema(Schema schema) {
+    Schema.Field g = schema.getField("geometry");
+    if (g == null || g.schema().getType() != Schema.Type.BYTES || schema.getField("decimalLongitude") == null
+        || schema.getField("decimalLatitude") == null) {
+      return null;
+    }
+    return points("geometry", "decimalLongitude", "decimalLatitude");
+  }
+
+  public String column() {
+    return column;
+  }
+
+  /** A new, empty extent. */
+  public Extent extent() {
+    return new Extent();
+  }
+
+  /** The bounding box of the rows written so far. */
+  public final class Extent {
+    private double minX = Double.POSITIVE_INFINITY;
+    private double minY = Double.POSITIVE_INFINITY;
+    private double maxX = Double.NEGATIVE_INFINITY;
+    private double maxY = Double.NEGATIVE_INFINITY;
+
+    private Extent() {}
+
+    public void add(GenericRecord r) {
+      double x = (Double) r.get(longitudeField);
+      double y = (Double) r.get(latitudeField);
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+
+    /** The {@code geo} footer value (an empty file gets no bbox). */
+    public String json() {
+      String bbox = minX > maxX ? "" : String.format(Locale.ROOT, ",\"bbox\":[%s,%s,%s,%s]",
+          num(minX), num(minY), num(maxX), num(maxY));
+      return "{\"version\":\"" + VERSION + "\",\"primary_column\":\"" + column + "\",\"columns\":{\"" + column
+          + "\":{\"encoding\":\"WKB\",\"geometry_types\":[\"Point\"]" + bbox + "}}}";
+    }
+
+    private static String num(double d) {
+      return Double.toString(d);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.observatoire.beam.transforms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.observatoire.beam.avro.AvroRecordCoder;
+import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.core.geo.CellAssigner;
+import org.observatoire.core.visits.ListedTaxon;
+import org.observatoire.core.visits.Observed;
+import org.observatoire.core.visits.ProtocolLists;
+import org.observatoire.core.visits.Visit;
+import org.observatoire.core.visits.ZeroFill;
+
+/**
+ * Zero-fills the complete-count visits: from the kept accepted submissions that carry a visit (one per visit, so no
+ * shuffle of the rows), the taxa each protocol's visits reported that may be on its list ({@link ProtocolLists}),
+ * combined into a small side input, then one row per visit × listed taxon ({@link ZeroFill}). Output rows have the
+ * shape of {@link AvroSchemas#VISIT_ROW}.
+ */
+public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
+  private ZeroFillVisits() {}
+
+  public static ZeroFillVisits create() {
+    return new ZeroFillVisits();
+  }
+
+  @Override
+  public PCollection<GenericRecord> expand(PCollection<GenericRecord> curated) {
+    PCollection<GenericRecord> kept = curated
+        .apply("CompleteCountVisits", Filter.by(ZeroFillVisits::hasVisit))
+        .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
+    PCollectionView<Map<String, Iterable<String>>> lists = kept
+        .apply("ListedTaxaReported", ParDo.of(new ListedTaxaFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("OnePerTaxon", Combine.perKey(new FirstName()))
+        .apply("ByProtocol", ParDo.of(new ByProtocolFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("AsLists", View.asMultimap());
+    return kept.apply("ZeroFill", ParDo.of(new ZeroFillFn(lists)).withSideInputs(lists))
+        .setCoder(AvroRecordCoder.of(AvroSchemas.VISIT_ROW));
+  }
+
+  private static boolean hasVisit(GenericRecord accepted) {
+    return accepted.get("visit") != null;
+  }
+
+  /** {@code protocol \t taxonKey} → {@code scientificName \t vernacularName} for each listable reported taxon. */
+  static final class ListedTaxaFn extends DoFn<GenericRecord, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element GenericRecord accepted, OutputReceiver<KV<String, String>> out) {
+      String protocol = accepted.get("protocol").toString();
+      for (GenericRecord o : AvroRecords.occurrencesOf(accepted)) {
+        String key = ProtocolLists.listKey(protocol, str(o.get("taxonKey")), str(o.get("scientificName")));
+        if (key != null) {
+          out.output(KV.of(protocol + "\t" + key, nullable(o.get("scientificName")) + "\t"
+              + nullable(o.get("vernacularName"))));
+        }
+      }
+    }
+  }
+
+  /** The smallest names string of a taxon: deterministic whatever the order rows arrive in. */
+  static final class FirstName implements SerializableFunction<Iterable<String>, String> {
+    @Override
+    public String apply(Iterable<String> names) {
+      String first = null;
+      for (String n : names) {
+        if (first == null || n.compareTo(first) < 0) {
+          first = n;
+        }
+      }
+      return first;
+    }
+  }
+
+  static final class ByProtocolFn extends DoFn<KV<String, String>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, String> e, OutputReceiver<KV<String, String>> out) {
+      int tab = e.getKey().indexOf('\t');
+      out.output(KV.of(e.getKey().substring(0, tab), e.getKey().substring(tab + 1) + "\t" + e.getValue()));
+    }
+  }
+
+  static final class ZeroFillFn extends DoFn<GenericRecord, GenericRecord> {
+    private final PCollectionView<Map<String, Iterable<String>>> listsView;
+    private transient ZeroFill fill;
+    private transient Map<String, List<ListedTaxon>> lists;
+
+    ZeroFillFn(PCollectionView<Map<String, Iterable<String>>> listsView) {
+      this.listsView = listsView;
+    }
+
+    @Setup
+    public void setup() {
+      fill = ZeroFill.with(CellAssigner.create(0));
+    }
+
+    @StartBundle
+    public void startBundle() {
+      lists = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element GenericRecord accepted, ProcessContext c) {
+      Visit visit = AvroRecords.visitOf(accepted);
+      List<ListedTaxon> list = lists.computeIfAbsent(visit.protocol(), p -> list(c.sideInput(listsView).get(p)));
+      List<Observed> observed = new ArrayList<>();
+      for (GenericRecord o : AvroRecords.occurrencesOf(accepted)) {
+        String key = ProtocolLists.listKey(visit.protocol(), str(o.get("taxonKey")), str(o.get("scientificName")));
+        observed.add(new Observed(key, (Integer) o.get("individualCount"),
+            (Double) o.get("decimalLatitude"), (Double) o.get("decimalLongitude"),
+            (Double) o.get("coordinateUncertaintyInMeters"), o.get("dataGeneralizations") != null));
+      }
+      for (ZeroFill.Row row : fill.rows(visit, observed, list)) {
+        c.output(AvroRecords.visitRow(row));
+      }
+    }
+
+    private static List<ListedTaxon> list(Iterable<String> encoded) {
+      List<ListedTaxon> l = new ArrayList<>();
+      if (encoded != null) {
+        for (String e : encoded) {
+          String[] p = e.split("\t", -1);
+          l.add(new ListedTaxon(p[0], p[1].isEmpty() ? null : p[1], p[2].isEmpty() ? null : p[2]));
+        }
+      }
+      l.sort(Comparator.comparing(ListedTaxon::taxonKey));
+      return List.copyOf(l);
+    }
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  private static String nullable(Object o) {
+    return o == null ? "" : o.toString().replace('\t', ' ');
+  }
+}

@@ -1,0 +1,121 @@
+package org.observatoire.core.visits;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.observatoire.core.geo.CellAssigner;
+import org.observatoire.core.samples.SampleData;
+
+class ZeroFillTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ZeroFill FILL = ZeroFill.with(CellAssigner.create(0));
+  private static final List<ListedTaxon> LIST = List.of(
+      new ListedTaxon("taxref:3764", "Parus major", "Mésange charbonnière"),
+      new ListedTaxon("taxref:4001", "Erithacus rubecula", "Rougegorge familier"),
+      new ListedTaxon("taxref:4117", "Turdus merula", "Merle noir"));
+
+  private static JsonNode sample(String protocol, String file, String submissionId) throws Exception {
+    for (String line : SampleData.readLines(SampleData.root().resolve("submissions/" + protocol + "/" + file))) {
+      JsonNode doc = JSON.readTree(line);
+      if (submissionId.equals(doc.path("submissionId").asText())) {
+        return doc;
+      }
+    }
+    throw new AssertionError("no sample submission " + submissionId);
+  }
+
+  @Test
+  void describesAStocVisitWithItsPointsAndDuration() throws Exception {
+    JsonNode doc = sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty");
+    Visit v = Visits.describe(doc, "stoc-eps", "stoc-eps.edge.empty");
+    assertThat(v.eventID(), is("stoc-eps:stoc-eps.edge.empty"));
+    assertThat(v.locationID(), is("STOC-510210"));
+    assertThat(v.eventDate(), is("2025-04-01"));
+    assertThat(v.pointCount(), is(doc.at("/visit/points").size()));
+    assertThat(v.durationMinutes(), is(5.0 * doc.at("/visit/points").size()));
+    assertThat(v.transectLengthMeters(), nullValue());
+  }
+
+  @Test
+  void describesPropageAndGardenEffortAndSkipsPresenceOnlyProtocols() throws Exception {
+    Visit p = Visits.describe(sample("propage", "edge.jsonl", "propage.edge.june01"), "propage", "propage.edge.june01");
+    assertThat(p.transectLengthMeters(), is(150));
+    assertThat(p.durationMinutes(), is(10.0));
+    Visit g = Visits.describe(sample("oiseaux-des-jardins", "edge.jsonl", "odj.edge.nobird"), "oiseaux-des-jardins",
+        "odj.edge.nobird");
+    assertThat(g.durationMinutes(), is(60.0));
+    assertThat(g.pointCount(), nullValue());
+    assertThat(Visits.describe(JSON.readTree("{}"), "spipoll", "x"), nullValue());
+  }
+
+  @Test
+  void aVisitWithNothingSeenIsAllZerosAtItsSite() throws Exception {
+    Visit v = Visits.describe(sample("oiseaux-des-jardins", "edge.jsonl", "odj.edge.nobird"), "oiseaux-des-jardins",
+        "odj.edge.nobird");
+    List<ZeroFill.Row> rows = FILL.rows(v, List.of(), LIST);
+    assertThat(rows.stream().map(r -> r.taxon().taxonKey()).toList(),
+        contains("taxref:3764", "taxref:4001", "taxref:4117"));
+    assertThat(rows.stream().map(ZeroFill.Row::individualCount).toList(), everyItem(is(0)));
+    assertThat(rows.stream().map(ZeroFill.Row::present).toList(), everyItem(is(false)));
+    assertThat(rows.get(0).decimalLatitude(), is(v.siteLatitude()));
+    assertThat(rows.get(0).eea10km(), Matchers.startsWith("10kmE"));
+  }
+
+  @Test
+  void countsAreSummedPerTaxonAndUnlistedTaxaGetNoRow() throws Exception {
+    Visit v = Visits.describe(sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty"), "stoc-eps", "e");
+    List<ZeroFill.Row> rows = FILL.rows(v, List.of(
+        new Observed("taxref:3764", 2, 49.1, 4.1, null, false),
+        new Observed("taxref:3764", 3, 49.2, 4.2, null, false),
+        new Observed("taxref:4117", null, 49.2, 4.2, null, false),
+        new Observed("taxref:999999", 7, 49.2, 4.2, null, false),
+        new Observed(null, 1, 49.2, 4.2, null, false)), LIST);
+    assertThat(rows.stream().map(ZeroFill.Row::individualCount).toList(), contains(5, 0, 0));
+    assertThat(rows.stream().map(ZeroFill.Row::present).toList(), contains(true, false, true));
+    assertThat(rows.get(0).locationGeneralised(), is(false));
+  }
+
+  @Test
+  void aVisitWithAGeneralisedOccurrenceIsPublishedAtTheGeneralisedLocation() throws Exception {
+    Visit v = Visits.describe(sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty"), "stoc-eps", "e");
+    List<ZeroFill.Row> rows = FILL.rows(v, List.of(
+        new Observed("taxref:3764", 1, v.siteLatitude(), v.siteLongitude(), 30.0, false),
+        new Observed("taxref:4001", 1, 49.25, 4.05, 7100.0, true)), LIST);
+    for (ZeroFill.Row r : rows) {
+      assertThat(r.decimalLatitude(), is(49.25));
+      assertThat(r.decimalLongitude(), is(4.05));
+      assertThat(r.coordinateUncertaintyInMeters(), is(7100.0));
+      assertThat(r.locationGeneralised(), is(true));
+    }
+    assertThat(rows.stream().map(ZeroFill.Row::decimalLatitude).toList(), not(hasItem(v.siteLatitude())));
+  }
+
+  @Test
+  void listsComeFromTheStocReferenceForBirdsAndFromMatchedTaxaForButterflies() {
+    assertThat(ProtocolLists.stocSpecies(), hasItem("taxref:3764"));
+    assertThat(ProtocolLists.mayList("stoc-eps", "taxref:3764"), is(true));
+    assertThat(ProtocolLists.mayList("oiseaux-des-jardins", "qubs:12"), is(false));
+    assertThat(ProtocolLists.mayList("propage", "qubs:12"), is(true));
+    assertThat(ProtocolLists.mayList("propage", null), is(false));
+    assertThat(ProtocolLists.listKey("propage", null, "Maniola jurtina"), is("name:Maniola jurtina"));
+    assertThat(ProtocolLists.listKey("propage", "qubs:12", "Maniola jurtina"), is("qubs:12"));
+    assertThat(ProtocolLists.listKey("stoc-eps", null, "Parus major"), nullValue());
+    assertThat(ProtocolLists.listKey("stoc-eps", "taxref:999999", "Avis nova"), nullValue());
+    assertThat(ProtocolLists.mayList("spipoll", "taxref:3764"), is(false));
+    assertThat(ProtocolLists.stocSpecies(new StringReader(
+        "pk_species,euring,taxref,scientific_name,french_name,english_name,niveau_taxo\n"
+            + "PARMAJ,1,3764,Parus major,M,G,espece\nRAPACE,2,,,Rapace sp,,groupe\nXXXYYY,3,,X y,X,X,espece\n")),
+        is(java.util.Set.of("taxref:3764", "stoc:XXXYYY")));
+  }
+}
