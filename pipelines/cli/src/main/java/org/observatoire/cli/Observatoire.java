@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         BrokerCommand.class,
         IntakeCommand.class,
         StreamCommand.class,
+        CompactCommand.class,
         QueryCommand.class,
         ExportDwcaCommand.class,
         ReportCommand.class,
