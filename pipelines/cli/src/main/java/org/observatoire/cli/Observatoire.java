@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         IntakeCommand.class,
         StreamCommand.class,
         CompactCommand.class,
+        BenchStreamCommand.class,
         QueryCommand.class,
         ExportDwcaCommand.class,
         ReportCommand.class,

@@ -81,7 +81,7 @@ public final class IntakeServer implements AutoCloseable {
     consumer.seekToBeginning(partitions);
 
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    ExecutorService workers = Executors.newFixedThreadPool(8);
+    ExecutorService workers = Executors.newFixedThreadPool(32);
     http.setExecutor(workers);
     IntakeServer server = new IntakeServer(http, workers, producer, consumer, submissionsTopic);
     http.createContext("/submissions", server::handle);
