@@ -29,8 +29,9 @@ import org.observatoire.core.occurrence.Occurrence;
 
 /**
  * The stream command as shipped: shaded jar, embedded Flink (the default runner), a watched folder instead of a
- * broker. Sample submissions (submitted long ago, so past every window's allowed lateness) dropped in the folder
- * must come out as verdicts in {@code verdicts/} and as rows in {@code late/} for the nightly reconciliation.
+ * broker. Sample submissions dropped in the folder must come out as verdicts in {@code verdicts/} and as curated
+ * rows in their event-time windows ({@code occurrences/}; or {@code late/} had the watermark passed them already),
+ * with the job still running (it once failed here on an empty on-time pane, which the DirectRunner never produced).
  */
 class StreamWatchFlinkIT {
   private static final Path ROOT = Path.of(System.getProperty("observatoire.root", "../.."));
@@ -40,7 +41,7 @@ class StreamWatchFlinkIT {
   Path tmp;
 
   @Test
-  void watchedFolderSubmissionsGetVerdictsAndLateRowsOnEmbeddedFlink() throws Exception {
+  void watchedFolderSubmissionsGetVerdictsAndCuratedRowsOnEmbeddedFlink() throws Exception {
     List<String> lines = Files.readAllLines(ROOT.resolve("sample-data/submissions/spipoll/valid.jsonl"),
         StandardCharsets.UTF_8);
     SubmissionProcessor core = SubmissionProcessor.create(Clock.systemUTC(), SubmissionProcessor.DEFAULT_MAX_LINE_BYTES);
@@ -62,18 +63,20 @@ class StreamWatchFlinkIT {
       Path staging = tmp.resolve("batch.tmp");
       Files.write(staging, lines, StandardCharsets.UTF_8);
       Files.move(staging, watch.resolve("batch-1.jsonl"));
-      Set<String> late = Set.of();
+      Set<String> curated = Set.of();
       Set<String> verdicts = Set.of();
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (System.nanoTime() < deadline) {
-        late = ids(out.resolve("late"));
+        curated = ids(out.resolve("occurrences"));
+        curated.addAll(ids(out.resolve("late")));
         verdicts = acceptedVerdicts(out.resolve("verdicts"));
-        if (late.containsAll(expectedIds) && verdicts.containsAll(expectedSubmissions)) {
+        if (curated.containsAll(expectedIds) && verdicts.containsAll(expectedSubmissions)) {
           break;
         }
         Thread.sleep(500);
       }
-      assertThat(late, equalTo(expectedIds));
+      assertThat(curated, equalTo(expectedIds));
+      assertThat("the job is still running", job.isAlive(), equalTo(true));
       assertThat(verdicts, equalTo(expectedSubmissions));
     } finally {
       job.destroyForcibly().waitFor();

@@ -142,7 +142,7 @@ class StreamingRestartIT {
     // more submissions while no job runs
     post(batches.get(2), core, expectedIds, submissionIds);
 
-    startJob("stream-2");
+    Process second = startJob("stream-2");
     awaitVerdicts(submissionIds, Duration.ofSeconds(120));
     Set<String> found = Set.of();
     deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -154,6 +154,7 @@ class StreamingRestartIT {
       Thread.sleep(500);
     }
     assertThat(Files.readString(tmp.resolve("stream-2.log")), containsString("resuming from checkpoint"));
+    assertThat("the restarted job is still running", second.isAlive(), equalTo(true));
     Set<String> missing = new TreeSet<>(expectedIds);
     missing.removeAll(found);
     assertThat("accepted occurrences missing from the curated output", missing, equalTo(Set.of()));

@@ -115,6 +115,9 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
             .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
             // the router decides lateness; the extra margin only covers its lag behind the watermark
             .withAllowedLateness(allowedLateness.plus(allowedLateness).plus(windowSize))
+            // Beam's default fires the on-time pane even when empty (a window whose elements all came in late
+            // panes); an empty group has no submission to keep, and the embedded Flink runner failed on it
+            .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
             .discardingFiredPanes())
         .apply("DeduplicateSubmissions", dedupe)
         .get(dedupe.occurrencesTag());
