@@ -91,7 +91,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
       args.addAll(streamArgs);
       stream = CliProcess.start(jar, List.of("-Xmx3g"), args, workDir.resolve("stream.log"));
       try (Verdicts verdicts = new Verdicts(broker.bootstrapServers())) {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(16))
             .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/submissions");
         warmUp(http, uri, bodies.get(0), verdicts);
@@ -119,16 +120,20 @@ public final class BenchStreamCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Seeded valid submissions with ids of their own ({@code bench-<n>}), submittedAt now. */
+  private static final String SUBMITTED_AT = "__SUBMITTED_AT__";
+
+  /**
+   * Seeded valid submissions with ids of their own ({@code bench-<n>}); submittedAt is set when each is sent, as
+   * an online app does (event time ≈ arrival time: on-time panes, as in production).
+   */
   private List<String> generate() throws IOException {
     SubmissionGenerator gen = SubmissionGenerator.create(seed, 0.0, LocalDate.now(ZoneOffset.UTC).minusDays(1));
-    String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
     List<String> out = new ArrayList<>();
     for (int i = 0; out.size() < rate * duration + 1; i++) {
       JsonNode n = JSON.readTree(gen.next());
       if (n instanceof ObjectNode o) {
         o.put("submissionId", "bench-" + out.size());
-        o.put("submittedAt", now);
+        o.put("submittedAt", SUBMITTED_AT);
         out.add(o.toString());
       }
     }
@@ -139,7 +144,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(stamped(body))).build(),
             HttpResponse.BodyHandlers.discarding());
         break;
       } catch (IOException e) {
@@ -161,6 +166,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     AtomicLong lastAnswer = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     long t0 = System.nanoTime();
     for (int i = 1; i <= n; i++) {
       long due = t0 + (long) ((i - 1) * 1e9 / rate);
@@ -169,12 +175,13 @@ public final class BenchStreamCommand implements Callable<Integer> {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
       sent[i] = System.nanoTime();
-      http.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
-          HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+      http.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(stamped(bodies.get(i))))
+          .build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e == null && r.statusCode() == 202) {
               accepted.incrementAndGet();
             } else {
               failed.incrementAndGet();
+              firstFailure.compareAndSet(null, e != null ? e.toString() : "HTTP " + r.statusCode());
             }
             lastAnswer.set(System.nanoTime());
           });
@@ -202,6 +209,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
     r.put("posted", n);
     r.put("accepted202", accepted.get());
     r.put("failed", failed.get());
+    if (firstFailure.get() != null) {
+      r.put("firstFailure", firstFailure.get());
+    }
     r.put("postRate", round(n / ((sendEnd - t0) / 1e9)));
     r.put("verdicts", known);
     r.put("verdictRate", round(known / (Math.max(1, lastVerdict - t0) / 1e9)));
@@ -210,6 +220,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
     r.put("latencyMsP99", ms(pct(l, 0.99)));
     r.put("latencyMsMax", ms(l.length == 0 ? 0 : l[l.length - 1]));
     return r;
+  }
+
+  private static String stamped(String body) {
+    return body.replace(SUBMITTED_AT, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString());
   }
 
   private static long pct(long[] sorted, double p) {
