@@ -123,8 +123,13 @@ class StreamingRestartIT {
     Process first = startJob("stream-1");
     post(batches.get(0), core, expectedIds, submissionIds);
     awaitVerdicts(submissionIds, Duration.ofSeconds(90));
+    // let the first windows reach Parquet, so that the restart also rewrites some rows (replayed panes)
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (curatedIds().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
     Path checkpoints = tmp.resolve("out/.checkpoints");
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (FlinkCheckpoints.latest(checkpoints).isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
@@ -169,6 +174,17 @@ class StreamingRestartIT {
     assertThat(r.rowsOut(), equalTo((long) compacted.size()));
     assertThat(r.rowsIn() - r.duplicatesRemoved(), equalTo(r.rowsOut()));
     assertThat(expectedIds.size(), greaterThan(2 * BATCH));
+    // and by the job's own word: the occurrences its accepted verdicts announce are the rows kept
+    long announced = 0;
+    for (String id : new java.util.LinkedHashSet<>(submissionIds)) {
+      JsonNode v = JSON.readTree(intake.verdict(id).orElseThrow());
+      if (v.get("status").asText().startsWith("accepted")) {
+        announced += v.get("occurrences").asLong();
+      }
+    }
+    System.out.printf("accepted verdicts announce %d occurrence rows; the core alone expected %d%n", announced,
+        expectedIds.size());
+    assertThat(r.rowsOut(), equalTo(announced));
   }
 
   /** Posts every body; what the core makes of each (submittedAt set to now, as an app sends it) is expected. */
