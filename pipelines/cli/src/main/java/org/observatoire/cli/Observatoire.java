@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         BrokerCommand.class,
         IntakeCommand.class,
         StreamCommand.class,
+        CompactCommand.class,
+        BenchStreamCommand.class,
         QueryCommand.class,
         ExportDwcaCommand.class,
         ReportCommand.class,

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.observatoire.beam.jobs.StreamingJob;
+import org.observatoire.cli.stream.FlinkCheckpoints;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,15 @@ public final class StreamCommand implements Callable<Integer> {
       description = "Watermark delay behind the latest submittedAt. Default: ${DEFAULT-VALUE}.")
   long maxOutOfOrdernessSeconds;
 
+  @Option(names = "--checkpoint-dir",
+      description = "Where the embedded Flink runner keeps checkpoints; a restart resumes from the latest one."
+          + " Default: OUTPUT/.checkpoints.")
+  Path checkpointDir;
+
+  @Option(names = "--checkpoint-interval-ms", defaultValue = "10000",
+      description = "How often Flink checkpoints (and commits Kafka offsets). Default: ${DEFAULT-VALUE}.")
+  long checkpointIntervalMs;
+
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
@@ -92,9 +102,23 @@ public final class StreamCommand implements Callable<Integer> {
       if (beamArgs.stream().noneMatch(a -> a.startsWith("--flinkMaster"))) {
         args.add("--flinkMaster=[local]");
       }
-      // offsets are committed to Kafka when a checkpoint completes
+      // a restart restores the latest completed checkpoint: Kafka positions and window state together
+      // (FlinkCheckpoints says why committed offsets alone would lose data); offsets are committed there too
       if (beamArgs.stream().noneMatch(a -> a.startsWith("--checkpointingInterval"))) {
-        args.add("--checkpointingInterval=10000");
+        args.add("--checkpointingInterval=" + checkpointIntervalMs);
+      }
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--stateBackend"))) {
+        Path dir = (checkpointDir != null ? checkpointDir : output.resolve(".checkpoints")).toAbsolutePath();
+        args.add("--stateBackend=filesystem");
+        args.add("--stateBackendStoragePath=" + dir.toUri());
+        args.add("--externalizedCheckpointsEnabled=true");
+        args.add("--retainExternalizedCheckpointsOnCancellation=true");
+        if (beamArgs.stream().noneMatch(a -> a.startsWith("--flinkConfDir"))) {
+          FlinkCheckpoints.latest(dir).ifPresent(chk -> {
+            System.out.println("resuming from checkpoint " + chk);
+            args.add("--flinkConfDir=" + FlinkCheckpoints.restoreConf(dir, chk));
+          });
+        }
       }
       if (beamArgs.stream().noneMatch(a -> a.startsWith("--parallelism"))) {
         args.add("--parallelism=" + Runtime.getRuntime().availableProcessors());

@@ -13,7 +13,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
@@ -37,7 +36,8 @@ import org.observatoire.core.validation.Violation;
  * validation as the nightly job ({@link ProcessSubmissions}, judged against the wall clock), then
  * <ul>
  *   <li>occurrences of submissions in time, in fixed event-time windows (on-time pane when the watermark passes
- *       the window's end, one late pane per late submission within the allowed lateness), de-duplicated per
+ *       the window's end, then a late pane every {@code flushDelay} while late submissions within the allowed
+ *       lateness arrive), de-duplicated per
  *       submission id within a window ({@link DeduplicateSubmissions});
  *   <li>occurrences of submissions later than that ({@link RouteLateSubmissions}), never dropped;
  *   <li>rejected submissions and dead letters, in the global window, flushed every {@code flushDelay};
@@ -114,9 +114,15 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
     PCollection<GenericRecord> occurrences = routed.get(route.inTimeTag())
         .apply("FixedWindows", Window.<KV<String, GenericRecord>>into(FixedWindows.of(windowSize))
-            .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+            // late submissions within the allowed lateness are gathered for flushDelay, not one pane (and one
+            // Parquet file per partition) each: under load, per-element late panes were the job's bottleneck
+            .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(
+                AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay)))
             // the router decides lateness; the extra margin only covers its lag behind the watermark
             .withAllowedLateness(allowedLateness.plus(allowedLateness).plus(windowSize))
+            // Beam's default fires the on-time pane even when empty (a window whose elements all came in late
+            // panes); an empty group has no submission to keep, and the embedded Flink runner failed on it
+            .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
             .discardingFiredPanes())
         .apply("DeduplicateSubmissions", dedupe)
         .get(dedupe.curatedTag())

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -81,7 +80,7 @@ public final class IntakeServer implements AutoCloseable {
     consumer.seekToBeginning(partitions);
 
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    ExecutorService workers = Executors.newFixedThreadPool(8);
+    ExecutorService workers = Executors.newFixedThreadPool(32);
     http.setExecutor(workers);
     IntakeServer server = new IntakeServer(http, workers, producer, consumer, submissionsTopic);
     http.createContext("/submissions", server::handle);
@@ -116,14 +115,15 @@ public final class IntakeServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
+    boolean answered = true;
+    try {
       String path = ex.getRequestURI().getPath();
       if (path.equals("/submissions") || path.equals("/submissions/")) {
         if (!ex.getRequestMethod().equals("POST")) {
           respond(ex, 405, error("use POST /submissions or GET /submissions/{id}"));
           return;
         }
-        post(ex);
+        answered = post(ex);
       } else if (path.startsWith("/submissions/") && ex.getRequestMethod().equals("GET")) {
         String id = java.net.URLDecoder.decode(path.substring("/submissions/".length()), StandardCharsets.UTF_8);
         String v = verdicts.get(id);
@@ -138,34 +138,42 @@ public final class IntakeServer implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       respond(ex, 500, error("internal error: " + e));
+    } finally {
+      if (answered) {
+        ex.close();
+      }
     }
   }
 
-  private void post(HttpExchange ex) throws IOException {
+  /**
+   * Checks and queues a submission; false when the answer is left to the producer's acknowledgement (so no worker
+   * thread waits for the broker: a blocking send per request capped the intake's rate at workers / ack time).
+   */
+  private boolean post(HttpExchange ex) throws IOException {
     byte[] body = readAtMost(ex.getRequestBody(), MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
       respond(ex, 413, error("a submission is at most " + MAX_BODY_BYTES + " bytes"));
-      return;
+      return true;
     }
     JsonNode doc;
     try {
       doc = JSON.readTree(body);
     } catch (IOException e) {
       respond(ex, 400, error("the body is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
-      return;
+      return true;
     }
     if (doc == null || !doc.isObject()) {
       respond(ex, 400, error("a submission is a JSON object"));
-      return;
+      return true;
     }
     ObjectNode obj = (ObjectNode) doc;
     if (!obj.path("protocol").isTextual() || obj.get("protocol").asText().isBlank()) {
       respond(ex, 400, error("the submission needs a protocol (a string such as \"stoc-eps\")"));
-      return;
+      return true;
     }
     if (!obj.path("protocolVersion").isIntegralNumber()) {
       respond(ex, 400, error("the submission needs a protocolVersion (an integer such as 1)"));
-      return;
+      return true;
     }
     JsonNode idNode = obj.get("submissionId");
     String id;
@@ -178,16 +186,22 @@ public final class IntakeServer implements AutoCloseable {
       id = idNode.asText();
     } else {
       respond(ex, 400, error("submissionId must be a non-empty string (or absent: the intake assigns one)"));
-      return;
+      return true;
     }
-    try {
-      producer.send(new ProducerRecord<>(submissionsTopic, id, payload)).get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      respond(ex, 503, error("the submission could not be queued, try again: " + e.getMessage()));
-      return;
-    }
-    ex.getResponseHeaders().add("Location", "/submissions/" + id);
-    respond(ex, 202, JSON.createObjectNode().put("submissionId", id).put("status", "pending").toString());
+    String answer = JSON.createObjectNode().put("submissionId", id).put("status", "pending").toString();
+    producer.send(new ProducerRecord<>(submissionsTopic, id, payload), (metadata, e) -> {
+      try (ex) {
+        if (e != null) {
+          respond(ex, 503, error("the submission could not be queued, try again: " + e.getMessage()));
+        } else {
+          ex.getResponseHeaders().add("Location", "/submissions/" + id);
+          respond(ex, 202, answer);
+        }
+      } catch (IOException io) {
+        // the client went away; the submission is queued all the same
+      }
+    });
+    return false;
   }
 
   private static byte[] readAtMost(InputStream in, int limit) throws IOException {

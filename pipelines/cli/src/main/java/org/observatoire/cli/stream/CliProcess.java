@@ -1,0 +1,67 @@
+package org.observatoire.cli.stream;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.observatoire.cli.Observatoire;
+
+/**
+ * A command of this program in a child JVM of the same java: {@code java <jvmArgs> <add-opens> -cp JAR
+ * org.observatoire.cli.Observatoire <args>}, stdout and stderr to a log file. The caller owns the process.
+ */
+public final class CliProcess {
+  /** Flink reaches into JDK internals on Java 17 (the same list as the ./observatoire launcher). */
+  private static final List<String> OPENS = List.of("java.base/java.lang", "java.base/java.lang.invoke",
+      "java.base/java.lang.reflect", "java.base/java.io", "java.base/java.net", "java.base/java.nio",
+      "java.base/java.util", "java.base/java.util.concurrent", "java.base/java.util.concurrent.atomic",
+      "java.base/sun.nio.ch", "java.base/sun.nio.cs", "java.base/sun.security.action", "java.base/sun.util.calendar");
+
+  private CliProcess() {}
+
+  public static Process start(Path jar, List<String> jvmArgs, List<String> args, Path log) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no command-line jar at " + jar + " (mvn package builds it)");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmArgs);
+    for (String o : OPENS) {
+      cmd.add("--add-opens=" + o + "=ALL-UNNAMED");
+    }
+    cmd.add("-Dderby.stream.error.file=/dev/null");
+    cmd.add("-cp");
+    cmd.add(jar.toAbsolutePath().toString());
+    cmd.add(Observatoire.class.getName());
+    cmd.addAll(args);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+  }
+
+  /** The jar this program runs from, or {@code fallback} when it runs from class folders (tests). */
+  public static Path ownJar(Path fallback) {
+    try {
+      Path p = Path.of(Observatoire.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p : fallback;
+    } catch (URISyntaxException | RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  /** Peak resident set size of a live process (VmHWM), in bytes; 0 when unknown. */
+  public static long peakRss(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone
+    }
+    return 0;
+  }
+}
