@@ -68,6 +68,9 @@ public final class DeduplicateSubmissions
         all.add(r);
         candidates.add(candidate(r));
       }
+      if (all.isEmpty()) {
+        return; // a streaming runner may fire an empty pane; nothing to keep
+      }
       int w = all.size() == 1 ? 0 : Duplicates.winner(candidates);
       GenericRecord winner = all.get(w);
       out.get(CURATED).output(winner);
