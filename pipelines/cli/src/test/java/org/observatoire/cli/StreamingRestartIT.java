@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,11 +241,31 @@ class StreamingRestartIT {
     if (!Files.isDirectory(dir)) {
       return ids;
     }
-    List<String> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(f -> f.toString().endsWith(".parquet") && !dir.relativize(f).toString().contains(".temp"))
-          .map(f -> "'" + f + "'").toList();
-    }
+    // the job is running: its .temp-beam folders come and go while we look, so they are not entered
+    List<String> files = new ArrayList<>();
+    Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+        return d.getFileName().toString().startsWith(".temp") ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+            : java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+        if (f.toString().endsWith(".parquet")) {
+          files.add("'" + f + "'");
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path f, java.io.IOException e) throws java.io.IOException {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+          return java.nio.file.FileVisitResult.CONTINUE; // removed by the job while we walked
+        }
+        throw e;
+      }
+    });
     if (files.isEmpty()) {
       return ids;
     }
