@@ -8,11 +8,17 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /** A Parquet {@link OutputFile} over the byte channel Beam's FileIO opens for a file (as ParquetIO's sink does). */
-final class ChannelOutputFile implements OutputFile {
+public final class ChannelOutputFile implements OutputFile {
   private final OutputStream out;
 
   ChannelOutputFile(WritableByteChannel channel) {
     this.out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+  }
+
+  /** A new local file (replaced if it exists); the Parquet writer closes it. */
+  public static ChannelOutputFile create(java.nio.file.Path file) throws IOException {
+    return new ChannelOutputFile(java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
   }
 
   @Override
