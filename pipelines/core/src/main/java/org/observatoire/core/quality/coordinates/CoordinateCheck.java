@@ -1,5 +1,6 @@
 package org.observatoire.core.quality.coordinates;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,9 @@ public record CoordinateCheck(Double originalLatitude, Double originalLongitude,
     public CoordinateCheck {
         Objects.requireNonNull(proposed, "proposed");
         Objects.requireNonNull(metersFromSite, "metersFromSite");
-        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        // an EnumSet iterates in declaration order; Set.copyOf would iterate in an order that changes from one JVM to
+        // the next, and the flags reach the published rows in iteration order
+        flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 
     public boolean has(CoordinateFlag flag) {

@@ -2,6 +2,7 @@ package org.observatoire.core.quality.dates;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,9 @@ public record InterpretedDate(String original, Optional<Instant> utcStart, Optio
         Objects.requireNonNull(year, "year");
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(day, "day");
-        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        // an EnumSet iterates in declaration order; Set.copyOf would iterate in an order that changes from one JVM to
+        // the next, and the flags reach the published rows in iteration order
+        flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 
     static InterpretedDate uninterpreted(String original, Set<DateFlag> flags) {

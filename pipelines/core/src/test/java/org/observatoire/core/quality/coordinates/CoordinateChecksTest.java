@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,17 @@ class CoordinateChecksTest {
                 CoordinateFlag.AMENDMENT_COORDINATES_TRANSPOSED)));
         assertThat(c.proposed(), equalTo(Optional.of(LatLon.of(48.5734, 7.7521))));
         assertThat(c.originalLongitude(), equalTo(-7.7521));
+    }
+
+    @Test
+    void flagsIterateInDeclarationOrderSoThatPublishedRowsListThemTheSameWayInEveryRun() {
+        // a Brussels point without uncertainty: outside, transposition tried, uncertainty missing
+        CoordinateCheck c = checks.check(50.8503, 4.3517, null, null);
+        List<CoordinateFlag> order = new java.util.ArrayList<>(c.flags());
+        List<CoordinateFlag> declared = new java.util.ArrayList<>(c.flags());
+        declared.sort(java.util.Comparator.naturalOrder());
+        assertThat(order.size(), is(2));
+        assertThat(order, equalTo(declared));
     }
 
     @Test
