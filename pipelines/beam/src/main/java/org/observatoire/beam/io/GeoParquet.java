@@ -3,7 +3,6 @@ package org.observatoire.beam.io;
 import java.io.Serializable;
 import java.util.Locale;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * GeoParquet 1.1 metadata of a file with one WKB point column: the {@code geo} key of the Parquet footer. The CRS is
@@ -45,6 +44,14 @@ public final class GeoParquet implements Serializable {
     return column;
   }
 
+  public String longitudeField() {
+    return longitudeField;
+  }
+
+  public String latitudeField() {
+    return latitudeField;
+  }
+
   /** A new, empty extent. */
   public Extent extent() {
     return new Extent();
@@ -59,9 +66,7 @@ public final class GeoParquet implements Serializable {
 
     private Extent() {}
 
-    public void add(GenericRecord r) {
-      double x = (Double) r.get(longitudeField);
-      double y = (Double) r.get(latitudeField);
+    public void add(double x, double y) {
       minX = Math.min(minX, x);
       minY = Math.min(minY, y);
       maxX = Math.max(maxX, x);

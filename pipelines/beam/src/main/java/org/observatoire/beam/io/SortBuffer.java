@@ -9,68 +9,86 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import org.apache.avro.util.Utf8;
 
 /**
- * An external sort of encoded rows by string keys (nulls last) in bounded memory: rows are held in memory up to a
- * byte budget, then sorted and spilled as a run to a local temporary file; {@link #sorted()} merges the runs and
- * what is still in memory. Not thread-safe; {@link #close()} deletes the runs.
+ * An external sort of encoded rows by a binary key in bounded memory: rows are held in memory up to a byte budget,
+ * then sorted and spilled as a run to a local temporary file; {@link #sorted()} merges the runs and what is still in
+ * memory. Keys compare as unsigned bytes, the order Parquet's statistics use for strings; {@link #key} builds one
+ * from several string columns so that it sorts column by column, nulls last. Not thread-safe; {@link #close()}
+ * deletes the runs.
  */
 final class SortBuffer implements AutoCloseable {
-  /** One row: its sort keys and its encoded bytes. */
-  record Entry(String[] keys, byte[] row) {}
+  /** One row: its sort key and its encoded bytes. */
+  record Entry(byte[] key, byte[] row) {}
 
-  static final Comparator<Entry> ORDER = (a, b) -> {
-    for (int i = 0; i < a.keys.length; i++) {
-      String x = a.keys[i];
-      String y = b.keys[i];
-      if (x == null || y == null) {
-        if (x != y) {
-          return x == null ? 1 : -1;
-        }
-        continue;
-      }
-      int c = x.compareTo(y);
-      if (c != 0) {
-        return c;
+  static final Comparator<Entry> ORDER = (a, b) -> Arrays.compareUnsigned(a.key, b.key);
+
+  /** Marks a null column: 0xFF never occurs in UTF-8, so it sorts after every string. */
+  private static final byte NULL = (byte) 0xFF;
+  /** Ends each column, so that a string sorts before its own extensions ("ab" before "abc"). */
+  private static final byte END = 0;
+
+  /**
+   * The key of a row whose sort columns hold these values (strings, Avro {@code Utf8}, or anything else by its
+   * {@code toString()}; null allowed): the columns' UTF-8 bytes, each followed by a zero byte, and a null column as
+   * a single 0xFF, which sorts after every string.
+   */
+  static byte[] key(Object... values) {
+    int size = 0;
+    byte[][] parts = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      if (v instanceof Utf8 u) {
+        parts[i] = u.getBytes();
+        size += u.getByteLength() + 1;
+      } else if (v != null) {
+        parts[i] = v.toString().getBytes(StandardCharsets.UTF_8);
+        size += parts[i].length + 1;
+      } else {
+        size += 1;
       }
     }
-    return 0;
-  };
+    byte[] key = new byte[size];
+    int at = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (parts[i] == null) {
+        key[at++] = NULL;
+        continue;
+      }
+      int len = values[i] instanceof Utf8 u ? u.getByteLength() : parts[i].length;
+      System.arraycopy(parts[i], 0, key, at, len);
+      at += len;
+      key[at++] = END;
+    }
+    return key;
+  }
 
   private static final int ENTRY_OVERHEAD = 96;
   private final long budgetBytes;
-  private final int keyCount;
   private final List<Entry> memory = new ArrayList<>();
   private final List<Path> runs = new ArrayList<>();
   private long bytes;
   private long spilledRows;
 
-  SortBuffer(int keyCount, long budgetBytes) {
-    if (keyCount < 1) {
-      throw new IllegalArgumentException("a sort needs at least one key");
-    }
+  SortBuffer(long budgetBytes) {
     if (budgetBytes < 1) {
       throw new IllegalArgumentException("the sort budget must be positive, got " + budgetBytes);
     }
-    this.keyCount = keyCount;
     this.budgetBytes = budgetBytes;
   }
 
-  void add(String[] keys, byte[] row) {
-    if (keys.length != keyCount) {
-      throw new IllegalArgumentException("expected " + keyCount + " sort keys, got " + keys.length);
-    }
-    memory.add(new Entry(keys, row));
-    bytes += row.length + ENTRY_OVERHEAD;
-    for (String k : keys) {
-      bytes += k == null ? 0 : 2L * k.length() + 40;
-    }
+  void add(byte[] key, byte[] row) {
+    memory.add(new Entry(key, row));
+    bytes += key.length + row.length + ENTRY_OVERHEAD;
     if (bytes >= budgetBytes) {
       spill();
     }
@@ -92,12 +110,8 @@ final class SortBuffer implements AutoCloseable {
       runs.add(run);
       try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
         for (Entry e : memory) {
-          for (String k : e.keys) {
-            out.writeBoolean(k != null);
-            if (k != null) {
-              out.writeUTF(k);
-            }
-          }
+          out.writeInt(e.key.length);
+          out.write(e.key);
           out.writeInt(e.row.length);
           out.write(e.row);
         }
@@ -129,7 +143,7 @@ final class SortBuffer implements AutoCloseable {
     }
     List<Iterator<Entry>> sources = new ArrayList<>();
     for (Path run : runs) {
-      sources.add(new RunReader(run, keyCount));
+      sources.add(new RunReader(run));
     }
     sources.add(memory.iterator());
     return merge(sources);
@@ -181,13 +195,11 @@ final class SortBuffer implements AutoCloseable {
   /** Reads a spilled run back, one entry at a time. */
   private static final class RunReader implements Iterator<Entry> {
     private final DataInputStream in;
-    private final int keyCount;
     private final Path path;
     private Entry next;
 
-    RunReader(Path path, int keyCount) {
+    RunReader(Path path) {
       this.path = path;
-      this.keyCount = keyCount;
       try {
         this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
       } catch (IOException e) {
@@ -198,24 +210,19 @@ final class SortBuffer implements AutoCloseable {
 
     private void advance() {
       try {
-        String[] keys = new String[keyCount];
-        for (int i = 0; i < keyCount; i++) {
-          boolean present;
-          try {
-            present = in.readBoolean();
-          } catch (EOFException end) {
-            if (i == 0) {
-              next = null;
-              in.close();
-              return;
-            }
-            throw end;
-          }
-          keys[i] = present ? in.readUTF() : null;
+        int keyLength;
+        try {
+          keyLength = in.readInt();
+        } catch (EOFException end) {
+          next = null;
+          in.close();
+          return;
         }
+        byte[] key = new byte[keyLength];
+        in.readFully(key);
         byte[] row = new byte[in.readInt()];
         in.readFully(row);
-        next = new Entry(keys, row);
+        next = new Entry(key, row);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the sort run " + path, e);
       }

@@ -21,8 +21,7 @@ class SortBufferTest {
     for (int i = 0; i < n; i++) {
       String taxon = TAXA[r.nextInt(TAXA.length)];
       String cell = r.nextInt(10) == 0 ? null : "10kmE" + (400 + r.nextInt(30)) + "N" + (250 + r.nextInt(30));
-      String[] keys = {taxon, cell};
-      rows.add(new SortBuffer.Entry(keys, (taxon + "|" + cell + "|" + i).getBytes(StandardCharsets.UTF_8)));
+      rows.add(new SortBuffer.Entry(SortBuffer.key(taxon, cell), (taxon + "|" + cell + "|" + i).getBytes(StandardCharsets.UTF_8)));
     }
     return rows;
   }
@@ -44,8 +43,8 @@ class SortBufferTest {
   @Test
   void spillsSortedRunsWhenOverBudgetAndMergesThemInKeyOrder() {
     List<SortBuffer.Entry> rows = rows(5000, 7);
-    try (SortBuffer b = new SortBuffer(2, 32 * 1024)) {
-      rows.forEach(e -> b.add(e.keys(), e.row()));
+    try (SortBuffer b = new SortBuffer(32 * 1024)) {
+      rows.forEach(e -> b.add(e.key(), e.row()));
       assertThat(b.runs(), greaterThan(5));
       List<String> out = drain(b);
       assertThat(out.size(), is(rows.size()));
@@ -57,10 +56,37 @@ class SortBufferTest {
   @Test
   void sortsInMemoryWhenUnderBudget() {
     List<SortBuffer.Entry> rows = rows(300, 11);
-    try (SortBuffer b = new SortBuffer(2, 64L << 20)) {
-      rows.forEach(e -> b.add(e.keys(), e.row()));
+    try (SortBuffer b = new SortBuffer(64L << 20)) {
+      rows.forEach(e -> b.add(e.key(), e.row()));
       assertThat(b.runs(), is(0));
       assertThat(drain(b), is(expected(rows)));
     }
+  }
+
+  @Test
+  void keysSortColumnByColumnAsUnsignedUtf8WithNullsLast() {
+    List<byte[]> keys = new ArrayList<>(List.of(
+        SortBuffer.key("b", "x"), SortBuffer.key(null, "a"), SortBuffer.key("abc", "a"),
+        SortBuffer.key("ab", "z"), SortBuffer.key(new org.apache.avro.util.Utf8("ab"), null),
+        SortBuffer.key("Émyde", "a"), SortBuffer.key("Zygaena", "a"), SortBuffer.key("ab", "y")));
+    keys.sort(java.util.Arrays::compareUnsigned);
+    List<String> order = keys.stream().map(SortBufferTest::show).toList();
+    // "ab" before its extension "abc" whatever the next column; É (UTF-8 0xC3 0x89) after every ASCII letter
+    assertThat(order, is(List.of("Zygaena|a", "ab|y", "ab|z", "ab|null", "abc|a", "b|x", "Émyde|a", "null|a")));
+  }
+
+  private static String show(byte[] key) {
+    StringBuilder b = new StringBuilder();
+    int start = 0;
+    for (int i = 0; i < key.length; i++) {
+      if (key[i] == (byte) 0xFF) {
+        b.append(b.length() == 0 ? "" : "|").append("null");
+        start = i + 1;
+      } else if (key[i] == 0) {
+        b.append(b.length() == 0 ? "" : "|").append(new String(key, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    return b.toString();
   }
 }

@@ -26,17 +26,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBReader;
+import org.observatoire.beam.io.ReadParquet;
 import org.observatoire.beam.jobs.NightlyJob;
 
 /**
@@ -46,7 +42,6 @@ import org.observatoire.beam.jobs.NightlyJob;
  */
 class PublishedDatasetsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Configuration CONF = new Configuration(false);
 
   @TempDir
   static Path tmp;
@@ -75,21 +70,11 @@ class PublishedDatasetsTest {
   }
 
   private static List<GenericRecord> rows(Path file) throws Exception {
-    List<GenericRecord> rows = new ArrayList<>();
-    try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
-        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), CONF)).withConf(CONF).build()) {
-      for (GenericRecord g = r.read(); g != null; g = r.read()) {
-        rows.add(g);
-      }
-    }
-    return rows;
+    return ReadParquet.rows(file);
   }
 
   private static String geo(Path file) throws Exception {
-    try (ParquetFileReader r = ParquetFileReader.open(
-        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), CONF))) {
-      return r.getFooter().getFileMetaData().getKeyValueMetaData().get("geo");
-    }
+    return ReadParquet.footer(file).getKeyValueMetaData().get("geo");
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {
