@@ -28,7 +28,7 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
   private final long sortBudgetBytes;
 
   /** Default memory for sorting, per open file (rows are held Avro-encoded; the rest is spilled to disk). */
-  public static final long SORT_BUDGET_BYTES = 16L << 20;
+  public static final long SORT_BUDGET_BYTES = 4L << 20;
 
   private WriteParquetDataset(String directory, String prefix, Schema fileSchema,
       SerializableFunction<GenericRecord, String> partition,
