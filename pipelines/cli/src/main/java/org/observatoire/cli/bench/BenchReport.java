@@ -1,5 +1,6 @@
 package org.observatoire.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -38,6 +39,20 @@ public final class BenchReport {
           r.occurrenceRows() >= 0 ? String.format(Locale.ROOT, "%,.0f", r.occurrenceRowsPerSecond()) : "n/a",
           r.wallSeconds(), r.peakRssBytes() / 1048576.0, r.outputBytes() / 1048576.0));
     });
+    SystemResult nightly = systems.get("nightly");
+    if (nightly != null && nightly.ok() && nightly.details().has("rowsWritten")) {
+      JsonNode byDataset = nightly.details().path("rowsByDataset");
+      sb.append(String.format(Locale.ROOT, "%nnightly: %,d rows written over all datasets (%,.0f rows/s):",
+          nightly.details().path("rowsWritten").asLong(),
+          nightly.details().path("rowsWritten").asLong() / nightly.wallSeconds()));
+      byDataset.fields().forEachRemaining(e -> {
+        if (e.getValue().asLong() > 0) {
+          sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue().asLong()));
+        }
+      });
+      sb.setLength(sb.length() - 1);
+      sb.append('\n');
+    }
     ObjectNode ratios = ratios();
     if (!ratios.isEmpty()) {
       sb.append('\n');

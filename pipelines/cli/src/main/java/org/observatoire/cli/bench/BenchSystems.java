@@ -83,6 +83,15 @@ public final class BenchSystems {
         details.put(k, totals.path(k).asLong());
       }
       details.put("jobSeconds", json.path("run").path("durationSeconds").asDouble());
+      // the nightly writes more than occurrences: zero-filled visits and cubes are most of its rows
+      ObjectNode byDataset = details.putObject("rowsByDataset");
+      long written = 0;
+      for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) json.path("outputs")::fields) {
+        long n = e.getValue().path("rows").asLong();
+        byDataset.put(e.getKey(), n);
+        written += n;
+      }
+      details.put("rowsWritten", written);
     }
     details.put("occurrenceBytes", size(out.resolve("occurrences")));
     details.put("restrictedBytes", size(outputs("nightly").get(1)));
