@@ -18,7 +18,7 @@ public final class CompactCommand implements Callable<Integer> {
       description = "Streaming output folder(s) (the stream command's --output).")
   List<Path> inputs;
 
-  @Option(names = "--output", required = true, description = "Folder for the compacted dataset (no occurrences/ yet).")
+  @Option(names = "--output", required = true, description = "Folder for the compacted datasets (no occurrences/ or rejected/ yet).")
   Path output;
 
   @Override
@@ -31,9 +31,10 @@ public final class CompactCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 2;
     }
-    System.out.printf("compacted %d files, %d rows in (%d late) → %d duplicates removed, %d rows out in %s"
-        + " (%.1f s)%n", r.filesIn(), r.rowsIn(), r.lateRowsIn(), r.duplicatesRemoved(), r.rowsOut(),
-        output.resolve("occurrences"), (System.nanoTime() - t0) / 1e9);
+    System.out.printf("compacted %d files, %d rows in (%d late) → %d duplicates removed, %d rows out in %s;"
+        + " rejected: %d in → %d out in %s (%.1f s)%n", r.filesIn(), r.rowsIn(), r.lateRowsIn(),
+        r.duplicatesRemoved(), r.rowsOut(), output.resolve("occurrences"), r.rejectedRowsIn(), r.rejectedRowsOut(),
+        output.resolve("rejected"), (System.nanoTime() - t0) / 1e9);
     return 0;
   }
 }

@@ -25,6 +25,9 @@ import org.observatoire.beam.jobs.StreamingJob;
  * the first by submittedAt, sourceFile, sourceLine is kept) → {@code OUTPUT/occurrences/protocol=<p>/year=<y>/}, the
  * nightly layout, with the dataset's columns in the dataset's order, and {@code OUTPUT/compaction.json} with the
  * counts (rows in, duplicates removed, rows out). DuckDB does it in one sort, spilling to disk when it must.
+ * Rejected submissions ({@code rejected/}) are compacted the same way into {@code OUTPUT/rejected/}: one row per
+ * Kafka record (sourceFile = topic and partition, sourceLine = offset), which is what a replay repeats. The files
+ * DuckDB writes keep the GeoParquet metadata: it reads our {@code geo} key as a GEOMETRY column and writes one back.
  *
  * <p>Superseded submissions (a correction sent under the same submission id) are the nightly job's business, not
  * this step's: only identical rows are removed here.
@@ -37,7 +40,7 @@ public final class CompactStreamOutput {
 
   /** What a compaction read and wrote. */
   public record Result(int filesIn, long occurrenceRowsIn, long lateRowsIn, long duplicatesRemoved, long rowsOut,
-      int filesOut) {
+      int filesOut, long rejectedRowsIn, long rejectedRowsOut) {
     public long rowsIn() {
       return occurrenceRowsIn + lateRowsIn;
     }
@@ -51,6 +54,9 @@ public final class CompactStreamOutput {
       n.put("duplicatesRemoved", duplicatesRemoved);
       n.put("rowsOut", rowsOut);
       n.put("filesOut", filesOut);
+      n.put("rejectedRowsIn", rejectedRowsIn);
+      n.put("rejectedDuplicatesRemoved", rejectedRowsIn - rejectedRowsOut);
+      n.put("rejectedRowsOut", rejectedRowsOut);
       return n.toPrettyString();
     }
   }
@@ -64,25 +70,35 @@ public final class CompactStreamOutput {
       throw new IllegalArgumentException("give at least one streaming output folder");
     }
     Path target = output.resolve(StreamingJob.OCCURRENCES);
-    if (Files.exists(target)) {
-      throw new IllegalArgumentException(target + " already exists: compact into an empty folder");
+    Path rejectedTarget = output.resolve(StreamingJob.REJECTED);
+    for (Path t : List.of(target, rejectedTarget)) {
+      if (Files.exists(t)) {
+        throw new IllegalArgumentException(t + " already exists: compact into an empty folder");
+      }
     }
     List<Path> occurrenceFiles = new ArrayList<>();
     List<Path> lateFiles = new ArrayList<>();
+    List<Path> rejectedFiles = new ArrayList<>();
     for (Path in : streamOutputs) {
       if (!Files.isDirectory(in)) {
         throw new IllegalArgumentException("no such streaming output folder: " + in);
       }
       occurrenceFiles.addAll(Duck.parquetFiles(in.resolve(StreamingJob.OCCURRENCES)));
       lateFiles.addAll(Duck.parquetFiles(in.resolve(StreamingJob.LATE)));
+      rejectedFiles.addAll(Duck.parquetFiles(in.resolve(StreamingJob.REJECTED)));
     }
     try {
       Files.createDirectories(output);
       Path staging = Files.createTempDirectory(output, ".compacting-");
       Result result;
       try (Connection c = Duck.open(); Statement s = c.createStatement()) {
-        result = compact(c, s, occurrenceFiles, lateFiles, staging);
+        Result occurrences = compact(c, s, occurrenceFiles, lateFiles, staging);
+        long[] rejected = compactRejected(c, s, rejectedFiles, staging);
+        result = new Result(occurrences.filesIn() + rejectedFiles.size(), occurrences.occurrenceRowsIn(),
+            occurrences.lateRowsIn(), occurrences.duplicatesRemoved(), occurrences.rowsOut(), occurrences.filesOut(),
+            rejected[0], rejected[1]);
         Files.move(staging.resolve(StreamingJob.OCCURRENCES), target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staging.resolve(StreamingJob.REJECTED), rejectedTarget, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Folders.deleteTree(staging);
       }
@@ -109,7 +125,7 @@ public final class CompactStreamOutput {
       parts.add("SELECT " + columns + ", protocol, year FROM " + read(lateFiles));
     }
     if (parts.isEmpty()) {
-      return new Result(0, 0, 0, 0, 0, 0);
+      return new Result(0, 0, 0, 0, 0, 0, 0, 0);
     }
     s.execute("CREATE TEMP TABLE stream_rows AS " + String.join(" UNION ALL ", parts));
     long occurrenceRows = occurrenceFiles.isEmpty() ? 0 : Duck.scalarLong(c, "SELECT count(*) FROM "
@@ -121,7 +137,27 @@ public final class CompactStreamOutput {
     List<Path> written = Duck.parquetFiles(dir);
     long rowsOut = written.isEmpty() ? 0 : Duck.scalarLong(c, "SELECT count(*) FROM " + read(written));
     return new Result(occurrenceFiles.size() + lateFiles.size(), occurrenceRows, rowsIn - occurrenceRows,
-        rowsIn - rowsOut, rowsOut, written.size());
+        rowsIn - rowsOut, rowsOut, written.size(), 0, 0);
+  }
+
+  /** {rows in, rows out} of the rejected submissions, one row per Kafka record, to {@code staging/rejected/}. */
+  private static long[] compactRejected(Connection c, Statement s, List<Path> rejectedFiles, Path staging)
+      throws SQLException, IOException {
+    Path dir = Files.createDirectories(staging.resolve(StreamingJob.REJECTED));
+    if (rejectedFiles.isEmpty()) {
+      return new long[] {0, 0};
+    }
+    String columns = AvroSchemas.REJECTED.getFields().stream().map(Schema.Field::name).map(Duck::ident)
+        .collect(Collectors.joining(", "));
+    String from = "read_parquet([" + rejectedFiles.stream().map(p -> Duck.literal(p.toAbsolutePath().toString()))
+        .collect(Collectors.joining(", ")) + "], union_by_name = true)";
+    long in = Duck.scalarLong(c, "SELECT count(*) FROM " + from);
+    Path file = dir.resolve("rejected-0.parquet");
+    s.execute("COPY (SELECT DISTINCT ON (sourceFile, sourceLine) " + columns + " FROM " + from
+        + " ORDER BY sourceFile, sourceLine) TO " + Duck.literal(file.toString())
+        + " (FORMAT PARQUET, COMPRESSION ZSTD)");
+    return new long[] {in, Duck.scalarLong(c, "SELECT count(*) FROM read_parquet(" + Duck.literal(file.toString())
+        + ")")};
   }
 
   /** {@code read_parquet([...])} over these files, with their Hive partitions as columns. */

@@ -1,11 +1,13 @@
 package org.observatoire.beam.publish;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +22,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.io.ChannelOutputFile;
+import org.observatoire.beam.io.GeoParquet;
+import org.observatoire.beam.io.ParquetFiles;
+import org.observatoire.beam.io.ReadParquet;
 import org.observatoire.beam.transforms.ProcessingConfig;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
@@ -64,7 +70,7 @@ class CompactStreamOutputTest {
     return out;
   }
 
-  /** Writes rows as the streaming job does: {@code dir/protocol=…/year=…/<name>.parquet}, zstd. */
+  /** Writes rows as the streaming job does: {@code dir/protocol=…/year=…/<name>.parquet}, our writer, zstd. */
   private static void write(Path dir, String name, List<GenericRecord> rows) throws Exception {
     Map<String, List<GenericRecord>> byPartition = new LinkedHashMap<>();
     for (GenericRecord r : rows) {
@@ -72,16 +78,38 @@ class CompactStreamOutputTest {
     }
     for (Map.Entry<String, List<GenericRecord>> e : byPartition.entrySet()) {
       Path file = dir.resolve(e.getKey()).resolve(name + ".parquet");
-      Files.createDirectories(file.getParent());
-      try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(
-              new org.apache.hadoop.fs.Path(file.toUri()))
-          .withSchema(AvroSchemas.OCCURRENCE_FILE).withConf(new Configuration())
-          .withCompressionCodec(CompressionCodecName.ZSTD).build()) {
-        for (GenericRecord r : e.getValue()) {
-          w.write(AvroRecords.occurrenceFileRow(r));
-        }
+      writeFile(file, AvroSchemas.OCCURRENCE_FILE, e.getValue().stream().map(AvroRecords::occurrenceFileRow).toList());
+    }
+  }
+
+  private static void writeFile(Path file, Schema schema, List<GenericRecord> rows) throws Exception {
+    Files.createDirectories(file.getParent());
+    GenericDatumWriter<GenericRecord> encoder = new GenericDatumWriter<>(schema);
+    try (ParquetWriter<byte[]> w = ParquetFiles.open(ChannelOutputFile.create(file), schema,
+        GeoParquet.forSchema(schema), ParquetFiles.ROW_GROUP_BYTES)) {
+      for (GenericRecord r : rows) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder binary = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        encoder.write(r, binary);
+        binary.flush();
+        w.write(bytes.toByteArray());
       }
     }
+  }
+
+  /** The rejected records of a protocol's invalid sample submissions, as read from the submissions topic. */
+  private static List<GenericRecord> rejected(String protocol) {
+    Path file = SampleData.root().resolve("submissions/" + protocol + "/invalid.jsonl");
+    List<GenericRecord> out = new ArrayList<>();
+    int n = 0;
+    for (String line : SampleData.readLines(file)) {
+      Outcome o = CONFIG.processor().process(RawLine.of(SourceRef.of("kafka:submissions/1", ++n),
+          line.getBytes(StandardCharsets.UTF_8)));
+      if (o instanceof Outcome.Rejected x) {
+        out.add(AvroRecords.rejected(x));
+      }
+    }
+    return out;
   }
 
   private static List<GenericRecord> flat(List<List<GenericRecord>> submissions) {
@@ -124,6 +152,8 @@ class CompactStreamOutputTest {
     assertThat(manifest.get("rowsIn").asLong(), equalTo(rowsIn));
     assertThat(manifest.get("duplicatesRemoved").asLong(), equalTo(rowsIn - expectedIds.size()));
     assertThat(manifest.get("rowsOut").asLong(), equalTo((long) expectedIds.size()));
+    assertThat(r.rejectedRowsIn(), equalTo(0L));
+    assertThat(Duck.parquetFiles(out.resolve("rejected")), equalTo(List.of()));
 
     Path dataset = out.resolve("occurrences");
     List<Path> files = Duck.parquetFiles(dataset);
@@ -150,6 +180,10 @@ class CompactStreamOutputTest {
       String input = "read_parquet(" + Duck.literal(Duck.parquetFiles(first.resolve("occurrences")).get(0)
           .toString()) + ", hive_partitioning = false)";
       assertThat(Duck.columnTypes(c, written), equalTo(Duck.columnTypes(c, input)));
+      // still GeoParquet: DuckDB reads our geo key as a GEOMETRY column and writes the key back
+      assertThat(Duck.columnTypes(c, written).get("geometry"), equalTo("GEOMETRY('OGC:CRS84')"));
+      assertThat(ReadParquet.footer(files.get(0)).getKeyValueMetaData().get("geo"),
+          containsString("\"geometry_types\":[\"Point\"]"));
       assertThat(Duck.columns(c, written), equalTo(AvroSchemas.OCCURRENCE_FILE.getFields().stream()
           .map(Schema.Field::name).toList()));
       // a kept row is a whole row: its values are those of the input
@@ -158,6 +192,32 @@ class CompactStreamOutputTest {
       assertThat(rows(s, String.format(q, Duck.readParquet(dataset, true))), equalTo(rows(s, String.format(
           "SELECT DISTINCT * FROM (" + q + ")", Duck.readParquet(tmp, true)
               .replace("/**/*.parquet", "/*/*/protocol=*/year=*/*.parquet")))));
+    }
+  }
+
+  @Test
+  void replayedRejectionsAreKeptOncePerKafkaRecord() throws Exception {
+    List<GenericRecord> rejected = rejected("spipoll");
+    assertThat(rejected.size(), greaterThan(2));
+    Path in = tmp.resolve("stream");
+    writeFile(in.resolve("rejected/rejected-w0-pane-0.parquet"), AvroSchemas.REJECTED, rejected);
+    writeFile(in.resolve("rejected/rejected-w0-pane-0-replay.parquet"), AvroSchemas.REJECTED, rejected.subList(0, 2));
+    write(in.resolve("occurrences"), "part-0", flat(accepted("spipoll").subList(0, 1)));
+
+    Path out = tmp.resolve("out");
+    CompactStreamOutput.Result r = CompactStreamOutput.compact(List.of(in), out);
+
+    assertThat(r.rejectedRowsIn(), equalTo(rejected.size() + 2L));
+    assertThat(r.rejectedRowsOut(), equalTo((long) rejected.size()));
+    JsonNode manifest = JSON.readTree(out.resolve(CompactStreamOutput.MANIFEST).toFile());
+    assertThat(manifest.get("rejectedDuplicatesRemoved").asLong(), equalTo(2L));
+    try (Connection c = Duck.open(); Statement s = c.createStatement()) {
+      String kept = Duck.readParquet(out.resolve("rejected"), false);
+      assertThat(rows(s, "SELECT * FROM " + kept + " ORDER BY sourceLine"), equalTo(rows(s,
+          "SELECT * FROM " + Duck.readParquet(in.resolve("rejected"), false).replace("/**/*.parquet",
+              "/rejected-w0-pane-0.parquet") + " ORDER BY sourceLine")));
+      assertThat(Duck.columns(c, kept), equalTo(AvroSchemas.REJECTED.getFields().stream()
+          .map(Schema.Field::name).toList()));
     }
   }
 
