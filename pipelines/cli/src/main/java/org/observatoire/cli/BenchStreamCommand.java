@@ -56,6 +56,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "60", description = "Seconds of load. Default: ${DEFAULT-VALUE}.")
   int duration;
 
+  @Option(names = "--warm-up", defaultValue = "20",
+      description = "Seconds of load at the same rate before the measured load, reported apart (the JIT compiles"
+          + " the hot paths then); the measured load starts once its verdicts are in. Default: ${DEFAULT-VALUE}.")
+  int warmUp;
+
   @Option(names = "--seed", defaultValue = "1", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -118,9 +123,14 @@ public final class BenchStreamCommand implements Callable<Integer> {
             .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/submissions");
         warmUp(http, uri, bodies.get(0), verdicts);
+        ObjectNode cold = warmUp > 0 ? load(uri, bodies, 1, rate * warmUp, verdicts, 120) : null;
+        if (cold != null) {
+          System.out.println("warm-up done: " + cold.get("verdicts") + " verdicts, p99 " + cold.get("latencyMsP99")
+              + " ms; starting the measured load");
+        }
         long[] pids = {stream.pid(), intake.pid(), broker.pid(), ProcessHandle.current().pid()};
         double[] cpu0 = Arrays.stream(pids).mapToDouble(CliProcess::cpuSeconds).toArray();
-        ObjectNode result = load(uri, bodies, verdicts);
+        ObjectNode result = load(uri, bodies, 1 + rate * warmUp, rate * duration, verdicts, 60);
         // CPU seconds each process used from the start of the load to the last verdict (or the wait's end):
         // the two cores are shared, so this says who took them
         ObjectNode cpu = result.putObject("cpuSecondsDuringLoad");
@@ -129,6 +139,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
           cpu.put(names[k], round(CliProcess.cpuSeconds(pids[k]) - cpu0[k]));
         }
         cpu.put("uptimeLoadAverage", Files.readString(Path.of("/proc/loadavg")).trim());
+        if (cold != null) {
+          result.set("warmUp", cold);
+        }
         result.put("streamPeakRssBytes", CliProcess.peakRss(stream.pid()));
         result.put("intakePeakRssBytes", CliProcess.peakRss(intake.pid()));
         result.put("brokerPeakRssBytes", CliProcess.peakRss(broker.pid()));
@@ -166,7 +179,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   private List<String> generate() throws IOException {
     SubmissionGenerator gen = SubmissionGenerator.create(seed, 0.0, LocalDate.now(ZoneOffset.UTC).minusDays(1));
     List<String> out = new ArrayList<>();
-    for (int i = 0; out.size() < rate * duration + 1; i++) {
+    for (int i = 0; out.size() < rate * (warmUp + duration) + 1; i++) {
       JsonNode n = JSON.readTree(gen.next());
       if (n instanceof ObjectNode o) {
         o.put("submissionId", "bench-" + out.size());
@@ -197,18 +210,20 @@ public final class BenchStreamCommand implements Callable<Integer> {
     System.out.println("streaming job warm; starting the load");
   }
 
-  private ObjectNode load(URI uri, List<String> bodies, Verdicts verdicts) throws Exception {
-    int n = rate * duration;
+  /** Posts bodies {@code first .. first + n - 1} and waits up to {@code waitSeconds} after for their verdicts. */
+  private ObjectNode load(URI uri, List<String> bodies, int first, int n, Verdicts verdicts, int waitSeconds)
+      throws Exception {
     byte[][] prefix = new byte[n][];
     byte[][] suffix = new byte[n][];
     for (int i = 0; i < n; i++) {
-      String b = bodies.get(i + 1);
+      String b = bodies.get(first + i);
       int at = b.indexOf(SUBMITTED_AT);
       prefix[i] = b.substring(0, at).getBytes(StandardCharsets.UTF_8);
       suffix[i] = b.substring(at + SUBMITTED_AT.length()).getBytes(StandardCharsets.UTF_8);
     }
     LoadGenerator gen = LoadGenerator.of(new InetSocketAddress(uri.getHost(), uri.getPort()), uri.getPath(),
         connections, Duration.ofSeconds(30));
+    System.out.printf("posting bench-%d..bench-%d from %s%n", first, first + n - 1, java.time.LocalTime.now());
     LoadGenerator.Result sent = gen.post(n, rate, i -> {
       byte[] t = STAMP.format(java.time.Instant.now()).getBytes(StandardCharsets.US_ASCII);
       byte[] body = Arrays.copyOf(prefix[i], prefix[i].length + t.length + suffix[i].length);
@@ -216,17 +231,18 @@ public final class BenchStreamCommand implements Callable<Integer> {
       System.arraycopy(suffix[i], 0, body, prefix[i].length + t.length, suffix[i].length);
       return body;
     });
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && verdicts.count(n) < sent.accepted()) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+    while (System.nanoTime() < deadline && verdicts.count(first, n) < sent.accepted()) {
       Thread.sleep(100);
     }
+    System.out.printf("verdicts in (or given up) at %s%n", java.time.LocalTime.now());
     long t0 = sent.t0();
     long[] arrived = new long[n];
     long[] latencies = new long[n];
     int known = 0;
     long lastVerdict = 0;
     for (int i = 0; i < n; i++) {
-      Long at = verdicts.arrivals.get("bench-" + (i + 1));
+      Long at = verdicts.arrivals.get("bench-" + (first + i));
       if (at != null) {
         arrived[i] = at;
         latencies[known++] = at - sent.due()[i];
@@ -237,7 +253,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     Arrays.sort(l);
     ObjectNode r = JSON.createObjectNode();
     r.put("targetRate", rate);
-    r.put("durationSeconds", duration);
+    r.put("durationSeconds", n / rate);
     r.put("connections", connections);
     r.put("posted", n);
     r.put("accepted202", sent.accepted());
@@ -304,8 +320,13 @@ public final class BenchStreamCommand implements Callable<Integer> {
       reader.start();
     }
 
-    long count(int n) {
-      return arrivals.keySet().stream().filter(k -> !k.equals("bench-0")).count();
+    /** How many of {@code bench-<first> .. bench-<first + n - 1>} have a verdict. */
+    long count(int first, int n) {
+      long c = 0;
+      for (int i = first; i < first + n; i++) {
+        c += arrivals.containsKey("bench-" + i) ? 1 : 0;
+      }
+      return c;
     }
 
     @Override
