@@ -2,28 +2,26 @@ package org.observatoire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,15 +29,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.stream.CliProcess;
+import org.observatoire.cli.stream.LatencySlices;
+import org.observatoire.cli.stream.LoadGenerator;
 import org.observatoire.core.generate.SubmissionGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code observatoire bench-stream}: the streaming path under a fixed load. Starts a broker, the intake and the
- * streaming job (child JVMs), posts seeded synthetic submissions over HTTP at a fixed rate, times each one from the
- * moment its POST is sent to the moment its verdict appears on the verdicts topic (read directly), and reports the
- * achieved rate, latency percentiles and the children's peak RSS.
+ * streaming job (child JVMs), posts seeded synthetic submissions over HTTP at a fixed rate (open loop: each POST is
+ * due at its time whether or not earlier ones were answered, {@link LoadGenerator}), times each one from the moment
+ * its POST was due to the moment its verdict appears on the verdicts topic (read directly), and reports the achieved
+ * rate, latency percentiles overall and per slice of time ({@link LatencySlices}) and the children's peak RSS.
  */
 @Command(
     name = "bench-stream",
@@ -55,6 +56,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "60", description = "Seconds of load. Default: ${DEFAULT-VALUE}.")
   int duration;
 
+  @Option(names = "--warm-up", defaultValue = "20",
+      description = "Seconds of load at the same rate before the measured load, reported apart (the JIT compiles"
+          + " the hot paths then); the measured load starts once its verdicts are in. Default: ${DEFAULT-VALUE}.")
+  int warmUp;
+
   @Option(names = "--seed", defaultValue = "1", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -68,6 +74,24 @@ public final class BenchStreamCommand implements Callable<Integer> {
   @Option(names = "--stream-arg", description = "An extra option of the stream command (repeatable), e.g."
       + " --stream-arg=--maxBundleTimeMills=100.")
   List<String> streamArgs = new ArrayList<>();
+
+  @Option(names = "--stream-jvm-arg", description = "An extra option of the streaming job's JVM (repeatable), e.g."
+      + " --stream-jvm-arg=-XX:StartFlightRecording=filename=stream.jfr,settings=profile.")
+  List<String> streamJvmArgs = new ArrayList<>();
+
+  @Option(names = "--connections", defaultValue = "32",
+      description = "Keep-alive HTTP connections the load is posted over. Default: ${DEFAULT-VALUE}.")
+  int connections;
+
+  @Option(names = "--slice", defaultValue = "5",
+      description = "Seconds per slice of the latency-over-time report. Default: ${DEFAULT-VALUE}.")
+  int slice;
+
+  @Option(names = "--intake-jvm-arg", description = "An extra option of the intake's JVM (repeatable).")
+  List<String> intakeJvmArgs = new ArrayList<>();
+
+  private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+      .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   @Override
   public Integer call() throws Exception {
@@ -84,23 +108,45 @@ public final class BenchStreamCommand implements Callable<Integer> {
         LocalBroker.defaultLib(), true, Duration.ofSeconds(60))) {
       LocalBroker.createTopics(broker.bootstrapServers(), Map.of("submissions", 2, "verdicts", 1));
       int port = LocalBroker.freePort();
-      intake = CliProcess.start(jar, List.of("-Xmx1g"), List.of("intake", "--bootstrap-servers",
+      List<String> intakeJvm = new ArrayList<>(List.of("-Xmx1g"));
+      intakeJvm.addAll(intakeJvmArgs);
+      intake = CliProcess.start(jar, intakeJvm, List.of("intake", "--bootstrap-servers",
           broker.bootstrapServers(), "--port", Integer.toString(port)), workDir.resolve("intake.log"));
       List<String> args = new ArrayList<>(List.of("stream", "--bootstrap-servers", broker.bootstrapServers(),
           "--output", workDir.resolve("out").toString(), "--sample-pseudonym-key"));
       args.addAll(streamArgs);
-      stream = CliProcess.start(jar, List.of("-Xmx3g"), args, workDir.resolve("stream.log"));
+      List<String> jvm = new ArrayList<>(List.of("-Xmx3g"));
+      jvm.addAll(streamJvmArgs);
+      stream = CliProcess.start(jar, jvm, args, workDir.resolve("stream.log"));
       try (Verdicts verdicts = new Verdicts(broker.bootstrapServers())) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(16))
             .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/submissions");
         warmUp(http, uri, bodies.get(0), verdicts);
-        ObjectNode result = load(http, uri, bodies, verdicts);
+        ObjectNode cold = warmUp > 0 ? load(uri, bodies, 1, rate * warmUp, verdicts, 120) : null;
+        if (cold != null) {
+          System.out.println("warm-up done: " + cold.get("verdicts") + " verdicts, p99 " + cold.get("latencyMsP99")
+              + " ms; starting the measured load");
+        }
+        long[] pids = {stream.pid(), intake.pid(), broker.pid(), ProcessHandle.current().pid()};
+        double[] cpu0 = Arrays.stream(pids).mapToDouble(CliProcess::cpuSeconds).toArray();
+        ObjectNode result = load(uri, bodies, 1 + rate * warmUp, rate * duration, verdicts, 60);
+        // CPU seconds each process used from the start of the load to the last verdict (or the wait's end):
+        // the two cores are shared, so this says who took them
+        ObjectNode cpu = result.putObject("cpuSecondsDuringLoad");
+        String[] names = {"stream", "intake", "broker", "loadGenerator"};
+        for (int k = 0; k < pids.length; k++) {
+          cpu.put(names[k], round(CliProcess.cpuSeconds(pids[k]) - cpu0[k]));
+        }
+        cpu.put("uptimeLoadAverage", Files.readString(Path.of("/proc/loadavg")).trim());
+        if (cold != null) {
+          result.set("warmUp", cold);
+        }
         result.put("streamPeakRssBytes", CliProcess.peakRss(stream.pid()));
         result.put("intakePeakRssBytes", CliProcess.peakRss(intake.pid()));
         result.put("brokerPeakRssBytes", CliProcess.peakRss(broker.pid()));
         result.put("streamArgs", String.join(" ", streamArgs));
+        result.put("streamJvmArgs", String.join(" ", streamJvmArgs));
         result.put("cores", Runtime.getRuntime().availableProcessors());
         String text = result.toPrettyString();
         System.out.println(text);
@@ -110,7 +156,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
       }
     } finally {
       if (stream != null) {
-        stream.destroyForcibly().waitFor();
+        // SIGTERM first so a flight recording (--stream-jvm-arg) is dumped on exit
+        stream.destroy();
+        if (!stream.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          stream.destroyForcibly().waitFor();
+        }
       }
       if (intake != null) {
         intake.destroy();
@@ -129,7 +179,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   private List<String> generate() throws IOException {
     SubmissionGenerator gen = SubmissionGenerator.create(seed, 0.0, LocalDate.now(ZoneOffset.UTC).minusDays(1));
     List<String> out = new ArrayList<>();
-    for (int i = 0; out.size() < rate * duration + 1; i++) {
+    for (int i = 0; out.size() < rate * (warmUp + duration) + 1; i++) {
       JsonNode n = JSON.readTree(gen.next());
       if (n instanceof ObjectNode o) {
         o.put("submissionId", "bench-" + out.size());
@@ -160,44 +210,42 @@ public final class BenchStreamCommand implements Callable<Integer> {
     System.out.println("streaming job warm; starting the load");
   }
 
-  private ObjectNode load(HttpClient http, URI uri, List<String> bodies, Verdicts verdicts) throws Exception {
-    int n = rate * duration;
-    long[] sent = new long[n + 1];
-    AtomicInteger accepted = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    AtomicLong lastAnswer = new AtomicLong();
-    java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
-    long t0 = System.nanoTime();
-    for (int i = 1; i <= n; i++) {
-      long due = t0 + (long) ((i - 1) * 1e9 / rate);
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-      }
-      sent[i] = System.nanoTime();
-      http.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(stamped(bodies.get(i))))
-          .build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-            if (e == null && r.statusCode() == 202) {
-              accepted.incrementAndGet();
-            } else {
-              failed.incrementAndGet();
-              firstFailure.compareAndSet(null, e != null ? e.toString() : "HTTP " + r.statusCode());
-            }
-            lastAnswer.set(System.nanoTime());
-          });
+  /** Posts bodies {@code first .. first + n - 1} and waits up to {@code waitSeconds} after for their verdicts. */
+  private ObjectNode load(URI uri, List<String> bodies, int first, int n, Verdicts verdicts, int waitSeconds)
+      throws Exception {
+    byte[][] prefix = new byte[n][];
+    byte[][] suffix = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      String b = bodies.get(first + i);
+      int at = b.indexOf(SUBMITTED_AT);
+      prefix[i] = b.substring(0, at).getBytes(StandardCharsets.UTF_8);
+      suffix[i] = b.substring(at + SUBMITTED_AT.length()).getBytes(StandardCharsets.UTF_8);
     }
-    long sendEnd = System.nanoTime();
-    long deadline = sendEnd + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && (accepted.get() + failed.get() < n || verdicts.count(n) < accepted.get())) {
+    LoadGenerator gen = LoadGenerator.of(new InetSocketAddress(uri.getHost(), uri.getPort()), uri.getPath(),
+        connections, Duration.ofSeconds(30));
+    System.out.printf("posting bench-%d..bench-%d from %s%n", first, first + n - 1, java.time.LocalTime.now());
+    LoadGenerator.Result sent = gen.post(n, rate, i -> {
+      byte[] t = STAMP.format(java.time.Instant.now()).getBytes(StandardCharsets.US_ASCII);
+      byte[] body = Arrays.copyOf(prefix[i], prefix[i].length + t.length + suffix[i].length);
+      System.arraycopy(t, 0, body, prefix[i].length, t.length);
+      System.arraycopy(suffix[i], 0, body, prefix[i].length + t.length, suffix[i].length);
+      return body;
+    });
+    long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+    while (System.nanoTime() < deadline && verdicts.count(first, n) < sent.accepted()) {
       Thread.sleep(100);
     }
+    System.out.printf("verdicts in (or given up) at %s%n", java.time.LocalTime.now());
+    long t0 = sent.t0();
+    long[] arrived = new long[n];
     long[] latencies = new long[n];
     int known = 0;
     long lastVerdict = 0;
-    for (int i = 1; i <= n; i++) {
-      Long at = verdicts.arrivals.get("bench-" + i);
+    for (int i = 0; i < n; i++) {
+      Long at = verdicts.arrivals.get("bench-" + (first + i));
       if (at != null) {
-        latencies[known++] = at - sent[i];
+        arrived[i] = at;
+        latencies[known++] = at - sent.due()[i];
         lastVerdict = Math.max(lastVerdict, at);
       }
     }
@@ -205,29 +253,36 @@ public final class BenchStreamCommand implements Callable<Integer> {
     Arrays.sort(l);
     ObjectNode r = JSON.createObjectNode();
     r.put("targetRate", rate);
-    r.put("durationSeconds", duration);
+    r.put("durationSeconds", n / rate);
+    r.put("connections", connections);
     r.put("posted", n);
-    r.put("accepted202", accepted.get());
-    r.put("failed", failed.get());
-    if (firstFailure.get() != null) {
-      r.put("firstFailure", firstFailure.get());
+    r.put("accepted202", sent.accepted());
+    r.put("failed", sent.failed());
+    if (sent.firstFailure() != null) {
+      r.put("firstFailure", sent.firstFailure());
     }
-    r.put("postRate", round(n / ((sendEnd - t0) / 1e9)));
+    r.put("postRate", round(n / ((sent.sendEnd() - t0) / 1e9)));
+    r.put("maxSendLagMs", ms(sent.maxLagNanos()));
     r.put("verdicts", known);
     r.put("verdictRate", round(known / (Math.max(1, lastVerdict - t0) / 1e9)));
-    r.put("latencyMsP50", ms(pct(l, 0.50)));
-    r.put("latencyMsP95", ms(pct(l, 0.95)));
-    r.put("latencyMsP99", ms(pct(l, 0.99)));
+    r.put("latencyMsP50", ms(LatencySlices.percentile(l, 0.50)));
+    r.put("latencyMsP95", ms(LatencySlices.percentile(l, 0.95)));
+    r.put("latencyMsP99", ms(LatencySlices.percentile(l, 0.99)));
     r.put("latencyMsMax", ms(l.length == 0 ? 0 : l[l.length - 1]));
+    ArrayNode slices = r.putArray("latencyBySlice");
+    System.out.println("  from    due  verdicts    p50 ms    p99 ms    max ms");
+    for (LatencySlices.Slice s : LatencySlices.of(t0, sent.due(), arrived, Duration.ofSeconds(slice).toNanos())) {
+      slices.addObject().put("fromSecond", s.fromNanos() / 1_000_000_000L).put("due", s.requests())
+          .put("verdicts", s.answered()).put("p50Ms", ms(s.p50())).put("p99Ms", ms(s.p99()))
+          .put("maxMs", ms(s.max()));
+      System.out.printf("%5ds %6d %9d %9.1f %9.1f %9.1f%n", s.fromNanos() / 1_000_000_000L, s.requests(),
+          s.answered(), ms(s.p50()), ms(s.p99()), ms(s.max()));
+    }
     return r;
   }
 
   private static String stamped(String body) {
-    return body.replace(SUBMITTED_AT, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString());
-  }
-
-  private static long pct(long[] sorted, double p) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    return body.replace(SUBMITTED_AT, STAMP.format(java.time.Instant.now()));
   }
 
   private static double ms(long nanos) {
@@ -265,8 +320,13 @@ public final class BenchStreamCommand implements Callable<Integer> {
       reader.start();
     }
 
-    long count(int n) {
-      return arrivals.keySet().stream().filter(k -> !k.equals("bench-0")).count();
+    /** How many of {@code bench-<first> .. bench-<first + n - 1>} have a verdict. */
+    long count(int first, int n) {
+      long c = 0;
+      for (int i = first; i < first + n; i++) {
+        c += arrivals.containsKey("bench-" + i) ? 1 : 0;
+      }
+      return c;
     }
 
     @Override

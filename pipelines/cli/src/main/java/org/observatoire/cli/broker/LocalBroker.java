@@ -236,10 +236,17 @@ public final class LocalBroker implements AutoCloseable {
     return out.toString();
   }
 
+  /** A random cluster id; never one starting with '-', which kafka-storage would take for an option (1 in 64). */
   private static String clusterId() {
-    UUID u = UUID.randomUUID();
-    ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    while (true) {
+      UUID u = UUID.randomUUID();
+      ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+          .putLong(u.getLeastSignificantBits());
+      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+      if (!id.startsWith("-")) {
+        return id;
+      }
+    }
   }
 
   private static String java() {

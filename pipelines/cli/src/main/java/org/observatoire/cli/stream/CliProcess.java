@@ -64,4 +64,19 @@ public final class CliProcess {
     }
     return 0;
   }
+
+  /**
+   * CPU time (user + system) a live process has used so far, in seconds, from {@code /proc/PID/stat} (clock ticks
+   * of 1/100 s, Linux's USER_HZ); -1 when unknown.
+   */
+  public static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // fields after the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
 }
