@@ -40,7 +40,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.jobs.StreamingJob;
-import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.intake.IntakeServer;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
@@ -62,20 +61,18 @@ class StreamingIngestionIT {
   @TempDir
   static Path tmp;
 
-  private static LocalBroker broker;
+  private static KafkaAndIntake kafka;
   private static IntakeServer intake;
   private static PipelineResult job;
 
   @BeforeAll
   static void startAll() throws Exception {
     long t0 = System.nanoTime();
-    broker = LocalBroker.start(tmp.resolve("broker"), LocalBroker.freePort(), LocalBroker.defaultLib(), true,
-        Duration.ofSeconds(60));
-    LocalBroker.createTopics(broker.bootstrapServers(), Map.of("submissions", 2, "verdicts", 1));
-    System.out.printf("broker up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    intake = IntakeServer.start(broker.bootstrapServers(), 0, "submissions", "verdicts");
+    kafka = KafkaAndIntake.start(tmp.resolve("broker"));
+    intake = kafka.intake;
+    System.out.printf("broker and intake up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     StreamingJob.Options options = PipelineOptionsFactory.fromArgs(
-        "--bootstrapServers=" + broker.bootstrapServers(),
+        "--bootstrapServers=" + kafka.bootstrapServers(),
         "--output=" + tmp.resolve("out"),
         "--windowSeconds=5", "--maxOutOfOrdernessSeconds=1", "--flushSeconds=2",
         "--groupId=it-" + System.nanoTime(), "--samplePseudonymKey=true").as(StreamingJob.Options.class);
@@ -91,14 +88,8 @@ class StreamingIngestionIT {
         job.cancel();
       }
     } finally {
-      try {
-        if (intake != null) {
-          intake.close();
-        }
-      } finally {
-        if (broker != null) {
-          broker.close();
-        }
+      if (kafka != null) {
+        kafka.close();
       }
     }
   }

@@ -28,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.publish.CompactStreamOutput;
-import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.intake.IntakeServer;
 import org.observatoire.cli.stream.CliProcess;
 import org.observatoire.cli.stream.FlinkCheckpoints;
@@ -63,16 +61,14 @@ class StreamingRestartIT {
   @TempDir
   static Path tmp;
 
-  private static LocalBroker broker;
+  private static KafkaAndIntake kafka;
   private static IntakeServer intake;
   private static final List<Process> jobs = new ArrayList<>();
 
   @BeforeAll
   static void startBrokerAndIntake() throws Exception {
-    broker = LocalBroker.start(tmp.resolve("broker"), LocalBroker.freePort(), LocalBroker.defaultLib(), true,
-        Duration.ofSeconds(60));
-    LocalBroker.createTopics(broker.bootstrapServers(), Map.of("submissions", 2, "verdicts", 1));
-    intake = IntakeServer.start(broker.bootstrapServers(), 0, "submissions", "verdicts");
+    kafka = KafkaAndIntake.start(tmp.resolve("broker"));
+    intake = kafka.intake;
   }
 
   @AfterAll
@@ -82,21 +78,15 @@ class StreamingRestartIT {
         p.destroyForcibly().waitFor();
       }
     } finally {
-      try {
-        if (intake != null) {
-          intake.close();
-        }
-      } finally {
-        if (broker != null) {
-          broker.close();
-        }
+      if (kafka != null) {
+        kafka.close();
       }
     }
   }
 
   private static Process startJob(String name) throws Exception {
     Process p = CliProcess.start(JAR, List.of("-Xmx1g"), List.of("stream",
-        "--bootstrap-servers", broker.bootstrapServers(), "--output", tmp.resolve("out").toString(),
+        "--bootstrap-servers", kafka.bootstrapServers(), "--output", tmp.resolve("out").toString(),
         "--sample-pseudonym-key", "--group-id", "restart-it", "--window-seconds", "5",
         "--max-out-of-orderness-seconds", "1", "--checkpoint-interval-ms", "2000", "--flushSeconds=2",
         "--parallelism=2"), tmp.resolve(name + ".log"));
