@@ -2,6 +2,9 @@ package org.observatoire.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.intake.IntakeServer;
@@ -31,6 +34,17 @@ final class KafkaAndIntake implements AutoCloseable {
       throw e;
     }
   }
+
+  /**
+   * "Now" as a volunteer's app stamps {@code submittedAt}: RFC 3339 with seconds always written. Not
+   * {@code OffsetDateTime.toString()}, which drops ":00" seconds, so that one run in sixty sent a date-time the
+   * schema rightly rejects and every submission of the test was refused.
+   */
+  static String appNow(ZoneOffset offset) {
+    return OffsetDateTime.now(offset).format(APP_STAMP);
+  }
+
+  private static final DateTimeFormatter APP_STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
   String bootstrapServers() {
     return broker.bootstrapServers();

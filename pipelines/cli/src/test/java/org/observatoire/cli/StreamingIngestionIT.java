@@ -21,9 +21,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,7 +102,7 @@ class StreamingIngestionIT {
         invalid.addAll(Files.readAllLines(d.resolve("invalid.jsonl"), StandardCharsets.UTF_8));
       }
     }
-    String now = OffsetDateTime.now(ZoneOffset.ofHours(2)).truncatedTo(ChronoUnit.SECONDS).toString();
+    String now = KafkaAndIntake.appNow(ZoneOffset.ofHours(2));
     List<String> out = new ArrayList<>();
     for (String line : valid) {
       ObjectNode o = (ObjectNode) JSON.readTree(line);

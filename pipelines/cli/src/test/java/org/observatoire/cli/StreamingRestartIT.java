@@ -22,9 +22,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,7 +177,7 @@ class StreamingRestartIT {
   /** Posts every body; what the core makes of each (submittedAt set to now, as an app sends it) is expected. */
   private static void post(List<String> bodies, SubmissionProcessor core, Set<String> expectedIds,
       List<String> submissionIds) throws Exception {
-    String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    String now = KafkaAndIntake.appNow(ZoneOffset.UTC);
     for (String line : bodies) {
       JsonNode n;
       try {
