@@ -123,48 +123,6 @@ public final class AvroRecords {
     return o == null ? null : o.toString();
   }
 
-  /** A zero-filled visit row, partition columns included. */
-  public static GenericRecord visitRow(org.observatoire.core.visits.ZeroFill.Row row) {
-    org.observatoire.core.visits.Visit v = row.visit();
-    GenericData.Record r = new GenericData.Record(AvroSchemas.VISIT_ROW);
-    r.put("eventID", v.eventID());
-    r.put("submissionId", v.submissionId());
-    r.put("protocol", v.protocol());
-    r.put("locationID", v.locationID());
-    r.put("eventDate", v.eventDate());
-    r.put("year", v.year());
-    r.put("month", v.month());
-    r.put("eventTime", v.startTime());
-    r.put("durationMinutes", v.durationMinutes());
-    r.put("pointCount", v.pointCount());
-    r.put("transectLengthMeters", v.transectLengthMeters());
-    r.put("decimalLatitude", row.decimalLatitude());
-    r.put("decimalLongitude", row.decimalLongitude());
-    r.put("coordinateUncertaintyInMeters", row.coordinateUncertaintyInMeters());
-    r.put("locationGeneralised", row.locationGeneralised());
-    r.put("eea10km", row.eea10km());
-    r.put("inpn10km", row.inpn10km());
-    r.put("taxonKey", row.taxon().taxonKey());
-    r.put("scientificName", row.taxon().scientificName());
-    r.put("vernacularName", row.taxon().vernacularName());
-    r.put("individualCount", row.individualCount());
-    r.put("occurrenceStatus", row.present() ? "present" : "absent");
-    return r;
-  }
-
-  /** Drops the partition columns and adds the WKB point: a visit row as stored inside a partition's files. */
-  public static GenericRecord visitFileRow(GenericRecord full) {
-    GenericData.Record r = new GenericData.Record(AvroSchemas.VISIT_FILE);
-    for (Schema.Field f : AvroSchemas.VISIT_FILE.getFields()) {
-      if (!f.name().equals("geometry")) {
-        r.put(f.pos(), full.get(f.name()));
-      }
-    }
-    r.put("geometry", org.observatoire.beam.io.PointWkb.of(
-        (Double) full.get("decimalLongitude"), (Double) full.get("decimalLatitude")));
-    return r;
-  }
-
   private static final org.apache.avro.generic.GenericDatumWriter<List<GenericRecord>> ARRAY_WRITER =
       new org.apache.avro.generic.GenericDatumWriter<>(AvroSchemas.OCCURRENCE_ARRAY);
   private static final org.apache.avro.generic.GenericDatumReader<List<GenericRecord>> ARRAY_READER =

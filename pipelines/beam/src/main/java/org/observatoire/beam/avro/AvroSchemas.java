@@ -119,9 +119,6 @@ public final class AvroSchemas {
       .name("siteLongitude").type().doubleType().noDefault()
       .endRecord();
 
-  /** A zero-filled visit row, partition columns included (the shape between stages). */
-  public static final Schema VISIT_ROW = visitRow("VisitTaxon", Set.of());
-
   /** The zero-filled visit rows as stored in {@code visits/protocol=…/year=…/*.parquet}. */
   public static final Schema VISIT_FILE = withGeometry(visitRow("VisitTaxonRow", Set.copyOf(PARTITION_COLUMNS)));
 

@@ -31,6 +31,7 @@ import org.observatoire.beam.cubes.CubeSchemas;
 import org.observatoire.beam.io.Chunk;
 import org.observatoire.beam.io.ParquetFooters;
 import org.observatoire.beam.io.ReadSubmissionLines;
+import org.observatoire.beam.io.WriteParquetBlocks;
 import org.observatoire.beam.io.WriteParquetDataset;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.PCollection;
@@ -167,10 +168,9 @@ public final class NightlyJob {
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
         .apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
             r -> r.get("grid").toString(), r -> r)));
+    WriteParquetBlocks writeVisits = WriteParquetBlocks.to(out + "/" + VISITS, AvroSchemas.VISIT_FILE);
     curated.apply("ZeroFillVisits", ZeroFillVisits.create())
-        .apply("WriteVisits", sharded(options, WriteParquetDataset.partitioned(out + "/" + VISITS,
-            AvroSchemas.VISIT_FILE, AvroRecords::partition, AvroRecords::visitFileRow)
-            .sortedBy("taxonKey", "eea10km", "eventDate")));
+        .apply("WriteVisits", fixedShards(options) > 0 ? writeVisits.withNumShards(fixedShards(options)) : writeVisits);
 
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
@@ -204,8 +204,13 @@ public final class NightlyJob {
    * DirectRunner) keep runner-determined sharding, which saves a shuffle.
    */
   static WriteParquetDataset sharded(Options options, WriteParquetDataset write) {
+    return fixedShards(options) > 0 ? write.withNumShards(fixedShards(options)) : write;
+  }
+
+  /** Files per destination on Spark (see {@link #sharded}); 0: runner-determined. */
+  static int fixedShards(Options options) {
     boolean spark = options.getRunner().getSimpleName().toLowerCase(java.util.Locale.ROOT).contains("spark");
-    return spark ? write.withNumShards(Math.max(1, Runtime.getRuntime().availableProcessors())) : write;
+    return spark ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 0;
   }
 
   /** Runs the job to completion and writes the manifest; the manifest says whether conservation holds. */

@@ -21,6 +21,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.avro.VisitBlocks;
+import org.observatoire.beam.io.RowBlock;
 import org.observatoire.core.geo.CellAssigner;
 import org.observatoire.core.visits.ListedTaxon;
 import org.observatoire.core.visits.Observed;
@@ -31,10 +33,11 @@ import org.observatoire.core.visits.ZeroFill;
 /**
  * Zero-fills the complete-count visits: from the kept accepted submissions that carry a visit (one per visit, so no
  * shuffle of the rows), the taxa each protocol's visits reported that may be on its list ({@link ProtocolLists}),
- * combined into a small side input, then one row per visit × listed taxon ({@link ZeroFill}). Output rows have the
- * shape of {@link AvroSchemas#VISIT_ROW}.
+ * combined into a small side input, then one row per visit × listed taxon ({@link ZeroFill}). Output: one
+ * {@link RowBlock} of {@link AvroSchemas#VISIT_FILE} rows per visit ({@link VisitBlocks}), expanded into rows only by
+ * the Parquet writer: a visit's ~100 rows repeat its columns, so they travel and sort as one element.
  */
-public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
+public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>, PCollection<RowBlock>> {
   private ZeroFillVisits() {}
 
   public static ZeroFillVisits create() {
@@ -42,7 +45,7 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
   }
 
   @Override
-  public PCollection<GenericRecord> expand(PCollection<GenericRecord> curated) {
+  public PCollection<RowBlock> expand(PCollection<GenericRecord> curated) {
     PCollection<GenericRecord> kept = curated
         .apply("CompleteCountVisits", Filter.by(ZeroFillVisits::hasVisit))
         .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
@@ -54,7 +57,7 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("AsLists", View.asMultimap());
     return kept.apply("ZeroFill", ParDo.of(new ZeroFillFn(lists)).withSideInputs(lists))
-        .setCoder(AvroRecordCoder.of(AvroSchemas.VISIT_ROW));
+        .setCoder(RowBlock.coder());
   }
 
   private static boolean hasVisit(GenericRecord accepted) {
@@ -98,9 +101,10 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
     }
   }
 
-  static final class ZeroFillFn extends DoFn<GenericRecord, GenericRecord> {
+  static final class ZeroFillFn extends DoFn<GenericRecord, RowBlock> {
     private final PCollectionView<Map<String, Iterable<String>>> listsView;
     private transient ZeroFill fill;
+    private transient VisitBlocks blocks;
     private transient Map<String, List<ListedTaxon>> lists;
 
     ZeroFillFn(PCollectionView<Map<String, Iterable<String>>> listsView) {
@@ -110,6 +114,7 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
     @Setup
     public void setup() {
       fill = ZeroFill.with(CellAssigner.create(0));
+      blocks = VisitBlocks.create();
     }
 
     @StartBundle
@@ -128,8 +133,9 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
             (Double) o.get("decimalLatitude"), (Double) o.get("decimalLongitude"),
             (Double) o.get("coordinateUncertaintyInMeters"), o.get("dataGeneralizations") != null));
       }
-      for (ZeroFill.Row row : fill.rows(visit, observed, list)) {
-        c.output(AvroRecords.visitRow(row));
+      RowBlock block = blocks.block(fill.rows(visit, observed, list));
+      if (block != null) {
+        c.output(block);
       }
     }
 

@@ -1,0 +1,62 @@
+package org.observatoire.beam.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.WritableByteChannel;
+import java.util.Iterator;
+import org.apache.avro.Schema;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.parquet.hadoop.ParquetWriter;
+
+/**
+ * FileIO's sink for {@link RowBlock}s: blocks are sorted by their keys in bounded memory ({@link SortBuffer}, spilled
+ * to local temporary files past {@code sortBudgetBytes}) and expanded into rows only as the file is written, each
+ * row's bytes going straight into the Parquet columns ({@link EncodedRowWriteSupport}). Same files as
+ * {@link ParquetSink} writes (zstd, GeoParquet metadata when the schema has a point column).
+ */
+final class BlockParquetSink implements FileIO.Sink<RowBlock> {
+  private static final long serialVersionUID = 1L;
+
+  private final String schemaJson;
+  private final long rowGroupBytes;
+  private final long sortBudgetBytes;
+
+  private transient WritableByteChannel channel;
+  private transient SortBuffer buffer;
+
+  BlockParquetSink(Schema schema, long rowGroupBytes, long sortBudgetBytes) {
+    this.schemaJson = schema.toString();
+    this.rowGroupBytes = rowGroupBytes;
+    this.sortBudgetBytes = sortBudgetBytes;
+  }
+
+  @Override
+  public void open(WritableByteChannel channel) {
+    this.channel = channel;
+    buffer = new SortBuffer(sortBudgetBytes);
+  }
+
+  @Override
+  public void write(RowBlock block) throws IOException {
+    buffer.add(block.sortKey(), block.payload());
+  }
+
+  @Override
+  public void flush() throws IOException {
+    Schema schema = new Schema.Parser().parse(schemaJson);
+    try (SortBuffer b = buffer; ParquetWriter<byte[]> w = ParquetFiles.open(new ChannelOutputFile(channel), schema,
+        GeoParquet.forSchema(schema), rowGroupBytes)) {
+      for (Iterator<byte[]> it = b.sorted(); it.hasNext(); ) {
+        RowBlock.forEachRow(it.next(), row -> {
+          try {
+            w.write(row);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

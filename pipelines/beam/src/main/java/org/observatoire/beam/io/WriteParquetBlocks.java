@@ -1,0 +1,50 @@
+package org.observatoire.beam.io;
+
+import org.apache.avro.Schema;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes {@link RowBlock}s as a partitioned Parquet dataset ({@code <destination>/part-*.parquet}, the layout of
+ * {@link WriteParquetDataset#partitioned}): the blocks, not their rows, travel and are sorted, and each file holds
+ * the rows of its blocks in block-key order. For datasets whose rows repeat most of their columns in groups (the
+ * zero-filled visits: ~100 rows per visit that differ only in the taxon), this moves and sorts one element per group.
+ */
+public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, WriteFilesResult<String>> {
+  private final String directory;
+  private final Schema fileSchema;
+  private final int numShards;
+
+  private WriteParquetBlocks(String directory, Schema fileSchema, int numShards) {
+    this.directory = directory;
+    this.fileSchema = fileSchema;
+    this.numShards = numShards;
+  }
+
+  /** Blocks of rows of {@code fileSchema}, each under its {@link RowBlock#destination()} below {@code directory}. */
+  public static WriteParquetBlocks to(String directory, Schema fileSchema) {
+    return new WriteParquetBlocks(directory, fileSchema, 0);
+  }
+
+  /** A fixed number of files per destination (see {@link WriteParquetDataset#withNumShards}). */
+  public WriteParquetBlocks withNumShards(int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("numShards must be positive, got " + shards);
+    }
+    return new WriteParquetBlocks(directory, fileSchema, shards);
+  }
+
+  @Override
+  public WriteFilesResult<String> expand(PCollection<RowBlock> blocks) {
+    FileIO.Write<String, RowBlock> write = FileIO.<String, RowBlock>writeDynamic()
+        .by(RowBlock::destination)
+        .withDestinationCoder(StringUtf8Coder.of())
+        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, WriteParquetDataset.SORT_BUDGET_BYTES))
+        .to(directory)
+        .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? "part" : dest + "/part", ".parquet"));
+    return blocks.apply("WriteParquet", numShards > 0 ? write.withNumShards(numShards) : write);
+  }
+}
