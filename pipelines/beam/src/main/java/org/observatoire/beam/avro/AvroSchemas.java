@@ -16,6 +16,18 @@ public final class AvroSchemas {
   public static final List<String> PARTITION_COLUMNS = List.of("protocol", "year");
 
   /** Every occurrence column, partition columns included: the shape shuffled between stages. */
+  /**
+   * A field property: {@code "false"} writes the column without a Parquet dictionary. For the occurrence columns
+   * that take a different value every few rows (a visit's or a submission's identifiers and times): a dictionary there
+   * costs a hash look-up per value and saves little. Measured on 388k occurrence rows (20k submissions, seed 11):
+   * the Parquet writer 31 % faster, files 5.6 % larger.
+   */
+  public static final String DICTIONARY_PROP = "observatoire.parquet.dictionary";
+
+  private static final Set<String> HIGH_CARDINALITY_OCCURRENCE_COLUMNS = Set.of("eventID", "parentEventID",
+      "submissionId", "eventDateUtc", "verbatimEventDate", "eventTime", "submittedAt", "dynamicProperties",
+      "recordedBy", "locationID", "eea1km");
+
   public static final Schema OCCURRENCE = occurrence("Occurrence", Set.of());
 
   /**
@@ -218,11 +230,14 @@ public final class AvroSchemas {
         case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
         case STRING_LIST -> Schema.createArray(Schema.create(Schema.Type.STRING));
       };
+      SchemaBuilder.FieldBuilder<Schema> field = fields.name(c.name()).doc(c.doc());
+      if (HIGH_CARDINALITY_OCCURRENCE_COLUMNS.contains(c.name())) {
+        field = field.prop(DICTIONARY_PROP, "false");
+      }
       if (c.nullable()) {
-        fields = fields.name(c.name()).doc(c.doc()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type))
-            .withDefault(null);
+        fields = field.type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
       } else {
-        fields = fields.name(c.name()).doc(c.doc()).type(type).noDefault();
+        fields = field.type(type).noDefault();
       }
     }
     return fields.endRecord();

@@ -8,13 +8,15 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
+import org.observatoire.beam.avro.AvroSchemas;
 
 /**
  * Opens the datasets' Parquet writers: rows Avro binary-encoded ({@link EncodedRowWriteSupport}), zstd, the given
  * row-group size, and, for a file with a point column, the GeoParquet {@code geo} footer key (added when the file
  * is closed, which is when its bbox is known; Parquet 1.13, Beam 2.62's, has no {@code withExtraMetaData}).
  * Dictionary encoding stays on (most columns repeat a few values) except for the columns that hold a different
- * value on almost every row: a dictionary there only costs a hash lookup per value until Parquet gives up on it.
+ * value on almost every row, and those whose schema field says {@code observatoire.parquet.dictionary: false}
+ * ({@link AvroSchemas#DICTIONARY_PROP}): a dictionary there costs a hash look-up per value and saves little.
  */
 public final class ParquetFiles {
   /** Row groups of 64 MB (buffered, compressed): large enough for scans, small enough to skip by statistics. */
@@ -32,7 +34,7 @@ public final class ParquetFiles {
     Builder b = new Builder(file, schema, geo).withCompressionCodec(CompressionCodecName.ZSTD)
         .withRowGroupSize(rowGroupBytes).withConf(new Configuration(false));
     for (Schema.Field f : schema.getFields()) {
-      if (UNIQUE_COLUMNS.contains(f.name())) {
+      if (UNIQUE_COLUMNS.contains(f.name()) || "false".equals(f.getProp(AvroSchemas.DICTIONARY_PROP))) {
         b = b.withDictionaryEncoding(f.name(), false);
       }
     }

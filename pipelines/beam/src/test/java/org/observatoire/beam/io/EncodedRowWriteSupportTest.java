@@ -151,6 +151,30 @@ class EncodedRowWriteSupportTest {
   }
 
   @Test
+  void writesHighCardinalityColumnsWithoutADictionary() throws IOException {
+    Schema s = AvroSchemas.OCCURRENCE_FILE;
+    Path file = tmp.resolve("dictionaries.parquet");
+    try (ParquetWriter<byte[]> w = ParquetFiles.open(ChannelOutputFile.create(file), s, null, 1 << 20)) {
+      for (GenericRecord g : rows(s, 200, 3)) {
+        w.write(encode(s, g));
+      }
+    }
+    Map<String, Boolean> dictionary = new java.util.HashMap<>();
+    try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+        org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), CONF))) {
+      for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData c : r.getFooter().getBlocks().get(0).getColumns()) {
+        dictionary.put(c.getPath().toDotString(), c.hasDictionaryPage());
+      }
+    }
+    for (String column : List.of("eventID", "submissionId", "eventDateUtc", "recordedBy", "occurrenceID")) {
+      assertThat(column, dictionary.get(column), is(false));
+    }
+    for (String column : List.of("scientificName", "basisOfRecord", "countryCode", "eea10km")) {
+      assertThat(column, dictionary.get(column), is(true));
+    }
+  }
+
+  @Test
   void refusesBytesEncodedWithAnotherSchema() throws IOException {
     Path file = tmp.resolve("wrong.parquet");
     byte[] dead = encode(AvroSchemas.DEAD_LETTER, rows(AvroSchemas.DEAD_LETTER, 1, 2).get(0));
