@@ -64,6 +64,8 @@ class BenchCommandTest {
       assertThat(system + " wallSeconds", s.path("wallSeconds").asDouble(), greaterThan(0.0));
       assertThat(system + " peakRssBytes", s.path("peakRssBytes").asLong(), greaterThan(0L));
       assertThat(system + " outputBytes", s.path("outputBytes").asLong(), greaterThan(0L));
+      assertThat(system + " cpuSeconds (GNU time, installed by .ci/run)", s.path("cpuSeconds").asDouble(),
+          greaterThan(0.0));
       assertThat(table, containsString("| " + system + " | " + N + " |"));
     }
     long nightlyRows = report.at("/systems/nightly/occurrenceRows").asLong();

@@ -25,19 +25,21 @@ public final class BenchReport {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%n%,d submissions, seed %d, %d cores, %.1f GB memory%n%n", submissions, seed,
         machine.path("cores").asInt(), machine.path("memoryBytes").asLong() / 1e9));
-    sb.append("| system | records | records/s | occurrence rows | occurrence rows/s | wall s | peak RSS MB | output MB |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    sb.append("| system | records | records/s | occurrence rows | occurrence rows/s | wall s | CPU s | peak RSS MB"
+        + " | output MB |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     systems.forEach((name, r) -> {
       if (!r.ok()) {
         sb.append("| ").append(name).append(" | FAILED (exit ").append(r.exitCode()).append(") | | | | ")
-            .append(String.format(Locale.ROOT, "%.1f", r.wallSeconds())).append(" | | |\n");
+            .append(String.format(Locale.ROOT, "%.1f", r.wallSeconds())).append(" | | | |\n");
         return;
       }
-      sb.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %s | %s | %.1f | %.0f | %.1f |%n", name,
+      sb.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %s | %s | %.1f | %s | %.0f | %.1f |%n", name,
           r.records(), r.recordsPerSecond(),
           r.occurrenceRows() >= 0 ? String.format(Locale.ROOT, "%,d", r.occurrenceRows()) : "n/a",
           r.occurrenceRows() >= 0 ? String.format(Locale.ROOT, "%,.0f", r.occurrenceRowsPerSecond()) : "n/a",
-          r.wallSeconds(), r.peakRssBytes() / 1048576.0, r.outputBytes() / 1048576.0));
+          r.wallSeconds(), r.cpuSeconds() >= 0 ? String.format(Locale.ROOT, "%.1f", r.cpuSeconds()) : "n/a",
+          r.peakRssBytes() / 1048576.0, r.outputBytes() / 1048576.0));
     });
     SystemResult nightly = systems.get("nightly");
     if (nightly != null && nightly.ok() && nightly.details().has("rowsWritten")) {

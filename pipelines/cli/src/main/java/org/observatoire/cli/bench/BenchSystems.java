@@ -95,8 +95,8 @@ public final class BenchSystems {
     }
     details.put("occurrenceBytes", size(out.resolve("occurrences")));
     details.put("restrictedBytes", size(outputs("nightly").get(1)));
-    return new SystemResult("nightly", m.exitCode(), records, rows, m.wallSeconds(), m.peakRssBytes(), size(out),
-        details);
+    return new SystemResult("nightly", m.exitCode(), records, rows, m.wallSeconds(), m.peakRssBytes(),
+        m.cpuSeconds(), size(out), details);
   }
 
   private SystemResult plainJava() throws IOException, InterruptedException {
@@ -108,7 +108,7 @@ public final class BenchSystems {
         workDir, workDir.resolve("plainJava.log"));
     JsonNode r = readResult(result);
     return new SystemResult("plainJava", m.exitCode(), r.path("records").asLong(), r.path("occurrenceRows").asLong(),
-        m.wallSeconds(), m.peakRssBytes(), size(out), r);
+        m.wallSeconds(), m.peakRssBytes(), m.cpuSeconds(), size(out), r);
   }
 
   private SystemResult duckdb() throws IOException, InterruptedException {
@@ -120,7 +120,7 @@ public final class BenchSystems {
         workDir, workDir.resolve("duckdb.log"));
     JsonNode r = readResult(result);
     return new SystemResult("duckdb", m.exitCode(), r.path("records").asLong(), -1, m.wallSeconds(),
-        m.peakRssBytes(), size(out), r);
+        m.peakRssBytes(), m.cpuSeconds(), size(out), r);
   }
 
   private static JsonNode readResult(Path file) throws IOException {

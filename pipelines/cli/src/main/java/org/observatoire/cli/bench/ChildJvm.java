@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a main class of this program in a child JVM (same java, same class path) and measures it from outside: wall
- * time from launch to exit (JVM start-up included) and peak resident set size.
+ * time from launch to exit (JVM start-up included), peak resident set size and, with GNU time, the CPU time the
+ * child used (user + system, all its threads): CPU seconds over wall seconds tells how many cores it kept busy.
  *
  * <p>Peak RSS comes from the kernel: with GNU time present ({@code /usr/bin/time -f %M}) it is the child's
  * {@code ru_maxrss} from {@code wait4}, exact whatever happens just before exit; otherwise {@code VmHWM} of
@@ -40,8 +41,8 @@ public final class ChildJvm {
         : "VmHWM of /proc/<pid>/status polled every 20 ms";
   }
 
-  /** What one child run cost. */
-  public record Measured(int exitCode, double wallSeconds, long peakRssBytes) {}
+  /** What one child run cost; {@code cpuSeconds} is -1 where GNU time is missing. */
+  public record Measured(int exitCode, double wallSeconds, long peakRssBytes, double cpuSeconds) {}
 
   /**
    * Runs {@code mainClass args} in {@code workDir}, stdout and stderr to {@code log}.
@@ -53,7 +54,7 @@ public final class ChildJvm {
       List<String> cmd = new ArrayList<>();
       boolean timed = gnuTime();
       if (timed) {
-        cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rssFile.toString()));
+        cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%M %U %S", "-o", rssFile.toString()));
       }
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.addAll(jvmArgs);
@@ -65,6 +66,7 @@ public final class ChildJvm {
       Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
           .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
       long peak = 0;
+      double cpu = -1;
       Path status = Path.of("/proc", Long.toString(p.pid()), "status");
       while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         if (!timed) {
@@ -73,9 +75,11 @@ public final class ChildJvm {
       }
       double wall = (System.nanoTime() - start) / 1e9;
       if (timed) {
-        peak = maxRssFromTime(rssFile);
+        double[] t = fromTime(rssFile);
+        peak = (long) t[0];
+        cpu = t[1];
       }
-      return new Measured(p.exitValue(), wall, peak);
+      return new Measured(p.exitValue(), wall, peak, cpu);
     } finally {
       Files.deleteIfExists(rssFile);
     }
@@ -85,16 +89,20 @@ public final class ChildJvm {
     return Files.isExecutable(GNU_TIME);
   }
 
-  /** GNU time writes "Command exited with non-zero status N" first when the child failed; %M (KiB) is last. */
-  private static long maxRssFromTime(Path file) throws IOException {
+  /**
+   * {peak RSS bytes, CPU seconds} from GNU time's "%M %U %S" line, the last one (it writes "Command exited with
+   * non-zero status N" first when the child failed); {0, -1} when there is none.
+   */
+  private static double[] fromTime(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = lines.size() - 1; i >= 0; i--) {
       String l = lines.get(i).trim();
-      if (l.matches("\\d+")) {
-        return Long.parseLong(l) * 1024;
+      if (l.matches("\\d+ [0-9.]+ [0-9.]+")) {
+        String[] p = l.split(" ");
+        return new double[] {Long.parseLong(p[0]) * 1024.0, Double.parseDouble(p[1]) + Double.parseDouble(p[2])};
       }
     }
-    return 0;
+    return new double[] {0, -1};
   }
 
   private static long vmHwm(Path status) {

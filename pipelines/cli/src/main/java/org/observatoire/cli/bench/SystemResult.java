@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (in-process times, rejected counts...).
  *
  * @param occurrenceRows occurrence rows written, or -1 when the system does not make occurrences (DuckDB)
+ * @param cpuSeconds user + system CPU time of the system's JVM, or -1 when it could not be measured
  */
 public record SystemResult(String name, int exitCode, long records, long occurrenceRows, double wallSeconds,
-    long peakRssBytes, long outputBytes, JsonNode details) {
+    long peakRssBytes, double cpuSeconds, long outputBytes, JsonNode details) {
 
   public boolean ok() {
     return exitCode == 0;
@@ -42,6 +43,11 @@ public record SystemResult(String name, int exitCode, long records, long occurre
     }
     n.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
     n.put("peakRssBytes", peakRssBytes);
+    if (cpuSeconds >= 0) {
+      n.put("cpuSeconds", Math.round(cpuSeconds * 100) / 100.0);
+    } else {
+      n.putNull("cpuSeconds");
+    }
     n.put("outputBytes", outputBytes);
     n.set("details", details);
     return n;

@@ -28,9 +28,9 @@ class BenchReportTest {
   @Test
   void ratiosAreNightlyOverEachBaseline() {
     BenchReport r = report(
-        new SystemResult("nightly", 0, 1000, 20_000, 10, 2_000_000, 300, NONE),
-        new SystemResult("plainJava", 0, 1000, 20_000, 5, 1_000_000, 200, NONE),
-        new SystemResult("duckdb", 0, 1000, -1, 1, 500_000, 100, NONE));
+        new SystemResult("nightly", 0, 1000, 20_000, 10, 2_000_000, 18.5, 300, NONE),
+        new SystemResult("plainJava", 0, 1000, 20_000, 5, 1_000_000, 5.2, 200, NONE),
+        new SystemResult("duckdb", 0, 1000, -1, 1, 500_000, -1, 100, NONE));
     JsonNode json = r.json();
     assertThat(json.at("/systems/nightly/recordsPerSecond").asDouble(), closeTo(100, 1e-9));
     assertThat(json.at("/systems/nightly/occurrenceRowsPerSecond").asDouble(), closeTo(2000, 1e-9));
@@ -39,15 +39,17 @@ class BenchReportTest {
     assertThat(json.at("/ratios/nightlyVsPlainJava/peakRssBytes").asDouble(), closeTo(2, 1e-9));
     assertThat(json.at("/ratios/nightlyVsDuckdb/wallSeconds").asDouble(), closeTo(10, 1e-9));
     assertThat(json.at("/ratios/nightlyVsDuckdb/occurrenceRowsPerSecond").isMissingNode(), is(true));
-    assertThat(r.markdown(), containsString("| nightly | 1,000 | 100 | 20,000 | 2,000 | 10.0 |"));
-    assertThat(r.markdown(), containsString("| duckdb | 1,000 | 1,000 | n/a | n/a | 1.0 |"));
+    assertThat(r.markdown(), containsString("| nightly | 1,000 | 100 | 20,000 | 2,000 | 10.0 | 18.5 | 2 |"));
+    assertThat(r.markdown(), containsString("| duckdb | 1,000 | 1,000 | n/a | n/a | 1.0 | n/a | 0 |"));
+    assertThat(json.at("/systems/nightly/cpuSeconds").asDouble(), closeTo(18.5, 1e-9));
+    assertThat(json.at("/systems/duckdb/cpuSeconds").isNull(), is(true));
   }
 
   @Test
   void aFailedSystemIsShownAndLeftOutOfTheRatios() {
     BenchReport r = report(
-        new SystemResult("nightly", 0, 1000, 20_000, 10, 2_000_000, 300, NONE),
-        new SystemResult("duckdb", 1, 0, -1, 1, 500_000, 0, NONE));
+        new SystemResult("nightly", 0, 1000, 20_000, 10, 2_000_000, 18.5, 300, NONE),
+        new SystemResult("duckdb", 1, 0, -1, 1, 500_000, 0.4, 0, NONE));
     assertThat(r.json().path("ratios").isEmpty(), is(true));
     assertThat(r.markdown(), containsString("| duckdb | FAILED (exit 1)"));
   }
