@@ -65,11 +65,7 @@ public final class AvroRecords {
     r.put("submittedAtMillis", a.submittedAt().toEpochMilli());
     r.put("contentHash", a.contentHash());
     r.put("occurrenceCount", a.occurrences().size());
-    List<GenericRecord> rows = new ArrayList<>(a.occurrences().size());
-    for (Occurrence o : a.occurrences()) {
-      rows.add(occurrence(o));
-    }
-    r.put("occurrences", ByteBuffer.wrap(encodeOccurrences(rows)));
+    r.put("occurrences", ByteBuffer.wrap(OccurrenceEncoding.encode(a.occurrences())));
     List<GenericRecord> restricted = new ArrayList<>(a.restricted().size());
     for (RestrictedLocation l : a.restricted()) {
       GenericData.Record lr = new GenericData.Record(AvroSchemas.RESTRICTED_LOCATION);
@@ -123,22 +119,10 @@ public final class AvroRecords {
     return o == null ? null : o.toString();
   }
 
-  private static final org.apache.avro.generic.GenericDatumWriter<List<GenericRecord>> ARRAY_WRITER =
-      new org.apache.avro.generic.GenericDatumWriter<>(AvroSchemas.OCCURRENCE_ARRAY);
   private static final org.apache.avro.generic.GenericDatumReader<List<GenericRecord>> ARRAY_READER =
       new org.apache.avro.generic.GenericDatumReader<>(AvroSchemas.OCCURRENCE_ARRAY);
 
-  private static byte[] encodeOccurrences(List<GenericRecord> rows) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 * rows.size() + 16);
-    try {
-      org.apache.avro.io.BinaryEncoder e = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
-      ARRAY_WRITER.write(rows, e);
-      e.flush();
-    } catch (java.io.IOException impossible) {
-      throw new java.io.UncheckedIOException(impossible);
-    }
-    return out.toByteArray();
-  }
+
 
   /** The occurrence rows of an accepted-submission record. */
   public static List<GenericRecord> occurrencesOf(GenericRecord accepted) {
