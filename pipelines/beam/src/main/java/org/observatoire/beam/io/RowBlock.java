@@ -60,7 +60,7 @@ public final class RowBlock {
     return destination;
   }
 
-  byte[] sortKey() {
+  public byte[] sortKey() {
     return sortKey;
   }
 

@@ -36,6 +36,7 @@ import org.observatoire.beam.io.WriteParquetDataset;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
+import org.observatoire.beam.transforms.EncodeOccurrenceRows;
 import org.observatoire.beam.transforms.ExpandOccurrences;
 import org.observatoire.beam.transforms.RouteSideRecords;
 import org.observatoire.beam.transforms.SideRecords;
@@ -160,17 +161,15 @@ public final class NightlyJob {
     PCollection<GenericRecord> curated = deduped.get(dedupe.curatedTag());
 
     // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
-    curated.apply("ExpandOccurrencesToWrite", ExpandOccurrences.create())
-        .apply("WriteOccurrences", sharded(options, WriteParquetDataset.partitioned(out + "/" + OCCURRENCES,
-            AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)
-            .sortedBy(OCCURRENCE_SORT.toArray(String[]::new))));
+    curated.apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(OCCURRENCE_SORT))
+        .apply("WriteOccurrences", sharded(options,
+            WriteParquetBlocks.to(out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE)));
     curated.apply("ExpandOccurrencesToCube", ExpandOccurrences.create())
         .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
         .apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
             r -> r.get("grid").toString(), r -> r)));
-    WriteParquetBlocks writeVisits = WriteParquetBlocks.to(out + "/" + VISITS, AvroSchemas.VISIT_FILE);
     curated.apply("ZeroFillVisits", ZeroFillVisits.create())
-        .apply("WriteVisits", fixedShards(options) > 0 ? writeVisits.withNumShards(fixedShards(options)) : writeVisits);
+        .apply("WriteVisits", sharded(options, WriteParquetBlocks.to(out + "/" + VISITS, AvroSchemas.VISIT_FILE)));
 
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
@@ -207,8 +206,12 @@ public final class NightlyJob {
     return fixedShards(options) > 0 ? write.withNumShards(fixedShards(options)) : write;
   }
 
+  static WriteParquetBlocks sharded(Options options, WriteParquetBlocks write) {
+    return fixedShards(options) > 0 ? write.withNumShards(fixedShards(options)) : write;
+  }
+
   /** Files per destination on Spark (see {@link #sharded}); 0: runner-determined. */
-  static int fixedShards(Options options) {
+  private static int fixedShards(Options options) {
     boolean spark = options.getRunner().getSimpleName().toLowerCase(java.util.Locale.ROOT).contains("spark");
     return spark ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 0;
   }

@@ -1,0 +1,221 @@
+package org.observatoire.beam.avro;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.util.Utf8;
+import org.observatoire.beam.io.PointWkb;
+import org.observatoire.beam.io.RowBlock;
+
+/**
+ * A curated submission's occurrence block ({@link AvroSchemas#OCCURRENCE_ARRAY}, Avro binary) turned into the rows
+ * of the occurrence files ({@link AvroSchemas#OCCURRENCE_FILE}) byte for byte, without decoding a record: each
+ * field's bytes are copied, the partition columns ({@code protocol}, {@code year}) become the row's destination
+ * folder, the WKB point is appended, and the sort columns give the row's key. The two schemas are built from the
+ * same columns in the same order (checked when this class loads), so the copied fields are already the file row's.
+ */
+public final class OccurrenceFileRows {
+  private enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, STRING_ARRAY }
+
+  private static final Schema FULL = AvroSchemas.OCCURRENCE;
+  private static final Kind[] KINDS = new Kind[FULL.getFields().size()];
+  private static final boolean[] NULLABLE = new boolean[KINDS.length];
+  private static final int PROTOCOL = FULL.getField("protocol").pos();
+  private static final int YEAR = FULL.getField("year").pos();
+  private static final int LATITUDE = FULL.getField("decimalLatitude").pos();
+  private static final int LONGITUDE = FULL.getField("decimalLongitude").pos();
+  private static final byte[] NOTHING = new byte[0];
+
+  static {
+    for (Schema.Field f : FULL.getFields()) {
+      Schema s = f.schema();
+      if (s.getType() == Schema.Type.UNION) {
+        if (s.getTypes().size() != 2 || s.getTypes().get(0).getType() != Schema.Type.NULL) {
+          throw new IllegalStateException("field " + f.name() + ": expected [null, T], got " + s);
+        }
+        NULLABLE[f.pos()] = true;
+        s = s.getTypes().get(1);
+      }
+      KINDS[f.pos()] = switch (s.getType()) {
+        case STRING -> Kind.STRING;
+        case INT -> Kind.INT;
+        case LONG -> Kind.LONG;
+        case DOUBLE -> Kind.DOUBLE;
+        case BOOLEAN -> Kind.BOOLEAN;
+        case ARRAY -> Kind.STRING_ARRAY;
+        default -> throw new IllegalStateException("field " + f.name() + ": unsupported type " + s);
+      };
+    }
+    List<String> kept = FULL.getFields().stream().map(Schema.Field::name)
+        .filter(n -> !AvroSchemas.PARTITION_COLUMNS.contains(n)).toList();
+    List<String> file = AvroSchemas.OCCURRENCE_FILE.getFields().stream().map(Schema.Field::name).toList();
+    if (!file.subList(0, file.size() - 1).equals(kept) || !file.get(file.size() - 1).equals("geometry")) {
+      throw new IllegalStateException("OCCURRENCE_FILE is no longer OCCURRENCE without " + AvroSchemas.PARTITION_COLUMNS
+          + " plus geometry: " + file);
+    }
+  }
+
+  private final int[] sortFields;
+  private final ByteArrayOutputStream row = new ByteArrayOutputStream(1024);
+  private byte[] buf;
+  private int pos;
+
+  private OccurrenceFileRows(List<String> sortColumns) {
+    sortFields = sortColumns.stream().mapToInt(n -> {
+      Schema.Field f = FULL.getField(n);
+      if (f == null || KINDS[f.pos()] != Kind.STRING || AvroSchemas.PARTITION_COLUMNS.contains(n)) {
+        throw new IllegalArgumentException("sort column " + n + " is not a string column of the occurrence files");
+      }
+      return f.pos();
+    }).toArray();
+  }
+
+  /** Rows keyed by these string columns (nulls last), as {@code WriteParquetDataset.sortedBy} orders them. */
+  public static OccurrenceFileRows sortedBy(List<String> sortColumns) {
+    return new OccurrenceFileRows(sortColumns);
+  }
+
+  /** What to do with each row. */
+  public interface RowConsumer {
+    void accept(RowBlock row);
+  }
+
+  /**
+   * Each row of an occurrence block, as a one-row {@link RowBlock} (destination {@code protocol=…/year=…}, sort
+   * key, the file row's Avro bytes).
+   */
+  public void rows(ByteBuffer block, RowConsumer out) {
+    ByteBuffer b = block.duplicate();
+    if (b.hasArray()) {
+      buf = b.array();
+      pos = b.arrayOffset() + b.position();
+    } else {
+      buf = new byte[b.remaining()];
+      b.get(buf);
+      pos = 0;
+    }
+    for (long n = readLong(); n != 0; n = readLong()) {
+      if (n < 0) {
+        n = -n;
+        readLong(); // the block's byte size
+      }
+      for (long i = 0; i < n; i++) {
+        out.accept(row());
+      }
+    }
+  }
+
+  private RowBlock row() {
+    row.reset();
+    String protocol = null;
+    int year = 0;
+    double latitude = Double.NaN;
+    double longitude = Double.NaN;
+    Object[] sortValues = new Object[sortFields.length];
+    for (int f = 0; f < KINDS.length; f++) {
+      int start = pos;
+      boolean present = true;
+      if (NULLABLE[f]) {
+        present = readLong() == 1;
+      }
+      int valueStart = pos;
+      if (present) {
+        skip(KINDS[f]);
+      }
+      if (f == PROTOCOL) {
+        protocol = new String(buf, valueStart + varintLength(valueStart), pos - valueStart - varintLength(valueStart),
+            StandardCharsets.UTF_8);
+        continue;
+      }
+      if (f == YEAR) {
+        year = (int) zigzag(valueStart);
+        continue;
+      }
+      if (f == LATITUDE && present) {
+        latitude = ByteBuffer.wrap(buf, valueStart, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();
+      } else if (f == LONGITUDE && present) {
+        longitude = ByteBuffer.wrap(buf, valueStart, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();
+      }
+      for (int k = 0; k < sortFields.length; k++) {
+        if (sortFields[k] == f && present) {
+          int len = varintLength(valueStart);
+          byte[] s = new byte[pos - valueStart - len];
+          System.arraycopy(buf, valueStart + len, s, 0, s.length);
+          sortValues[k] = new Utf8(s);
+        }
+      }
+      row.write(buf, start, pos - start);
+    }
+    ByteBuffer point = PointWkb.of(longitude, latitude);
+    writeVarLong(row, point.remaining());
+    row.write(point.array(), point.arrayOffset() + point.position(), point.remaining());
+    return RowBlock.of("protocol=" + protocol + "/year=" + year, RowBlock.key(sortValues), NOTHING,
+        List.of(row.toByteArray()), NOTHING);
+  }
+
+  private void skip(Kind kind) {
+    switch (kind) {
+      case STRING -> skipBytes();
+      case INT, LONG -> readLong();
+      case DOUBLE -> pos += 8;
+      case BOOLEAN -> pos += 1;
+      case STRING_ARRAY -> {
+        for (long n = readLong(); n != 0; n = readLong()) {
+          if (n < 0) {
+            skipBytes(); // a block given with its byte size: skip it whole
+            continue;
+          }
+          for (long i = 0; i < n; i++) {
+            skipBytes();
+          }
+        }
+      }
+    }
+  }
+
+  /** Skips a length-prefixed value. Not {@code pos += readLong()}: Java would add to pos as it was before the read. */
+  private void skipBytes() {
+    int length = (int) readLong();
+    pos += length;
+  }
+
+  private long readLong() {
+    long raw = 0;
+    int shift = 0;
+    byte b;
+    do {
+      b = buf[pos++];
+      raw |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    return (raw >>> 1) ^ -(raw & 1);
+  }
+
+  private long zigzag(int at) {
+    int saved = pos;
+    pos = at;
+    long v = readLong();
+    pos = saved;
+    return v;
+  }
+
+  private int varintLength(int at) {
+    int n = 1;
+    while (buf[at + n - 1] < 0) {
+      n++;
+    }
+    return n;
+  }
+
+  private static void writeVarLong(ByteArrayOutputStream out, long v) {
+    long z = (v << 1) ^ (v >> 63);
+    while ((z & ~0x7FL) != 0) {
+      out.write((int) ((z & 0x7F) | 0x80));
+      z >>>= 7;
+    }
+    out.write((int) z);
+  }
+}
