@@ -19,12 +19,13 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
-import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.io.ReadKafkaSubmissions;
 import org.observatoire.beam.io.WatchSubmissionFiles;
+import org.observatoire.beam.io.WriteParquetBlocks;
 import org.observatoire.beam.io.WriteParquetDataset;
 import org.observatoire.beam.transforms.CurateSubmissionStream;
+import org.observatoire.beam.transforms.EncodeOccurrenceRows;
 import org.observatoire.beam.transforms.ProcessingConfig;
 import org.observatoire.core.ingest.RawLine;
 
@@ -161,13 +162,15 @@ public final class StreamingJob {
             options.getMaxLineBytes(), options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), null));
     PCollectionTuple curated = lines.apply("CurateSubmissionStream", curate);
 
-    curated.get(curate.occurrencesTag()).apply("WriteOccurrences", WriteParquetDataset.partitioned(
-            out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition,
-            AvroRecords::occurrenceFileRow)
-        .withNumShards(shards));
-    curated.get(curate.lateOccurrencesTag()).apply("WriteLate", WriteParquetDataset.partitioned(
-            out + "/" + LATE, AvroSchemas.OCCURRENCE_FILE, AvroRecords::partition, AvroRecords::occurrenceFileRow)
-        .withNumShards(shards));
+    // rows go from each submission's encoded block to the files byte for byte, and the shard shuffle moves bytes
+    curated.get(curate.curatedTag())
+        .apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(NightlyJob.OCCURRENCE_SORT))
+        .apply("WriteOccurrences", WriteParquetBlocks.to(out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE)
+            .withNumShards(shards));
+    curated.get(curate.tooLateTag())
+        .apply("EncodeLateRows", EncodeOccurrenceRows.sortedBy(NightlyJob.OCCURRENCE_SORT))
+        .apply("WriteLate", WriteParquetBlocks.to(out + "/" + LATE, AvroSchemas.OCCURRENCE_FILE)
+            .withNumShards(shards));
     curated.get(curate.rejectedTag()).apply("WriteRejected",
         WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED).withNumShards(shards));
     curated.get(curate.deadLettersTag()).apply("WriteDeadLetters",

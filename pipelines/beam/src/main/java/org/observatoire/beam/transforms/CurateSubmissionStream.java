@@ -18,6 +18,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
@@ -40,18 +41,19 @@ import org.observatoire.core.validation.Violation;
  * The streaming path over submissions stamped with their event time ({@code submittedAt}): the same core
  * validation as the nightly job ({@link ProcessSubmissions}, judged against the wall clock), then
  * <ul>
- *   <li>occurrences of submissions in time, in fixed event-time windows (on-time pane when the watermark passes
+ *   <li>curated submissions in time (each carrying its occurrence rows as one block, unpacked where they are
+ *       written), in fixed event-time windows (on-time pane when the watermark passes
  *       the window's end, then a late pane every {@code flushDelay} while late submissions within the allowed
  *       lateness arrive), de-duplicated per
  *       submission id within a window ({@link DeduplicateSubmissions});
- *   <li>occurrences of submissions later than that ({@link RouteLateSubmissions}), never dropped;
+ *   <li>accepted submissions later than that ({@link RouteLateSubmissions}), never dropped;
  *   <li>rejected submissions and dead letters, in the global window, flushed every {@code flushDelay};
  *   <li>one verdict per submission (JSON keyed by submission id), as soon as it is processed.
  * </ul>
  */
 public final class CurateSubmissionStream extends PTransform<PCollection<RawLine>, PCollectionTuple> {
-  private static final TupleTag<GenericRecord> OCCURRENCES = new TupleTag<>() {};
-  private static final TupleTag<GenericRecord> LATE_OCCURRENCES = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> CURATED = new TupleTag<>() {};
+  private static final TupleTag<GenericRecord> TOO_LATE = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> REJECTED = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> DEAD_LETTERS = new TupleTag<>() {};
   private static final TupleTag<KV<String, String>> VERDICTS = new TupleTag<>() {};
@@ -79,12 +81,14 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     return new CurateSubmissionStream(windowSize, allowedLateness, flushDelay, config);
   }
 
-  public TupleTag<GenericRecord> occurrencesTag() {
-    return OCCURRENCES;
+  /** Curated submissions (accepted-submission records), windowed; {@link ExpandOccurrences} gives their rows. */
+  public TupleTag<GenericRecord> curatedTag() {
+    return CURATED;
   }
 
-  public TupleTag<GenericRecord> lateOccurrencesTag() {
-    return LATE_OCCURRENCES;
+  /** Accepted submissions too late for their window, for the nightly reconciliation; global window, flushed. */
+  public TupleTag<GenericRecord> tooLateTag() {
+    return TOO_LATE;
   }
 
   public TupleTag<GenericRecord> rejectedTag() {
@@ -117,7 +121,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     RouteLateSubmissions route = RouteLateSubmissions.of(windowSize, allowedLateness);
     PCollectionTuple routed = accepted.apply("RouteLate", route);
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
-    PCollection<GenericRecord> occurrences = routed.get(route.inTimeTag())
+    PCollection<GenericRecord> curated = routed.get(route.inTimeTag())
         .apply("FixedWindows", Window.<KV<String, GenericRecord>>into(FixedWindows.of(windowSize))
             // late submissions within the allowed lateness are gathered for flushDelay, not one pane (and one
             // Parquet file per partition) each: under load, per-element late panes were the job's bottleneck
@@ -130,16 +134,15 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
             .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
             .discardingFiredPanes())
         .apply("DeduplicateSubmissions", dedupe)
-        .get(dedupe.curatedTag())
-        .apply("ExpandOccurrences", ExpandOccurrences.create());
+        .get(dedupe.curatedTag());
 
     PCollection<GenericRecord> late = routed.get(route.tooLateTag())
-        .apply("Occurrences", ParDo.of(new OccurrencesFn()))
-        .setCoder(AvroRecordCoder.of(AvroSchemas.OCCURRENCE))
+        .apply("Submissions", Values.create())
+        .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED))
         .apply("FlushLate", flushed());
 
-    return PCollectionTuple.of(OCCURRENCES, occurrences)
-        .and(LATE_OCCURRENCES, late)
+    return PCollectionTuple.of(CURATED, curated)
+        .and(TOO_LATE, late)
         .and(REJECTED, rejected.apply("FlushRejected", flushed()))
         .and(DEAD_LETTERS, sides.get(side.tag(SideRecords.DEAD_LETTER)).apply("FlushDeadLetters", flushed()))
         .and(VERDICTS, verdicts);
@@ -150,15 +153,6 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
         .triggering(Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay)))
         .withAllowedLateness(Duration.ZERO)
         .discardingFiredPanes();
-  }
-
-  static final class OccurrencesFn extends DoFn<KV<String, GenericRecord>, GenericRecord> {
-    @ProcessElement
-    public void process(@Element KV<String, GenericRecord> accepted, OutputReceiver<GenericRecord> out) {
-      for (GenericRecord row : rows(accepted.getValue())) {
-        out.output(row);
-      }
-    }
   }
 
   static final class AcceptedVerdictFn extends DoFn<KV<String, GenericRecord>, KV<String, String>> {

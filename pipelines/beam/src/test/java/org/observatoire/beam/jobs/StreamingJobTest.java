@@ -34,6 +34,7 @@ import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.observatoire.beam.io.RawLineCoder;
 import org.observatoire.beam.transforms.CurateSubmissionStream;
+import org.observatoire.beam.transforms.ExpandOccurrences;
 import org.observatoire.beam.transforms.ProcessingConfig;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
@@ -115,7 +116,8 @@ class StreamingJobTest {
         CONFIG);
     PCollectionTuple out = p.apply(events).apply(curate);
 
-    PCollection<String> occurrenceIds = out.get(curate.occurrencesTag())
+    PCollection<String> occurrenceIds = out.get(curate.curatedTag())
+        .apply("Rows", ExpandOccurrences.create())
         .apply("OccurrenceIds", MapElements.into(TypeDescriptors.strings())
             .via((GenericRecord r) -> r.get("occurrenceID").toString()));
     PAssert.that(occurrenceIds).inOnTimePane(W0).containsInAnyOrder(ids(a));
@@ -123,7 +125,8 @@ class StreamingJobTest {
     PAssert.that(occurrenceIds).inLatePane(W0).containsInAnyOrder(ids(c));
     PAssert.that(occurrenceIds).inWindow(W1).containsInAnyOrder(ids(b));
 
-    PCollection<String> lateIds = out.get(curate.lateOccurrencesTag())
+    PCollection<String> lateIds = out.get(curate.tooLateTag())
+        .apply("LateRows", ExpandOccurrences.create())
         .apply("LateIds", MapElements.into(TypeDescriptors.strings())
             .via((GenericRecord r) -> r.get("occurrenceID").toString()));
     PAssert.that(lateIds).containsInAnyOrder(ids(d));
