@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
+import org.observatoire.beam.io.AvroCursor;
 import org.observatoire.beam.io.PointWkb;
 import org.observatoire.beam.io.RowBlock;
 
@@ -60,8 +61,7 @@ public final class OccurrenceFileRows {
 
   private final int[] sortFields;
   private final ByteArrayOutputStream row = new ByteArrayOutputStream(1024);
-  private byte[] buf;
-  private int pos;
+  private final AvroCursor in = new AvroCursor();
 
   private OccurrenceFileRows(List<String> sortColumns) {
     sortFields = sortColumns.stream().mapToInt(n -> {
@@ -73,7 +73,7 @@ public final class OccurrenceFileRows {
     }).toArray();
   }
 
-  /** Rows keyed by these string columns (nulls last), as {@code WriteParquetDataset.sortedBy} orders them. */
+  /** Rows keyed by these string columns (string order, nulls last; {@link RowBlock#key}). */
   public static OccurrenceFileRows sortedBy(List<String> sortColumns) {
     return new OccurrenceFileRows(sortColumns);
   }
@@ -90,17 +90,16 @@ public final class OccurrenceFileRows {
   public void rows(ByteBuffer block, RowConsumer out) {
     ByteBuffer b = block.duplicate();
     if (b.hasArray()) {
-      buf = b.array();
-      pos = b.arrayOffset() + b.position();
+      in.reset(b.array(), b.arrayOffset() + b.position());
     } else {
-      buf = new byte[b.remaining()];
-      b.get(buf);
-      pos = 0;
+      byte[] copy = new byte[b.remaining()];
+      b.get(copy);
+      in.reset(copy, 0);
     }
-    for (long n = readLong(); n != 0; n = readLong()) {
+    for (long n = in.readLong(); n != 0; n = in.readLong()) {
       if (n < 0) {
         n = -n;
-        readLong(); // the block's byte size
+        in.readLong(); // the block's byte size
       }
       for (long i = 0; i < n; i++) {
         out.accept(row());
@@ -110,28 +109,27 @@ public final class OccurrenceFileRows {
 
   private RowBlock row() {
     row.reset();
+    byte[] buf = in.array();
     String protocol = null;
     int year = 0;
     double latitude = Double.NaN;
     double longitude = Double.NaN;
     Object[] sortValues = new Object[sortFields.length];
     for (int f = 0; f < KINDS.length; f++) {
-      int start = pos;
-      boolean present = true;
-      if (NULLABLE[f]) {
-        present = readLong() == 1;
-      }
-      int valueStart = pos;
+      int start = in.position();
+      boolean present = !NULLABLE[f] || in.readLong() == 1;
+      int valueStart = in.position();
       if (present) {
         skip(KINDS[f]);
       }
+      int end = in.position();
       if (f == PROTOCOL) {
-        protocol = new String(buf, valueStart + varintLength(valueStart), pos - valueStart - varintLength(valueStart),
-            StandardCharsets.UTF_8);
+        int len = in.varintLength(valueStart);
+        protocol = new String(buf, valueStart + len, end - valueStart - len, StandardCharsets.UTF_8);
         continue;
       }
       if (f == YEAR) {
-        year = (int) zigzag(valueStart);
+        year = (int) in.longAt(valueStart);
         continue;
       }
       if (f == LATITUDE && present) {
@@ -141,13 +139,13 @@ public final class OccurrenceFileRows {
       }
       for (int k = 0; k < sortFields.length; k++) {
         if (sortFields[k] == f && present) {
-          int len = varintLength(valueStart);
-          byte[] s = new byte[pos - valueStart - len];
+          int len = in.varintLength(valueStart);
+          byte[] s = new byte[end - valueStart - len];
           System.arraycopy(buf, valueStart + len, s, 0, s.length);
           sortValues[k] = new Utf8(s);
         }
       }
-      row.write(buf, start, pos - start);
+      row.write(buf, start, end - start);
     }
     ByteBuffer point = PointWkb.of(longitude, latitude);
     writeVarLong(row, point.remaining());
@@ -158,56 +156,22 @@ public final class OccurrenceFileRows {
 
   private void skip(Kind kind) {
     switch (kind) {
-      case STRING -> skipBytes();
-      case INT, LONG -> readLong();
-      case DOUBLE -> pos += 8;
-      case BOOLEAN -> pos += 1;
+      case STRING -> in.skipBytes();
+      case INT, LONG -> in.readLong();
+      case DOUBLE -> in.skip(8);
+      case BOOLEAN -> in.skip(1);
       case STRING_ARRAY -> {
-        for (long n = readLong(); n != 0; n = readLong()) {
+        for (long n = in.readLong(); n != 0; n = in.readLong()) {
           if (n < 0) {
-            skipBytes(); // a block given with its byte size: skip it whole
+            in.skipBytes(); // a block given with its byte size: skip it whole
             continue;
           }
           for (long i = 0; i < n; i++) {
-            skipBytes();
+            in.skipBytes();
           }
         }
       }
     }
-  }
-
-  /** Skips a length-prefixed value. Not {@code pos += readLong()}: Java would add to pos as it was before the read. */
-  private void skipBytes() {
-    int length = (int) readLong();
-    pos += length;
-  }
-
-  private long readLong() {
-    long raw = 0;
-    int shift = 0;
-    byte b;
-    do {
-      b = buf[pos++];
-      raw |= (long) (b & 0x7F) << shift;
-      shift += 7;
-    } while (b < 0);
-    return (raw >>> 1) ^ -(raw & 1);
-  }
-
-  private long zigzag(int at) {
-    int saved = pos;
-    pos = at;
-    long v = readLong();
-    pos = saved;
-    return v;
-  }
-
-  private int varintLength(int at) {
-    int n = 1;
-    while (buf[at + n - 1] < 0) {
-      n++;
-    }
-    return n;
   }
 
   private static void writeVarLong(ByteArrayOutputStream out, long v) {

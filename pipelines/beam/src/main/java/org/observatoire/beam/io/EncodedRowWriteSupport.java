@@ -42,8 +42,7 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   private final int latitude;
   private final GeoParquet.Extent extent;
   private RecordConsumer out;
-  private byte[] buf;
-  private int pos;
+  private final AvroCursor in = new AvroCursor();
   private double x;
   private double y;
 
@@ -129,8 +128,8 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
       throw new IllegalStateException("an encoded row of " + row.length + " bytes cannot be decoded with the schema "
           + avro.getFullName() + ": it was written with another schema", e);
     }
-    if (pos != row.length) {
-      throw new IllegalStateException("an encoded row has " + row.length + " bytes but its fields used " + pos
+    if (in.position() != row.length) {
+      throw new IllegalStateException("an encoded row has " + row.length + " bytes but its fields used " + in.position()
           + ": it was not written with the schema " + avro.getFullName());
     }
     if (extent != null) {
@@ -139,8 +138,7 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   }
 
   private void writeFields(byte[] row) {
-    buf = row;
-    pos = 0;
+    in.reset(row, 0);
     out.startMessage();
     writeFields(plan, true);
     out.endMessage();
@@ -148,12 +146,12 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
 
   private void writeFields(Node[] fields, boolean top) {
     for (Node f : fields) {
-      if (f.nullBranch >= 0 && readInt() == f.nullBranch) {
+      if (f.nullBranch >= 0 && in.readInt() == f.nullBranch) {
         continue;
       }
       out.startField(f.name, f.index);
       if (top && f.kind == Kind.DOUBLE) {
-        double d = Double.longBitsToDouble(readFixedLong());
+        double d = in.readDouble();
         if (f.index == longitude) {
           x = d;
         } else if (f.index == latitude) {
@@ -170,11 +168,14 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   private void writeValue(Node f) {
     switch (f.kind) {
       case BINARY -> out.addBinary(readBinary());
-      case INT -> out.addInteger(readInt());
-      case LONG -> out.addLong(readLong());
-      case FLOAT -> out.addFloat(Float.intBitsToFloat(readFixedInt()));
-      case DOUBLE -> out.addDouble(Double.longBitsToDouble(readFixedLong()));
-      case BOOLEAN -> out.addBoolean(buf[pos++] != 0);
+      case INT -> out.addInteger(in.readInt());
+      case LONG -> out.addLong(in.readLong());
+      case FLOAT -> out.addFloat(Float.intBitsToFloat(in.readFixedInt()));
+      case DOUBLE -> out.addDouble(in.readDouble());
+      case BOOLEAN -> {
+        out.addBoolean(in.array()[in.position()] != 0);
+        in.skip(1);
+      }
       case RECORD -> {
         out.startGroup();
         writeFields(f.fields, false);
@@ -187,10 +188,10 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   private void writeList(Node f) {
     out.startGroup();
     boolean started = false;
-    for (long n = readLong(); n != 0; n = readLong()) {
+    for (long n = in.readLong(); n != 0; n = in.readLong()) {
       if (n < 0) {
         n = -n;
-        readLong(); // the block's byte size
+        in.readLong(); // the block's byte size
       }
       if (!started) {
         out.startField(f.repeatedName, 0);
@@ -224,38 +225,7 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   }
 
   private Binary readBinary() {
-    int len = (int) readLong();
-    Binary b = Binary.fromReusedByteArray(buf, pos, len);
-    pos += len;
-    return b;
-  }
-
-  private int readInt() {
-    return (int) readLong();
-  }
-
-  /** Avro's zig-zag variable-length long. */
-  private long readLong() {
-    long raw = 0;
-    int shift = 0;
-    byte b;
-    do {
-      b = buf[pos++];
-      raw |= (long) (b & 0x7f) << shift;
-      shift += 7;
-    } while (b < 0);
-    return (raw >>> 1) ^ -(raw & 1);
-  }
-
-  private int readFixedInt() {
-    int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16 | (buf[pos + 3] & 0xff) << 24;
-    pos += 4;
-    return v;
-  }
-
-  private long readFixedLong() {
-    long lo = readFixedInt() & 0xffffffffL;
-    long hi = readFixedInt() & 0xffffffffL;
-    return lo | hi << 32;
+    int start = in.skipBytes();
+    return Binary.fromReusedByteArray(in.array(), start, in.position() - start);
   }
 }
