@@ -33,29 +33,6 @@ public final class AvroRecords {
     return r;
   }
 
-  /** For each column of a stored row, its position in the full occurrence record. */
-  private static final int[] FILE_ROW_SOURCES = AvroSchemas.OCCURRENCE_FILE.getFields().stream()
-      .mapToInt(f -> AvroSchemas.OCCURRENCE.getField(f.name()) == null ? -1
-          : AvroSchemas.OCCURRENCE.getField(f.name()).pos()).toArray(); // -1: computed (geometry)
-
-  /** Drops the partition columns: the row as stored inside a partition's files. */
-  public static GenericRecord occurrenceFileRow(GenericRecord full) {
-    GenericData.Record r = new GenericData.Record(AvroSchemas.OCCURRENCE_FILE);
-    for (int i = 0; i < FILE_ROW_SOURCES.length; i++) {
-      if (FILE_ROW_SOURCES[i] >= 0) {
-        r.put(i, full.get(FILE_ROW_SOURCES[i]));
-      }
-    }
-    r.put("geometry", org.observatoire.beam.io.PointWkb.of(
-        (Double) full.get("decimalLongitude"), (Double) full.get("decimalLatitude")));
-    return r;
-  }
-
-  /** The Hive partition path of a full occurrence record: {@code protocol=<p>/year=<y>}. */
-  public static String partition(GenericRecord full) {
-    return "protocol=" + full.get("protocol") + "/year=" + full.get("year");
-  }
-
   public static GenericRecord accepted(Outcome.Accepted a) {
     GenericData.Record r = new GenericData.Record(AvroSchemas.ACCEPTED);
     r.put("submissionId", a.submissionId());

@@ -18,6 +18,9 @@ public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, 
   private final Schema fileSchema;
   private final int numShards;
 
+  /** Memory for sorting, per open file (blocks are held encoded; the rest is spilled to local disk). */
+  public static final long SORT_BUDGET_BYTES = 4L << 20;
+
   private WriteParquetBlocks(String directory, Schema fileSchema, int numShards) {
     this.directory = directory;
     this.fileSchema = fileSchema;
@@ -42,7 +45,7 @@ public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, 
     FileIO.Write<String, RowBlock> write = FileIO.<String, RowBlock>writeDynamic()
         .by(RowBlock::destination)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, WriteParquetDataset.SORT_BUDGET_BYTES))
+        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, SORT_BUDGET_BYTES))
         .to(directory)
         .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? "part" : dest + "/part", ".parquet"));
     return blocks.apply("WriteParquet", numShards > 0 ? write.withNumShards(numShards) : write);

@@ -1,6 +1,5 @@
 package org.observatoire.beam.io;
 
-import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -15,7 +14,8 @@ import org.apache.beam.sdk.values.PCollection;
  * Writes Avro records as a Parquet dataset (zstd, 64 MB row groups) under a folder, either flat
  * ({@code <name>-*.parquet}) or in Hive-style partitions computed per record ({@code protocol=…/year=…/part-*.parquet}).
  * A file schema with a WKB {@code geometry} column (and {@code decimalLongitude}/{@code decimalLatitude}) gets the
- * GeoParquet 1.1 {@code geo} footer key; {@link #sortedBy} sorts the rows inside every file in bounded memory.
+ * GeoParquet 1.1 {@code geo} footer key. Rows keep their arrival order; datasets whose files are sorted are written
+ * from {@link RowBlock}s by {@link WriteParquetBlocks}.
  */
 public final class WriteParquetDataset extends PTransform<PCollection<GenericRecord>, WriteFilesResult<String>> {
   private final String directory;
@@ -24,24 +24,10 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
   private final SerializableFunction<GenericRecord, String> partition;
   private final SerializableFunction<GenericRecord, GenericRecord> toFileRow;
   private final int numShards;
-  private final List<String> sortFields;
-  private final long sortBudgetBytes;
-
-  /** Default memory for sorting, per open file (rows are held Avro-encoded; the rest is spilled to disk). */
-  public static final long SORT_BUDGET_BYTES = 4L << 20;
 
   private WriteParquetDataset(String directory, String prefix, Schema fileSchema,
       SerializableFunction<GenericRecord, String> partition,
       SerializableFunction<GenericRecord, GenericRecord> toFileRow, int numShards) {
-    this(directory, prefix, fileSchema, partition, toFileRow, numShards, List.of(), SORT_BUDGET_BYTES);
-  }
-
-  private WriteParquetDataset(String directory, String prefix, Schema fileSchema,
-      SerializableFunction<GenericRecord, String> partition,
-      SerializableFunction<GenericRecord, GenericRecord> toFileRow, int numShards, List<String> sortFields,
-      long sortBudgetBytes) {
-    this.sortFields = List.copyOf(sortFields);
-    this.sortBudgetBytes = sortBudgetBytes;
     this.directory = directory;
     this.prefix = prefix;
     this.fileSchema = fileSchema;
@@ -70,17 +56,7 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
     if (shards < 1) {
       throw new IllegalArgumentException("numShards must be positive, got " + shards);
     }
-    return new WriteParquetDataset(directory, prefix, fileSchema, partition, toFileRow, shards, sortFields,
-        sortBudgetBytes);
-  }
-
-  /**
-   * Rows sorted inside each file by these columns of the file schema (string order, nulls last), so that the
-   * row groups' min/max statistics are narrow on them and readers skip row groups on a filter.
-   */
-  public WriteParquetDataset sortedBy(String... fields) {
-    return new WriteParquetDataset(directory, prefix, fileSchema, partition, toFileRow, numShards, List.of(fields),
-        sortBudgetBytes);
+    return new WriteParquetDataset(directory, prefix, fileSchema, partition, toFileRow, shards);
   }
 
   @Override
@@ -90,7 +66,7 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
         .by(partition)
         .withDestinationCoder(StringUtf8Coder.of())
         .via(Contextful.fn(toFileRow),
-            new ParquetSink(fileSchema, sortFields, ParquetFiles.ROW_GROUP_BYTES, sortBudgetBytes))
+            new ParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES))
         .to(directory)
         .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? name : dest + "/" + name, ".parquet"));
     return rows.apply("WriteParquet", numShards > 0 ? write.withNumShards(numShards) : write);

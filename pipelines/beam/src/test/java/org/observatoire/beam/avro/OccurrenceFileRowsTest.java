@@ -40,7 +40,7 @@ class OccurrenceFileRowsTest {
   private static byte[] avroFileRow(GenericRecord full) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<GenericRecord>(AvroSchemas.OCCURRENCE_FILE).write(AvroRecords.occurrenceFileRow(full), e);
+    new GenericDatumWriter<GenericRecord>(AvroSchemas.OCCURRENCE_FILE).write(RecordFileRows.fileRow(full), e);
     e.flush();
     return out.toByteArray();
   }
@@ -68,7 +68,7 @@ class OccurrenceFileRowsTest {
             GenericRecord full = expected.get(i);
             RowBlock b = got.get(i);
             String at = f + ":" + n + " row " + i;
-            assertThat(at, b.destination(), equalTo(AvroRecords.partition(full)));
+            assertThat(at, b.destination(), equalTo(RecordFileRows.partition(full)));
             assertThat(at, b.rowCount(), equalTo(1));
             Object[] keys = SORT.stream().map(full::get).toArray();
             assertThat(at + " key", Arrays.equals(b.sortKey(), RowBlock.key(keys)), equalTo(true));

@@ -30,6 +30,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.avro.RecordFileRows;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.io.ChannelOutputFile;
 import org.observatoire.beam.io.GeoParquet;
@@ -74,11 +75,11 @@ class CompactStreamOutputTest {
   private static void write(Path dir, String name, List<GenericRecord> rows) throws Exception {
     Map<String, List<GenericRecord>> byPartition = new LinkedHashMap<>();
     for (GenericRecord r : rows) {
-      byPartition.computeIfAbsent(AvroRecords.partition(r), k -> new ArrayList<>()).add(r);
+      byPartition.computeIfAbsent(RecordFileRows.partition(r), k -> new ArrayList<>()).add(r);
     }
     for (Map.Entry<String, List<GenericRecord>> e : byPartition.entrySet()) {
       Path file = dir.resolve(e.getKey()).resolve(name + ".parquet");
-      writeFile(file, AvroSchemas.OCCURRENCE_FILE, e.getValue().stream().map(AvroRecords::occurrenceFileRow).toList());
+      writeFile(file, AvroSchemas.OCCURRENCE_FILE, e.getValue().stream().map(RecordFileRows::fileRow).toList());
     }
   }
 
@@ -162,8 +163,8 @@ class CompactStreamOutputTest {
       partitions.add(dataset.relativize(f.getParent()).toString());
     }
     Set<String> expectedPartitions = new TreeSet<>();
-    flat(spipoll).forEach(x -> expectedPartitions.add(AvroRecords.partition(x)));
-    flat(stoc).forEach(x -> expectedPartitions.add(AvroRecords.partition(x)));
+    flat(spipoll).forEach(x -> expectedPartitions.add(RecordFileRows.partition(x)));
+    flat(stoc).forEach(x -> expectedPartitions.add(RecordFileRows.partition(x)));
     assertThat(partitions, equalTo(expectedPartitions));
 
     try (Connection c = Duck.open(); Statement s = c.createStatement()) {

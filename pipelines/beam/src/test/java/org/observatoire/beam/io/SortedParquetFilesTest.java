@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,16 +20,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.avro.AvroSchemas;
 
 /**
- * The sink on its own, with small row groups and a small sort budget (so the external sort spills): a sorted file
- * lets DuckDB skip most row groups on a taxon filter, an unsorted one does not.
+ * The two sinks on their own, with small row groups: occurrence rows written as one-row blocks through
+ * {@link BlockParquetSink} with a small sort budget (so the external sort spills) come out sorted, and the sorted file
+ * lets DuckDB skip most row groups on a taxon filter; the same rows through {@link ParquetSink} (arrival order) do not.
  */
-class ParquetSinkTest {
+class SortedParquetFilesTest {
   private static final List<String> SORT = List.of("scientificName", "eea10km", "eventDate");
 
   @TempDir
@@ -62,8 +67,26 @@ class ParquetSinkTest {
     return rows;
   }
 
-  private static void write(Path file, List<GenericRecord> rows, List<String> sort) throws Exception {
-    ParquetSink sink = new ParquetSink(AvroSchemas.OCCURRENCE_FILE, sort, 64 * 1024, 256 * 1024);
+  private static void writeSorted(Path file, List<GenericRecord> rows) throws Exception {
+    BlockParquetSink sink = new BlockParquetSink(AvroSchemas.OCCURRENCE_FILE, 64 * 1024, 256 * 1024);
+    GenericDatumWriter<GenericRecord> avro = new GenericDatumWriter<>(AvroSchemas.OCCURRENCE_FILE);
+    byte[] none = new byte[0];
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      sink.open(ch);
+      for (GenericRecord g : rows) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder e = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        avro.write(g, e);
+        e.flush();
+        byte[] key = RowBlock.key(SORT.stream().map(g::get).toArray());
+        sink.write(RowBlock.of("", key, none, List.of(bytes.toByteArray()), none));
+      }
+      sink.flush();
+    }
+  }
+
+  private static void writeUnsorted(Path file, List<GenericRecord> rows) throws Exception {
+    ParquetSink sink = new ParquetSink(AvroSchemas.OCCURRENCE_FILE, 64 * 1024);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       sink.open(ch);
       for (GenericRecord g : rows) {
@@ -103,8 +126,8 @@ class ParquetSinkTest {
     List<GenericRecord> rows = rows(20_000);
     Path sorted = tmp.resolve("sorted.parquet");
     Path unsorted = tmp.resolve("unsorted.parquet");
-    write(sorted, rows, SORT);
-    write(unsorted, rows, List.of());
+    writeSorted(sorted, rows);
+    writeUnsorted(unsorted, rows);
 
     assertThat(countAndSorted(sorted)[0], is(20_000L));
     assertThat("rows out of order", countAndSorted(sorted)[1], is(0L));
