@@ -36,7 +36,7 @@ import org.observatoire.beam.io.ReadParquet;
 import org.observatoire.beam.jobs.NightlyJob;
 
 /**
- * The published files of one real nightly run (DirectRunner, sample submissions of the complete-count protocols and
+ * The published files of one real nightly run (embedded Flink, sample submissions of the complete-count protocols and
  * SPIPOLL): GeoParquet 1.1 geometry read by independent readers, rows sorted inside files, DuckDB pruning partitions
  * and pushing the sort-key filter down, and the zero-filled visits.
  */
@@ -56,8 +56,6 @@ class PublishedDatasetsTest {
         "submissions/stoc-eps/edge.jsonl", "submissions/propage/valid.jsonl",
         "submissions/oiseaux-des-jardins/edge.jsonl", "submissions/spipoll/valid.jsonl"));
     NightlyJob.Options o = SampleRuns.options(input);
-    // the outputs are under test here, not the transforms: skip the DirectRunner's costly immutability checks
-    o.as(org.apache.beam.runners.direct.DirectOptions.class).setEnforceImmutability(false);
     o.setOutput(tmp.resolve("out").toString());
     o.setRunId("layout");
     result = NightlyJob.run(o);
