@@ -19,38 +19,16 @@ import org.observatoire.beam.io.RowBlock;
  * same columns in the same order (checked when this class loads), so the copied fields are already the file row's.
  */
 public final class OccurrenceFileRows {
-  private enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, STRING_ARRAY }
-
-  private static final Schema FULL = AvroSchemas.OCCURRENCE;
-  private static final Kind[] KINDS = new Kind[FULL.getFields().size()];
-  private static final boolean[] NULLABLE = new boolean[KINDS.length];
-  private static final int PROTOCOL = FULL.getField("protocol").pos();
-  private static final int YEAR = FULL.getField("year").pos();
-  private static final int LATITUDE = FULL.getField("decimalLatitude").pos();
-  private static final int LONGITUDE = FULL.getField("decimalLongitude").pos();
+  private static final OccurrenceLayout.Kind[] KINDS = OccurrenceLayout.KINDS;
+  private static final boolean[] NULLABLE = OccurrenceLayout.NULLABLE;
+  private static final int PROTOCOL = OccurrenceLayout.field("protocol", OccurrenceLayout.Kind.STRING);
+  private static final int YEAR = OccurrenceLayout.field("year", OccurrenceLayout.Kind.INT);
+  private static final int LATITUDE = OccurrenceLayout.field("decimalLatitude", OccurrenceLayout.Kind.DOUBLE);
+  private static final int LONGITUDE = OccurrenceLayout.field("decimalLongitude", OccurrenceLayout.Kind.DOUBLE);
   private static final byte[] NOTHING = new byte[0];
 
   static {
-    for (Schema.Field f : FULL.getFields()) {
-      Schema s = f.schema();
-      if (s.getType() == Schema.Type.UNION) {
-        if (s.getTypes().size() != 2 || s.getTypes().get(0).getType() != Schema.Type.NULL) {
-          throw new IllegalStateException("field " + f.name() + ": expected [null, T], got " + s);
-        }
-        NULLABLE[f.pos()] = true;
-        s = s.getTypes().get(1);
-      }
-      KINDS[f.pos()] = switch (s.getType()) {
-        case STRING -> Kind.STRING;
-        case INT -> Kind.INT;
-        case LONG -> Kind.LONG;
-        case DOUBLE -> Kind.DOUBLE;
-        case BOOLEAN -> Kind.BOOLEAN;
-        case ARRAY -> Kind.STRING_ARRAY;
-        default -> throw new IllegalStateException("field " + f.name() + ": unsupported type " + s);
-      };
-    }
-    List<String> kept = FULL.getFields().stream().map(Schema.Field::name)
+    List<String> kept = OccurrenceLayout.FULL.getFields().stream().map(Schema.Field::name)
         .filter(n -> !AvroSchemas.PARTITION_COLUMNS.contains(n)).toList();
     List<String> file = AvroSchemas.OCCURRENCE_FILE.getFields().stream().map(Schema.Field::name).toList();
     if (!file.subList(0, file.size() - 1).equals(kept) || !file.get(file.size() - 1).equals("geometry")) {
@@ -65,11 +43,10 @@ public final class OccurrenceFileRows {
 
   private OccurrenceFileRows(List<String> sortColumns) {
     sortFields = sortColumns.stream().mapToInt(n -> {
-      Schema.Field f = FULL.getField(n);
-      if (f == null || KINDS[f.pos()] != Kind.STRING || AvroSchemas.PARTITION_COLUMNS.contains(n)) {
-        throw new IllegalArgumentException("sort column " + n + " is not a string column of the occurrence files");
+      if (AvroSchemas.PARTITION_COLUMNS.contains(n)) {
+        throw new IllegalArgumentException("sort column " + n + " is a partition column, not in the files");
       }
-      return f.pos();
+      return OccurrenceLayout.field(n, OccurrenceLayout.Kind.STRING);
     }).toArray();
   }
 
@@ -88,23 +65,7 @@ public final class OccurrenceFileRows {
    * key, the file row's Avro bytes).
    */
   public void rows(ByteBuffer block, RowConsumer out) {
-    ByteBuffer b = block.duplicate();
-    if (b.hasArray()) {
-      in.reset(b.array(), b.arrayOffset() + b.position());
-    } else {
-      byte[] copy = new byte[b.remaining()];
-      b.get(copy);
-      in.reset(copy, 0);
-    }
-    for (long n = in.readLong(); n != 0; n = in.readLong()) {
-      if (n < 0) {
-        n = -n;
-        in.readLong(); // the block's byte size
-      }
-      for (long i = 0; i < n; i++) {
-        out.accept(row());
-      }
-    }
+    OccurrenceLayout.forEachRow(OccurrenceLayout.cursor(in, block), () -> out.accept(row()));
   }
 
   private RowBlock row() {
@@ -120,7 +81,7 @@ public final class OccurrenceFileRows {
       boolean present = !NULLABLE[f] || in.readLong() == 1;
       int valueStart = in.position();
       if (present) {
-        skip(KINDS[f]);
+        OccurrenceLayout.skip(in, KINDS[f]);
       }
       int end = in.position();
       if (f == PROTOCOL) {
@@ -152,26 +113,6 @@ public final class OccurrenceFileRows {
     row.write(point.array(), point.arrayOffset() + point.position(), point.remaining());
     return RowBlock.of("protocol=" + protocol + "/year=" + year, RowBlock.key(sortValues), NOTHING,
         List.of(row.toByteArray()), NOTHING);
-  }
-
-  private void skip(Kind kind) {
-    switch (kind) {
-      case STRING -> in.skipBytes();
-      case INT, LONG -> in.readLong();
-      case DOUBLE -> in.skip(8);
-      case BOOLEAN -> in.skip(1);
-      case STRING_ARRAY -> {
-        for (long n = in.readLong(); n != 0; n = in.readLong()) {
-          if (n < 0) {
-            in.skipBytes(); // a block given with its byte size: skip it whole
-            continue;
-          }
-          for (long i = 0; i < n; i++) {
-            in.skipBytes();
-          }
-        }
-      }
-    }
   }
 
   private static void writeVarLong(ByteArrayOutputStream out, long v) {

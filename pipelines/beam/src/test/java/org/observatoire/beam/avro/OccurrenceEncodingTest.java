@@ -5,24 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
-import org.observatoire.beam.transforms.ProcessingConfig;
 import org.observatoire.core.ingest.Outcome;
-import org.observatoire.core.ingest.RawLine;
-import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.occurrence.Occurrence;
-import org.observatoire.core.samples.SampleData;
 
 /**
  * The direct occurrence encoding writes, for every accepted sample submission of every protocol (flags, nulls,
@@ -30,9 +22,6 @@ import org.observatoire.core.samples.SampleData;
  * and they read back as the same records.
  */
 class OccurrenceEncodingTest {
-  private static final ProcessingConfig CONFIG =
-      ProcessingConfig.of(Instant.parse("2026-11-23T00:00:00Z"), 1 << 20, null, true, null);
-
   private static byte[] avroWriter(List<Occurrence> rows) throws Exception {
     List<GenericRecord> records = new ArrayList<>();
     for (Occurrence o : rows) {
@@ -49,22 +38,14 @@ class OccurrenceEncodingTest {
   void writesTheBytesAvrosOwnWriterWrites() throws Exception {
     int submissions = 0;
     int rows = 0;
-    try (Stream<Path> files = Files.walk(SampleData.root().resolve("submissions"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        int n = 0;
-        for (String line : Files.readAllLines(f)) {
-          Outcome o = CONFIG.processor().process(RawLine.of(SourceRef.of(f.getFileName().toString(), ++n),
-              line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-          if (o instanceof Outcome.Accepted a) {
-            byte[] direct = OccurrenceEncoding.encode(a.occurrences());
-            assertThat(f + ":" + n, Arrays.equals(direct, avroWriter(a.occurrences())), equalTo(true));
-            GenericRecord accepted = AvroRecords.accepted(a);
-            assertThat(f + ":" + n, AvroRecords.occurrencesOf(accepted).size(), equalTo(a.occurrences().size()));
-            submissions++;
-            rows += a.occurrences().size();
-          }
-        }
-      }
+    for (SampleAccepted.Submission s : SampleAccepted.all()) {
+      Outcome.Accepted a = s.accepted();
+      byte[] direct = OccurrenceEncoding.encode(a.occurrences());
+      assertThat(s.at(), Arrays.equals(direct, avroWriter(a.occurrences())), equalTo(true));
+      GenericRecord accepted = AvroRecords.accepted(a);
+      assertThat(s.at(), AvroRecords.occurrencesOf(accepted).size(), equalTo(a.occurrences().size()));
+      submissions++;
+      rows += a.occurrences().size();
     }
     assertThat(submissions, greaterThan(40));
     assertThat(rows, greaterThan(200));

@@ -6,26 +6,15 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 import org.observatoire.beam.io.RowBlock;
-import org.observatoire.beam.transforms.ProcessingConfig;
-import org.observatoire.core.ingest.Outcome;
-import org.observatoire.core.ingest.RawLine;
-import org.observatoire.core.ingest.SourceRef;
-import org.observatoire.core.samples.SampleData;
 
 /**
  * The byte-level route from an occurrence block to the occurrence files' rows gives, for every accepted sample
@@ -33,8 +22,6 @@ import org.observatoire.core.samples.SampleData;
  * the same bytes, the same partition folder, the same sort key.
  */
 class OccurrenceFileRowsTest {
-  private static final ProcessingConfig CONFIG =
-      ProcessingConfig.of(Instant.parse("2026-11-23T00:00:00Z"), 1 << 20, null, true, null);
   private static final List<String> SORT = List.of("scientificName", "eea10km", "eventDate");
 
   private static byte[] avroFileRow(GenericRecord full) throws Exception {
@@ -50,35 +37,23 @@ class OccurrenceFileRowsTest {
     OccurrenceFileRows encode = OccurrenceFileRows.sortedBy(SORT);
     int rows = 0;
     int withNullSortColumn = 0;
-    try (Stream<Path> files = Files.walk(SampleData.root().resolve("submissions"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        int n = 0;
-        for (String line : Files.readAllLines(f)) {
-          Outcome o = CONFIG.processor().process(RawLine.of(SourceRef.of(f.getFileName().toString(), ++n),
-              line.getBytes(StandardCharsets.UTF_8)));
-          if (!(o instanceof Outcome.Accepted a)) {
-            continue;
-          }
-          GenericRecord accepted = AvroRecords.accepted(a);
-          List<GenericRecord> expected = AvroRecords.occurrencesOf(accepted);
-          List<RowBlock> got = new ArrayList<>();
-          encode.rows((ByteBuffer) accepted.get("occurrences"), got::add);
-          assertThat(f + ":" + n, got.size(), equalTo(expected.size()));
-          for (int i = 0; i < got.size(); i++) {
-            GenericRecord full = expected.get(i);
-            RowBlock b = got.get(i);
-            String at = f + ":" + n + " row " + i;
-            assertThat(at, b.destination(), equalTo(RecordFileRows.partition(full)));
-            assertThat(at, b.rowCount(), equalTo(1));
-            Object[] keys = SORT.stream().map(full::get).toArray();
-            assertThat(at + " key", Arrays.equals(b.sortKey(), RowBlock.key(keys)), equalTo(true));
-            byte[][] row = new byte[1][];
-            b.forEachRow(r -> row[0] = r);
-            assertThat(at + " bytes", Arrays.equals(row[0], avroFileRow(full)), equalTo(true));
-            rows++;
-            withNullSortColumn += Arrays.asList(keys).contains(null) ? 1 : 0;
-          }
-        }
+    for (SampleAccepted.Block s : SampleAccepted.blocks()) {
+      List<RowBlock> got = new ArrayList<>();
+      encode.rows(s.bytes(), got::add);
+      assertThat(s.at(), got.size(), equalTo(s.rows().size()));
+      for (int i = 0; i < got.size(); i++) {
+        GenericRecord full = s.rows().get(i);
+        RowBlock b = got.get(i);
+        String at = s.at() + " row " + i;
+        assertThat(at, b.destination(), equalTo(RecordFileRows.partition(full)));
+        assertThat(at, b.rowCount(), equalTo(1));
+        Object[] keys = SORT.stream().map(full::get).toArray();
+        assertThat(at + " key", Arrays.equals(b.sortKey(), RowBlock.key(keys)), equalTo(true));
+        byte[][] row = new byte[1][];
+        b.forEachRow(r -> row[0] = r);
+        assertThat(at + " bytes", Arrays.equals(row[0], avroFileRow(full)), equalTo(true));
+        rows++;
+        withNullSortColumn += Arrays.asList(keys).contains(null) ? 1 : 0;
       }
     }
     assertThat(rows, greaterThan(200));
