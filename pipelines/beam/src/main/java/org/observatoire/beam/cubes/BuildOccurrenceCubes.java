@@ -1,6 +1,8 @@
 package org.observatoire.beam.cubes;
 
+import java.nio.ByteBuffer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -9,6 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.observatoire.beam.avro.AvroRecordCoder;
+import org.observatoire.beam.avro.OccurrencePicker;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,7 +27,8 @@ import org.observatoire.core.geo.Coordinate;
  * grids, as the GBIF / B-Cubed cube specification describes: each occurrence is a circle of its coordinate
  * uncertainty (1000 m when unknown), assigned to one cell at a seeded random point inside it, the same for any runner
  * or parallelism. Rows without a matched taxon are not cubed. Public rows only: sensitive species are already
- * generalised.
+ * generalised. The input is the curated submissions: the cubes' columns are read straight from each one's occurrence
+ * block ({@link OccurrencePicker}), without decoding its rows into records.
  */
 public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   static final String[] GRIDS = {"inpn10km", "eea10km", "eea1km"};
@@ -42,8 +46,8 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
   }
 
   @Override
-  public PCollection<GenericRecord> expand(PCollection<GenericRecord> occurrences) {
-    return occurrences
+  public PCollection<GenericRecord> expand(PCollection<GenericRecord> curated) {
+    return curated
         .apply("AssignCells", ParDo.of(new AssignCellsFn(seed)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), CubeContributionCoder.of()))
         .apply("GroupByCellHigherTaxonMonth", GroupByKey.create())
@@ -56,8 +60,32 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
    * taxon's measures, its distinct observers and visits, and the higher taxon's occurrences.
    */
   static final class AssignCellsFn extends DoFn<GenericRecord, KV<String, CubeContribution>> {
+    private static final List<String> COLUMNS = List.of("taxonKey", "occurrenceID", "decimalLatitude",
+        "decimalLongitude", "coordinateUncertaintyInMeters", "year", "month", "class", "kingdom", "individualCount",
+        "parentEventID", "eventID", "temporalUncertaintyInSeconds", "taxonID", "scientificName", "taxonRank",
+        "recordedBy", "protocol");
+    private static final int TAXON_KEY = 0;
+    private static final int OCCURRENCE_ID = 1;
+    private static final int LATITUDE = 2;
+    private static final int LONGITUDE = 3;
+    private static final int UNCERTAINTY = 4;
+    private static final int YEAR = 5;
+    private static final int MONTH = 6;
+    private static final int CLASS = 7;
+    private static final int KINGDOM = 8;
+    private static final int COUNT = 9;
+    private static final int PARENT_EVENT = 10;
+    private static final int EVENT = 11;
+    private static final int TEMPORAL = 12;
+    private static final int TAXON_ID = 13;
+    private static final int SCIENTIFIC_NAME = 14;
+    private static final int RANK = 15;
+    private static final int RECORDED_BY = 16;
+    private static final int PROTOCOL = 17;
+
     private final long seed;
     private transient CellAssigner assigner;
+    private transient OccurrencePicker picker;
 
     AssignCellsFn(long seed) {
       this.seed = seed;
@@ -66,37 +94,37 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     @Setup
     public void setup() {
       assigner = CellAssigner.create(seed);
+      picker = OccurrencePicker.of(COLUMNS);
     }
 
     @ProcessElement
-    public void process(@Element GenericRecord o, OutputReceiver<KV<String, CubeContribution>> out) {
-      Object taxonKey = o.get("taxonKey");
+    public void process(@Element GenericRecord submission, OutputReceiver<KV<String, CubeContribution>> out) {
+      picker.rows((ByteBuffer) submission.get("occurrences"), o -> contribute(o, out));
+    }
+
+    private void contribute(Object[] o, OutputReceiver<KV<String, CubeContribution>> out) {
+      String taxonKey = (String) o[TAXON_KEY];
       if (taxonKey == null) {
         return;
       }
-      Double uncertainty = (Double) o.get("coordinateUncertaintyInMeters");
-      Assignment a = assigner.assign(o.get("occurrenceID").toString(),
-          Coordinate.of((Double) o.get("decimalLatitude"), (Double) o.get("decimalLongitude")), uncertainty);
+      Double uncertainty = (Double) o[UNCERTAINTY];
+      Assignment a = assigner.assign((String) o[OCCURRENCE_ID],
+          Coordinate.of((Double) o[LATITUDE], (Double) o[LONGITUDE]), uncertainty);
       String[] cells = {a.inpn10km().code(), a.eea10km().code(), a.eea1km().code()};
-      int month = (Integer) o.get("month");
-      String yearMonth = o.get("year") + (month < 10 ? "-0" : "-") + month;
-      Object higher = o.get("class") != null ? o.get("class") : o.get("kingdom");
-      Integer count = (Integer) o.get("individualCount");
-      Object parent = o.get("parentEventID");
-      Long temporal = (Long) o.get("temporalUncertaintyInSeconds");
-      CubeContribution c = new CubeContribution(taxonKey.toString(), str(o.get("taxonID")),
-          str(o.get("scientificName")), str(o.get("taxonRank")), str(o.get("recordedBy")),
-          (parent != null ? parent : o.get("eventID")).toString(), count == null ? 0L : count.longValue(),
-          a.uncertaintyMeters(), temporal == null ? Long.MAX_VALUE : temporal);
-      String rest = SEP + (higher == null ? NO_HIGHER_TAXON : higher.toString()) + SEP + o.get("protocol") + SEP
+      int month = (Integer) o[MONTH];
+      String yearMonth = o[YEAR] + (month < 10 ? "-0" : "-") + month;
+      Object higher = o[CLASS] != null ? o[CLASS] : o[KINGDOM];
+      Integer count = (Integer) o[COUNT];
+      Object parent = o[PARENT_EVENT];
+      Long temporal = (Long) o[TEMPORAL];
+      CubeContribution c = new CubeContribution(taxonKey, (String) o[TAXON_ID], (String) o[SCIENTIFIC_NAME],
+          (String) o[RANK], (String) o[RECORDED_BY], (String) (parent != null ? parent : o[EVENT]),
+          count == null ? 0L : count.longValue(), a.uncertaintyMeters(), temporal == null ? Long.MAX_VALUE : temporal);
+      String rest = SEP + (higher == null ? NO_HIGHER_TAXON : higher.toString()) + SEP + o[PROTOCOL] + SEP
           + yearMonth;
       for (int g = 0; g < GRIDS.length; g++) {
         out.output(KV.of(GRIDS[g] + SEP + cells[g] + rest, c));
       }
-    }
-
-    private static String str(Object o) {
-      return o == null ? null : o.toString();
     }
   }
 

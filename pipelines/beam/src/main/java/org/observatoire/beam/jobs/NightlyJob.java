@@ -24,7 +24,6 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.Validation;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.cubes.BuildOccurrenceCubes;
 import org.observatoire.beam.cubes.CubeSchemas;
@@ -37,7 +36,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
 import org.observatoire.beam.transforms.EncodeOccurrenceRows;
-import org.observatoire.beam.transforms.ExpandOccurrences;
 import org.observatoire.beam.transforms.RouteSideRecords;
 import org.observatoire.beam.transforms.SideRecords;
 import org.observatoire.beam.transforms.ProcessSubmissions;
@@ -164,8 +162,7 @@ public final class NightlyJob {
     curated.apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(OCCURRENCE_SORT))
         .apply("WriteOccurrences", sharded(options,
             WriteParquetBlocks.to(out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE)));
-    curated.apply("ExpandOccurrencesToCube", ExpandOccurrences.create())
-        .apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
+    curated.apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
         .apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
             r -> r.get("grid").toString(), r -> r)));
     curated.apply("ZeroFillVisits", ZeroFillVisits.create())
