@@ -81,7 +81,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     return new CurateSubmissionStream(windowSize, allowedLateness, flushDelay, config);
   }
 
-  /** Curated submissions (accepted-submission records), windowed; {@link ExpandOccurrences} gives their rows. */
+  /** Curated submissions (accepted-submission records, each with its occurrence rows as one block), windowed. */
   public TupleTag<GenericRecord> curatedTag() {
     return CURATED;
   }

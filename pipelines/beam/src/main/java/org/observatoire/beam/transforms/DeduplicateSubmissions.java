@@ -24,9 +24,9 @@ import org.observatoire.core.run.OutcomeKind;
 
 /**
  * Keeps one accepted submission per submission id (the core's {@link Duplicates} rule). The kept submissions are the
- * main output, still carrying their occurrence rows as one block ({@link ExpandOccurrences} unpacks them where they
- * are consumed); duplicate records, the kept submissions' restricted locations and the counters of curated
- * submissions, occurrence rows and duplicates go to the {@link SideRecords} stream.
+ * main output, still carrying their occurrence rows as one block, which each consumer reads where it is consumed;
+ * duplicate records, the kept submissions' restricted locations and the counters of curated submissions, occurrence
+ * rows and duplicates go to the {@link SideRecords} stream.
  */
 public final class DeduplicateSubmissions
     extends PTransform<PCollection<KV<String, GenericRecord>>, PCollectionTuple> {

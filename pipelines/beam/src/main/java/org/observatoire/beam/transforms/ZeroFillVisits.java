@@ -1,5 +1,6 @@
 package org.observatoire.beam.transforms;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.avro.OccurrencePicker;
 import org.observatoire.beam.avro.VisitBlocks;
 import org.observatoire.beam.io.RowBlock;
 import org.observatoire.core.geo.CellAssigner;
@@ -66,16 +68,22 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
 
   /** {@code protocol \t taxonKey} → {@code scientificName \t vernacularName} for each listable reported taxon. */
   static final class ListedTaxaFn extends DoFn<GenericRecord, KV<String, String>> {
+    private transient OccurrencePicker picker;
+
+    @Setup
+    public void setup() {
+      picker = OccurrencePicker.of(List.of("taxonKey", "scientificName", "vernacularName"));
+    }
+
     @ProcessElement
     public void process(@Element GenericRecord accepted, OutputReceiver<KV<String, String>> out) {
       String protocol = accepted.get("protocol").toString();
-      for (GenericRecord o : AvroRecords.occurrencesOf(accepted)) {
-        String key = ProtocolLists.listKey(protocol, str(o.get("taxonKey")), str(o.get("scientificName")));
+      picker.rows((ByteBuffer) accepted.get("occurrences"), o -> {
+        String key = ProtocolLists.listKey(protocol, (String) o[0], (String) o[1]);
         if (key != null) {
-          out.output(KV.of(protocol + "\t" + key, nullable(o.get("scientificName")) + "\t"
-              + nullable(o.get("vernacularName"))));
+          out.output(KV.of(protocol + "\t" + key, nullable(o[1]) + "\t" + nullable(o[2])));
         }
-      }
+      });
     }
   }
 
@@ -105,6 +113,7 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
     private final PCollectionView<Map<String, Iterable<String>>> listsView;
     private transient ZeroFill fill;
     private transient VisitBlocks blocks;
+    private transient OccurrencePicker picker;
     private transient Map<String, List<ListedTaxon>> lists;
 
     ZeroFillFn(PCollectionView<Map<String, Iterable<String>>> listsView) {
@@ -115,6 +124,8 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
     public void setup() {
       fill = ZeroFill.with(CellAssigner.create(0));
       blocks = VisitBlocks.create();
+      picker = OccurrencePicker.of(List.of("taxonKey", "scientificName", "individualCount", "decimalLatitude",
+          "decimalLongitude", "coordinateUncertaintyInMeters", "dataGeneralizations"));
     }
 
     @StartBundle
@@ -127,12 +138,9 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
       Visit visit = AvroRecords.visitOf(accepted);
       List<ListedTaxon> list = lists.computeIfAbsent(visit.protocol(), p -> list(c.sideInput(listsView).get(p)));
       List<Observed> observed = new ArrayList<>();
-      for (GenericRecord o : AvroRecords.occurrencesOf(accepted)) {
-        String key = ProtocolLists.listKey(visit.protocol(), str(o.get("taxonKey")), str(o.get("scientificName")));
-        observed.add(new Observed(key, (Integer) o.get("individualCount"),
-            (Double) o.get("decimalLatitude"), (Double) o.get("decimalLongitude"),
-            (Double) o.get("coordinateUncertaintyInMeters"), o.get("dataGeneralizations") != null));
-      }
+      picker.rows((ByteBuffer) accepted.get("occurrences"), o -> observed.add(new Observed(
+          ProtocolLists.listKey(visit.protocol(), (String) o[0], (String) o[1]), (Integer) o[2], (Double) o[3],
+          (Double) o[4], (Double) o[5], o[6] != null)));
       RowBlock block = blocks.block(fill.rows(visit, observed, list));
       if (block != null) {
         c.output(block);
@@ -150,10 +158,6 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
       l.sort(Comparator.comparing(ListedTaxon::taxonKey));
       return List.copyOf(l);
     }
-  }
-
-  private static String str(Object o) {
-    return o == null ? null : o.toString();
   }
 
   private static String nullable(Object o) {
