@@ -2,13 +2,14 @@ package org.observatoire.beam.avro;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.observatoire.beam.io.AvroCursor;
 
 /**
  * A few columns of each row of an occurrence block ({@link AvroSchemas#OCCURRENCE_ARRAY}, Avro binary), read straight
  * from the bytes: the other columns are skipped, no record is built, and only the picked strings are decoded. For
- * consumers that use a handful of the ~50 columns (the cubes use 18).
+ * consumers that use a handful of the ~50 columns (the cubes use 18, the streaming verdict only the flags).
  */
 public final class OccurrencePicker {
   private final int[] slotOf; // per field of the row, its index among the picked columns, or -1
@@ -19,8 +20,7 @@ public final class OccurrencePicker {
     slotOf = new int[OccurrenceLayout.KINDS.length];
     java.util.Arrays.fill(slotOf, -1);
     for (int i = 0; i < columns.size(); i++) {
-      int f = OccurrenceLayout.field(columns.get(i), OccurrenceLayout.Kind.STRING, OccurrenceLayout.Kind.INT,
-          OccurrenceLayout.Kind.LONG, OccurrenceLayout.Kind.DOUBLE, OccurrenceLayout.Kind.BOOLEAN);
+      int f = OccurrenceLayout.field(columns.get(i), OccurrenceLayout.Kind.values());
       if (slotOf[f] >= 0) {
         throw new IllegalArgumentException("column " + columns.get(i) + " picked twice");
       }
@@ -29,7 +29,7 @@ public final class OccurrencePicker {
     width = columns.size();
   }
 
-  /** Picks these columns (not arrays), in this order. */
+  /** Picks these columns, in this order. */
   public static OccurrencePicker of(List<String> columns) {
     return new OccurrencePicker(columns);
   }
@@ -37,8 +37,8 @@ public final class OccurrencePicker {
   /** What to do with each row's picked values. */
   public interface RowConsumer {
     /**
-     * The picked values in column order: {@code String}, {@code Integer}, {@code Long}, {@code Double} or
-     * {@code Boolean}, null where the row has none. The array is the consumer's to keep.
+     * The picked values in column order: {@code String}, {@code Integer}, {@code Long}, {@code Double},
+     * {@code Boolean} or {@code List<String>}, null where the row has none. The array is the consumer's to keep.
      */
     void accept(Object[] values);
   }
@@ -61,10 +61,7 @@ public final class OccurrencePicker {
         continue;
       }
       values[slot] = switch (kinds[f]) {
-        case STRING -> {
-          int start = in.skipBytes();
-          yield new String(in.array(), start, in.position() - start, StandardCharsets.UTF_8);
-        }
+        case STRING -> string();
         case INT -> in.readInt();
         case LONG -> in.readLong();
         case DOUBLE -> in.readDouble();
@@ -73,9 +70,28 @@ public final class OccurrencePicker {
           in.skip(1);
           yield b;
         }
-        case STRING_ARRAY -> throw new AssertionError("arrays are refused when picking");
+        case STRING_ARRAY -> strings();
       };
     }
     return values;
+  }
+
+  private List<String> strings() {
+    List<String> list = new ArrayList<>();
+    for (long n = in.readLong(); n != 0; n = in.readLong()) {
+      if (n < 0) {
+        n = -n;
+        in.readLong(); // the block's byte size
+      }
+      for (long i = 0; i < n; i++) {
+        list.add(string());
+      }
+    }
+    return list;
+  }
+
+  private String string() {
+    int start = in.skipBytes();
+    return new String(in.array(), start, in.position() - start, StandardCharsets.UTF_8);
   }
 }
