@@ -10,9 +10,9 @@ import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
 
 /**
- * Curated submissions (each carrying its occurrence rows as one Avro block) → their occurrence rows. Applied right
- * before each consumer of the rows, so that the runner fuses it with the consumer and the rows themselves never
- * cross a serialization boundary; only the compact blocks do.
+ * Curated submissions (each carrying its occurrence rows as one Avro block) → their occurrence rows, decoded whole
+ * by Avro's own reader: for tests that check the rows a pipeline curated. The jobs themselves read the blocks' bytes
+ * where they are consumed ({@code OccurrenceFileRows}, {@code OccurrencePicker}).
  */
 public final class ExpandOccurrences extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   private ExpandOccurrences() {}
