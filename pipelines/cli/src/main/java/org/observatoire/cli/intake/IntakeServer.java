@@ -1,8 +1,6 @@
 package org.observatoire.cli.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -155,39 +153,14 @@ public final class IntakeServer implements AutoCloseable {
       respond(ex, 413, error("a submission is at most " + MAX_BODY_BYTES + " bytes"));
       return true;
     }
-    JsonNode doc;
-    try {
-      doc = JSON.readTree(body);
-    } catch (IOException e) {
-      respond(ex, 400, error("the body is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+    SubmissionShape.Result shape = SubmissionShape.check(body, () -> UUID.randomUUID().toString());
+    if (shape instanceof SubmissionShape.Refuse refuse) {
+      respond(ex, 400, error(refuse.message()));
       return true;
     }
-    if (doc == null || !doc.isObject()) {
-      respond(ex, 400, error("a submission is a JSON object"));
-      return true;
-    }
-    ObjectNode obj = (ObjectNode) doc;
-    if (!obj.path("protocol").isTextual() || obj.get("protocol").asText().isBlank()) {
-      respond(ex, 400, error("the submission needs a protocol (a string such as \"stoc-eps\")"));
-      return true;
-    }
-    if (!obj.path("protocolVersion").isIntegralNumber()) {
-      respond(ex, 400, error("the submission needs a protocolVersion (an integer such as 1)"));
-      return true;
-    }
-    JsonNode idNode = obj.get("submissionId");
-    String id;
-    byte[] payload = body;
-    if (idNode == null || idNode.isNull()) {
-      id = UUID.randomUUID().toString();
-      obj.put("submissionId", id);
-      payload = JSON.writeValueAsBytes(obj);
-    } else if (idNode.isTextual() && !idNode.asText().isBlank()) {
-      id = idNode.asText();
-    } else {
-      respond(ex, 400, error("submissionId must be a non-empty string (or absent: the intake assigns one)"));
-      return true;
-    }
+    SubmissionShape.Queue queue = (SubmissionShape.Queue) shape;
+    String id = queue.id();
+    byte[] payload = queue.payload();
     String answer = JSON.createObjectNode().put("submissionId", id).put("status", "pending").toString();
     producer.send(new ProducerRecord<>(submissionsTopic, id, payload), (metadata, e) -> {
       try (ex) {
