@@ -2,7 +2,6 @@ package org.observatoire.beam.avro;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -94,9 +93,9 @@ public final class OccurrenceFileRows {
         continue;
       }
       if (f == LATITUDE && present) {
-        latitude = ByteBuffer.wrap(buf, valueStart, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();
+        latitude = in.doubleAt(valueStart);
       } else if (f == LONGITUDE && present) {
-        longitude = ByteBuffer.wrap(buf, valueStart, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();
+        longitude = in.doubleAt(valueStart);
       }
       for (int k = 0; k < sortFields.length; k++) {
         if (sortFields[k] == f && present) {

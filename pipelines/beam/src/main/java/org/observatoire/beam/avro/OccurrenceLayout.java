@@ -58,11 +58,7 @@ final class OccurrenceLayout {
    * first byte; {@code row} must leave it past the row's last byte.
    */
   static void forEachRow(AvroCursor in, Runnable row) {
-    for (long n = in.readLong(); n != 0; n = in.readLong()) {
-      if (n < 0) {
-        n = -n;
-        in.readLong(); // the block's byte size
-      }
+    for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
       for (long i = 0; i < n; i++) {
         row.run();
       }

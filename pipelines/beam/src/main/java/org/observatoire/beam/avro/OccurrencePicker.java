@@ -78,11 +78,7 @@ public final class OccurrencePicker {
 
   private List<String> strings() {
     List<String> list = new ArrayList<>();
-    for (long n = in.readLong(); n != 0; n = in.readLong()) {
-      if (n < 0) {
-        n = -n;
-        in.readLong(); // the block's byte size
-      }
+    for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
       for (long i = 0; i < n; i++) {
         list.add(string());
       }

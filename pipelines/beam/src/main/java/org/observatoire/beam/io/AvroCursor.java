@@ -55,6 +55,28 @@ public final class AvroCursor {
     return v;
   }
 
+  /**
+   * The item count of the next block of an Avro array, 0 at its end. A block may give its count negated, followed by
+   * its byte size: the size is read past and the count returned positive.
+   */
+  public long readBlockCount() {
+    long n = readLong();
+    if (n < 0) {
+      readLong(); // the block's byte size
+      return -n;
+    }
+    return n;
+  }
+
+  /** The little-endian double at {@code at}, leaving the position where it was. */
+  public double doubleAt(int at) {
+    int saved = pos;
+    pos = at;
+    double v = readDouble();
+    pos = saved;
+    return v;
+  }
+
   /** How many bytes the varint at {@code at} takes. */
   public int varintLength(int at) {
     int n = 1;

@@ -188,11 +188,7 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   private void writeList(Node f) {
     out.startGroup();
     boolean started = false;
-    for (long n = in.readLong(); n != 0; n = in.readLong()) {
-      if (n < 0) {
-        n = -n;
-        in.readLong(); // the block's byte size
-      }
+    for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
       if (!started) {
         out.startField(f.repeatedName, 0);
         started = true;

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -31,6 +33,18 @@ class AvroCursorTest {
     e.writeFloat(2.5f);
     e.writeString("Turdus merula é");
     e.writeLong(77);
+    e.writeArrayStart(); // Avro's writer: one block of three items, counted positive
+    e.setItemCount(3);
+    for (int i = 0; i < 3; i++) {
+      e.startItem();
+      e.writeInt(i);
+    }
+    e.writeArrayEnd();
+    e.writeLong(-2); // a block counted negative, with its byte size: as other writers may give it
+    e.writeLong(2);
+    e.writeInt(5);
+    e.writeInt(6);
+    e.writeLong(0);
     e.flush();
 
     AvroCursor in = new AvroCursor().reset(bytes.toByteArray(), 3);
@@ -43,6 +57,9 @@ class AvroCursorTest {
     }
     assertThat(in.readInt(), equalTo(-12345));
     for (double d : doubles) {
+      int at = in.position();
+      assertThat(Double.doubleToRawLongBits(in.doubleAt(at)), equalTo(Double.doubleToRawLongBits(d)));
+      assertThat(in.position(), equalTo(at));
       assertThat(Double.doubleToRawLongBits(in.readDouble()), equalTo(Double.doubleToRawLongBits(d)));
     }
     assertThat(Float.intBitsToFloat(in.readFixedInt()), equalTo(2.5f));
@@ -50,6 +67,20 @@ class AvroCursorTest {
     assertThat(new String(in.array(), start, in.position() - start, StandardCharsets.UTF_8),
         equalTo("Turdus merula é"));
     assertThat(in.readLong(), equalTo(77L));
+    List<Integer> items = new ArrayList<>();
+    for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
+      for (long i = 0; i < n; i++) {
+        items.add(in.readInt());
+      }
+    }
+    assertThat(items, equalTo(List.of(0, 1, 2)));
+    items.clear();
+    for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
+      for (long i = 0; i < n; i++) {
+        items.add(in.readInt());
+      }
+    }
+    assertThat(items, equalTo(List.of(5, 6)));
     assertThat(in.position(), equalTo(bytes.size()));
   }
 }
