@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,15 +31,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.jobs.StreamingJob;
+import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.intake.IntakeServer;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
@@ -169,6 +183,7 @@ class StreamingIngestionIT {
     // a deadline, not a timing claim: on a loaded 2-core machine the DirectRunner took 47 s
     long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
     while (verdicts.size() < expectedStatus.size() && System.nanoTime() < deadline) {
+      assertJobRunning();
       for (String id : expectedStatus.keySet()) {
         if (!verdicts.containsKey(id)) {
           HttpResponse<String> r = get(id);
@@ -197,7 +212,7 @@ class StreamingIngestionIT {
         }
       }
     }
-    assertThat(wrong, empty());
+    assertThat(wrong.isEmpty() ? "" : whereVerdictsStopped() + "; wrong verdicts", wrong, empty());
 
     // curated occurrences land in windowed Parquet files, same layout as the nightly job; names carry
     // the window (start-end), the pane index and the shard
@@ -219,6 +234,69 @@ class StreamingIngestionIT {
         assertThat(occurrences.relativize(f).toString(),
             matchesPattern("protocol=[a-z-]+/year=\\d{4}/part-\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z-\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z-\\d+-\\d{5}-of-\\d{5}\\.parquet"));
       }
+    }
+  }
+
+  /**
+   * Which stage held the missing verdicts back: the job (its state, how far its group read the submissions), the
+   * verdicts topic (how many it holds), or the intake's reader (its errors).
+   */
+  private static String whereVerdictsStopped() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      Map<String, Long> end = new TreeMap<>();
+      for (String topic : List.of("submissions", "verdicts")) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+            .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+            .forEach((tp, o) -> end.merge(topic, o.offset(), Long::sum));
+      }
+      return "job " + job.getState() + ", records in " + end + ", intake verdict read errors "
+          + intake.verdictReadErrors() + ", verdicts known to the intake " + intake.verdictCount();
+    }
+  }
+
+  /** A job that failed says why here, not as verdicts that never come. */
+  private static void assertJobRunning() {
+    PipelineResult.State state = job.getState();
+    if (state.isTerminal()) {
+      try {
+        job.waitUntilFinish(org.joda.time.Duration.millis(1));
+      } catch (RuntimeException e) {
+        throw new AssertionError("the streaming job stopped: " + state, e);
+      }
+      throw new AssertionError("the streaming job stopped: " + state);
+    }
+  }
+
+  /**
+   * An intake started before its verdicts topic exists (or before the broker's metadata has it) waits for the topic
+   * instead of reading an empty list of partitions forever.
+   */
+  @Test
+  void anIntakeStartedBeforeItsVerdictsTopicExistsServesVerdictsOnceItDoes() throws Exception {
+    String topic = "verdicts-created-late";
+    CompletableFuture<IntakeServer> late = CompletableFuture.supplyAsync(() -> {
+      try {
+        return IntakeServer.start(kafka.bootstrapServers(), 0, "submissions", topic);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    Thread.sleep(1500);
+    assertThat("the intake waits for its topic", late.isDone(), equalTo(false));
+    LocalBroker.createTopics(kafka.bootstrapServers(), Map.of(topic, 1));
+    try (IntakeServer second = late.get(60, TimeUnit.SECONDS);
+        KafkaProducer<String, String> producer = new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+            new StringSerializer())) {
+      String verdict = "{\"submissionId\":\"late-1\",\"status\":\"accepted\"}";
+      producer.send(new ProducerRecord<>(topic, "late-1", verdict)).get(30, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (second.verdict("late-1").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(second.verdict("late-1").orElse("none"), equalTo(verdict));
     }
   }
 

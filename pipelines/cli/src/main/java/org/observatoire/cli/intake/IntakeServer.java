@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,6 +46,7 @@ public final class IntakeServer implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final Thread verdictReader;
   private final Map<String, String> verdicts = new ConcurrentHashMap<>();
+  private final AtomicLong verdictReadErrors = new AtomicLong();
   private final String submissionsTopic;
 
   private IntakeServer(HttpServer http, ExecutorService workers, KafkaProducer<String, byte[]> producer,
@@ -72,8 +74,14 @@ public final class IntakeServer implements AutoCloseable {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
         new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(verdictsTopic, Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> partitions;
+    try {
+      partitions = verdictPartitions(consumer, verdictsTopic, Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
+      consumer.close(Duration.ZERO);
+      producer.close(Duration.ZERO);
+      throw e;
+    }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
 
@@ -96,20 +104,66 @@ public final class IntakeServer implements AutoCloseable {
     return Optional.ofNullable(verdicts.get(submissionId));
   }
 
+  /**
+   * The verdicts topic's partitions. A consumer is told "no partitions" for a topic its broker does not know yet
+   * (just created, or not created at all); assigning that empty list would read nothing, forever, and every GET
+   * would answer 404. So this asks again until the topic is there, and fails with the topic's name after
+   * {@code timeout}.
+   */
+  static List<TopicPartition> verdictPartitions(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (!partitions.isEmpty()) {
+        return partitions;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the verdicts topic '" + topic + "' does not exist on the broker after "
+            + timeout.toSeconds() + " s: create it (observatoire broker start creates it)");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the verdicts topic '" + topic + "'", e);
+      }
+    }
+  }
+
+  /** Reads verdicts until closed; an error is printed and the read resumes after a second, from where it was. */
   private void readVerdicts() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.key() != null && r.value() != null) {
-            verdicts.put(r.key(), r.value());
+        try {
+          for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+            if (r.key() != null && r.value() != null) {
+              verdicts.put(r.key(), r.value());
+            }
           }
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          verdictReadErrors.incrementAndGet();
+          System.err.println("intake: reading verdicts failed, retrying in 1 s: " + e);
+          Thread.sleep(1000);
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException | InterruptedException e) {
       // closing
     } finally {
       consumer.close(Duration.ofSeconds(2));
     }
+  }
+
+  /** How many verdicts the intake knows. */
+  public int verdictCount() {
+    return verdicts.size();
+  }
+
+  /** How many times reading the verdicts topic failed (and was retried) since start. */
+  public long verdictReadErrors() {
+    return verdictReadErrors.get();
   }
 
   private void handle(HttpExchange ex) throws IOException {
