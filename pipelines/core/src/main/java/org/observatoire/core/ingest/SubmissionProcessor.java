@@ -13,7 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +28,7 @@ import org.observatoire.core.protocol.ProtocolCatalog;
 import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.protocol.RuleBook;
 import org.observatoire.core.quality.coordinates.LatLon;
+import org.observatoire.core.time.IsoTimes;
 import org.observatoire.core.validation.Violation;
 
 /**
@@ -171,7 +171,7 @@ public final class SubmissionProcessor {
         restricted.add(i.restricted());
       }
     }
-    Instant submittedAt = OffsetDateTime.parse(doc.get("submittedAt").asText()).toInstant();
+    Instant submittedAt = IsoTimes.offsetDateTime(doc.get("submittedAt").asText()).toInstant();
     return new Outcome.Accepted(
         source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted,
         org.observatoire.core.visits.Visits.describe(doc, protocol, submissionId));

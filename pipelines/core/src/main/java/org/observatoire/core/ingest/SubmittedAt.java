@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.observatoire.core.time.IsoTimes;
 
 /**
  * Reads a submission's top-level {@code submittedAt} without building the document, for use as the event time of
@@ -44,7 +44,7 @@ public final class SubmittedAt {
 
   private static Optional<Instant> parse(String text) {
     try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
+      return Optional.of(IsoTimes.offsetDateTime(text).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

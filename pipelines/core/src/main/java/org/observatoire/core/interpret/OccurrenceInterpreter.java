@@ -1,7 +1,5 @@
 package org.observatoire.core.interpret;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +37,7 @@ import org.observatoire.core.quality.counts.CountChecks;
 import org.observatoire.core.taxon.Checklist;
 import org.observatoire.core.taxon.TaxonMatch;
 import org.observatoire.core.taxon.TaxonMatcher;
+import org.observatoire.core.time.IsoTimes;
 
 /**
  * Turns a flattened row into a trustworthy public row: taxon matched against the checklist, dates in UTC, quality
@@ -216,10 +215,8 @@ public final class OccurrenceInterpreter {
     if (last != null && last.date().equals(eventDate) && java.util.Objects.equals(last.time(), time)) {
       return last.utc();
     }
-    LocalDate date = LocalDate.parse(eventDate);
-    String utc = time == null ? date.atStartOfDay(LOCAL_ZONE).toInstant().toString()
-        : java.time.OffsetDateTime.of(date, LocalTime.parse(time.substring(0, 8)),
-            java.time.ZoneOffset.of(time.substring(8))).toInstant().toString();
+    String utc = time == null ? IsoTimes.date(eventDate).atStartOfDay(LOCAL_ZONE).toInstant().toString()
+        : IsoTimes.utcText(eventDate, time);
     lastUtcDate = new UtcDate(eventDate, time, utc);
     return utc;
   }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.Set;
 import org.observatoire.core.ingest.Hashing;
 import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.taxon.TaxonQuery;
+import org.observatoire.core.time.IsoTimes;
 
 /**
  * Turns an accepted submission into raw occurrence rows: one row per element of {@code observations}, with the
@@ -24,7 +25,6 @@ public final class Flattener {
   /** Metropolitan France: local times in submissions are Europe/Paris wall-clock times. */
   static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
 
-  private static final DateTimeFormatter TIME_WITH_OFFSET = DateTimeFormatter.ofPattern("HH:mm:ssxxx");
   private static final Set<String> COMMON_OBSERVATION_FIELDS = Set.of("taxon", "count", "remarks");
   private static final Map<String, String> PROTOCOL_NAMES = Map.of(
       "stoc-eps", "STOC-EPS point count (5 min), Vigie-Nature",
@@ -46,7 +46,7 @@ public final class Flattener {
     JsonNode site = s.path("site");
     JsonNode visit = s.path("visit");
     String submissionId = s.path("submissionId").asText();
-    LocalDate date = LocalDate.parse(visit.path("date").asText());
+    LocalDate date = IsoTimes.date(visit.path("date").asText());
     Occurrence.Builder base = Occurrence.builder()
         .submissionId(submissionId)
         .protocol(protocol)
@@ -96,7 +96,7 @@ public final class Flattener {
 
   private static void setDate(Occurrence.Builder b, LocalDate date, LocalTime time) {
     b.eventDate(date.toString()).year(date.getYear()).month(date.getMonthValue()).day(date.getDayOfMonth());
-    b.eventTime(time == null ? null : date.atTime(time).atZone(LOCAL_ZONE).format(TIME_WITH_OFFSET));
+    b.eventTime(time == null ? null : localTimeWithOffset(date, time));
   }
 
   private static void stocPoint(Occurrence.Builder b, String protocol, String submissionId, LocalDate date,
@@ -110,8 +110,14 @@ public final class Flattener {
     b.decimalLatitude(point.path("latitude").asDouble()).decimalLongitude(point.path("longitude").asDouble());
     if (point.hasNonNull("startTime")) {
       b.eventTime(eventTimes.computeIfAbsent(point.get("startTime").asText(),
-          t -> date.atTime(LocalTime.parse(t)).atZone(LOCAL_ZONE).format(TIME_WITH_OFFSET)));
+          t -> localTimeWithOffset(date, LocalTime.parse(t))));
     }
+  }
+
+  /** A local (France) date and time as {@code HH:mm:ss±HH:MM}, with the offset in force then. */
+  private static String localTimeWithOffset(LocalDate date, LocalTime time) {
+    ZonedDateTime at = date.atTime(time).atZone(LOCAL_ZONE);
+    return IsoTimes.timeWithOffset(at.toLocalTime(), at.getOffset());
   }
 
   /** A validator's identification overrides the observer's, which overrides the automatic one. */
@@ -125,10 +131,10 @@ public final class Flattener {
     b.identificationVerificationStatus(o.hasNonNull("validatorTaxon") ? "validator"
         : o.hasNonNull("observerTaxon") ? "observer" : "automatic");
     if (o.hasNonNull("recordedAt")) {
-      OffsetDateTime at = OffsetDateTime.parse(o.get("recordedAt").asText());
-      LocalDate local = at.atZoneSameInstant(LOCAL_ZONE).toLocalDate();
+      ZonedDateTime at = IsoTimes.offsetDateTime(o.get("recordedAt").asText()).atZoneSameInstant(LOCAL_ZONE);
+      LocalDate local = at.toLocalDate();
       b.eventDate(local.toString()).month(local.getMonthValue()).day(local.getDayOfMonth());
-      b.eventTime(at.atZoneSameInstant(LOCAL_ZONE).format(TIME_WITH_OFFSET));
+      b.eventTime(IsoTimes.timeWithOffset(at.toLocalTime(), at.getOffset()));
     }
   }
 
@@ -157,8 +163,8 @@ public final class Flattener {
       case "spipoll" -> b.sampleSizeValue(20.0).sampleSizeUnit("minutes")
           .samplingEffort("20 minutes on one flowering plant, insects within 5 m");
       case "vigie-chiro" -> {
-        OffsetDateTime start = OffsetDateTime.parse(visit.path("start").asText());
-        OffsetDateTime end = OffsetDateTime.parse(visit.path("end").asText());
+        OffsetDateTime start = IsoTimes.offsetDateTime(visit.path("start").asText());
+        OffsetDateTime end = IsoTimes.offsetDateTime(visit.path("end").asText());
         double minutes = java.time.Duration.between(start, end).toSeconds() / 60.0;
         b.sampleSizeValue(minutes).sampleSizeUnit("minutes")
             .samplingEffort(site.path("variant").asText("acoustic") + " survey, " + Math.round(minutes) + " minutes");

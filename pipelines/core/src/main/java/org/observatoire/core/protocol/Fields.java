@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.observatoire.core.time.IsoTimes;
 import org.observatoire.core.validation.Violation;
 
 /** Reads typed values out of a submission, turning unparseable ones into {@code INVALID_DATE} violations. */
@@ -21,7 +22,7 @@ final class Fields {
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(value.asText()));
+      return Optional.of(IsoTimes.date(value.asText()));
     } catch (DateTimeParseException e) {
       out.add(Violation.of("INVALID_DATE", pointer, "'" + value.asText() + "' is not a calendar date (YYYY-MM-DD)"));
       return Optional.empty();
@@ -47,7 +48,7 @@ final class Fields {
       return Optional.empty();
     }
     try {
-      return Optional.of(OffsetDateTime.parse(value.asText()));
+      return Optional.of(IsoTimes.offsetDateTime(value.asText()));
     } catch (DateTimeParseException e) {
       out.add(Violation.of(
           "INVALID_DATE", pointer, "'" + value.asText() + "' is not a date-time with an offset (RFC 3339)"));

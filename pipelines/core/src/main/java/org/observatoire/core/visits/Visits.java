@@ -3,6 +3,7 @@ package org.observatoire.core.visits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
+import org.observatoire.core.time.IsoTimes;
 
 /**
  * The protocols whose visits are complete counts, and how a validated submission of one describes its visit:
@@ -25,7 +26,7 @@ public final class Visits {
     }
     JsonNode site = doc.path("site");
     JsonNode visit = doc.path("visit");
-    LocalDate date = LocalDate.parse(visit.path("date").asText());
+    LocalDate date = IsoTimes.date(visit.path("date").asText());
     Double duration;
     Integer points = null;
     Integer transect = null;
