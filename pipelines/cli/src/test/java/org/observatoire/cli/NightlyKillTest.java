@@ -31,8 +31,11 @@ class NightlyKillTest {
     Folders.copyTree(PublishedSample.catalog(), catalog);
     Files.deleteIfExists(catalog.resolve(".lock"));
 
-    Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Observatoire.class.getName(), "nightly",
+    // killed, embedded Flink leaves its unpacked RPC jar in java.io.tmpdir: keep it in this test's folder
+    Path jvmTmp = Files.createDirectories(tmp.resolve("jvm-tmp"));
+    Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + jvmTmp, "-cp", System.getProperty("java.class.path"), Observatoire.class.getName(),
+        "nightly",
         "--input", PublishedSample.input().toString(), "--catalog", catalog.toString(), "--run-id", "killed",
         "--reference-time", "2026-11-23T00:00:00Z", "--sample-pseudonym-key")
         .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();

@@ -12,6 +12,9 @@ import org.observatoire.cli.Observatoire;
 /**
  * A command of this program in a child JVM of the same java: {@code java <jvmArgs> <add-opens> -cp JAR
  * org.observatoire.cli.Observatoire <args>}, stdout and stderr to a log file. The caller owns the process.
+ * Its temporary files go to a {@code tmp} folder beside the log, unless {@code jvmArgs} set {@code java.io.tmpdir}:
+ * embedded Flink unpacks a 22 MB RPC jar there and deletes it only on a clean exit, so every child that was
+ * killed (the restart tests do it on purpose) used to leave one in the machine's /tmp.
  */
 public final class CliProcess {
   /** Flink reaches into JDK internals on Java 17 (the same list as the ./observatoire launcher). */
@@ -29,6 +32,10 @@ public final class CliProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
+    if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Djava.io.tmpdir="))) {
+      Path tmp = Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp"));
+      cmd.add("-Djava.io.tmpdir=" + tmp);
+    }
     for (String o : OPENS) {
       cmd.add("--add-opens=" + o + "=ALL-UNNAMED");
     }
