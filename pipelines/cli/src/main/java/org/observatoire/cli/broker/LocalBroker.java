@@ -147,33 +147,29 @@ public final class LocalBroker implements AutoCloseable {
   static void awaitLeaders(Admin admin, Collection<String> topics, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String missing = String.join(", ", topics);
-    while (System.nanoTime() < deadline) {
-      try {
-        Map<String, TopicDescription> d = admin.describeTopics(topics)
-            .allTopicNames().get(10, TimeUnit.SECONDS);
-        List<String> without = d.values().stream()
-            .filter(td -> td.partitions().isEmpty() || td.partitions().stream().anyMatch(p -> p.leader() == null))
-            .map(TopicDescription::name).toList();
-        if (without.isEmpty()) {
-          return;
+    try {
+      while (System.nanoTime() < deadline) {
+        try {
+          Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+          List<String> without = d.values().stream()
+              .filter(td -> td.partitions().isEmpty() || td.partitions().stream().anyMatch(p -> p.leader() == null))
+              .map(TopicDescription::name).toList();
+          if (without.isEmpty()) {
+            return;
+          }
+          missing = String.join(", ", without);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+            throw new IllegalStateException("cannot describe topics " + topics, e.getCause());
+          }
+        } catch (TimeoutException e) {
+          // the broker is slow: ask again until the deadline
         }
-        missing = String.join(", ", without);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-          throw new IllegalStateException("cannot describe topics " + topics, e.getCause());
-        }
-      } catch (TimeoutException e) {
-        // the broker is slow: ask again until the deadline
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for topics " + topics, e);
-      }
-      try {
         Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for topics " + topics, e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for topics " + topics, e);
     }
     throw new IllegalStateException("topics without a leader " + timeout.toSeconds() + " s after their creation: "
         + missing);
