@@ -68,12 +68,6 @@ public final class StreamCommand implements Callable<Integer> {
       description = "How often Flink checkpoints (and commits Kafka offsets). Default: ${DEFAULT-VALUE}.")
   long checkpointIntervalMs;
 
-  @Option(names = "--state-backend", defaultValue = "rocksdb",
-      description = "Where the embedded Flink runner keeps window state: rocksdb (off the heap, incremental"
-          + " checkpoints) or filesystem (on the heap, each checkpoint writes all of it); a restart must use the"
-          + " backend its checkpoints were written with. Default: ${DEFAULT-VALUE}.")
-  String stateBackend;
-
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
@@ -115,15 +109,15 @@ public final class StreamCommand implements Callable<Integer> {
       }
       if (beamArgs.stream().noneMatch(a -> a.startsWith("--stateBackend"))) {
         Path dir = (checkpointDir != null ? checkpointDir : output.resolve(".checkpoints")).toAbsolutePath();
-        FlinkCheckpoints.Backend backend = FlinkCheckpoints.Backend.named(stateBackend);
-        args.add("--stateBackend=" + backend.beamName());
+        args.add("--stateBackend=filesystem");
         args.add("--stateBackendStoragePath=" + dir.toUri());
         args.add("--externalizedCheckpointsEnabled=true");
         args.add("--retainExternalizedCheckpointsOnCancellation=true");
         if (beamArgs.stream().noneMatch(a -> a.startsWith("--flinkConfDir"))) {
-          var resume = FlinkCheckpoints.latest(dir);
-          resume.ifPresent(chk -> System.out.println("resuming from checkpoint " + chk));
-          args.add("--flinkConfDir=" + FlinkCheckpoints.writeConf(dir, backend, resume));
+          FlinkCheckpoints.latest(dir).ifPresent(chk -> {
+            System.out.println("resuming from checkpoint " + chk);
+            args.add("--flinkConfDir=" + FlinkCheckpoints.restoreConf(dir, chk));
+          });
         }
       }
       // without it Flink deep-copies (encode + decode) every element between chained operators: Avro records of

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.observatoire.beam.io.Folders;
 
 /**
  * Where the embedded Flink runner keeps the streaming job's checkpoints, and how a restart resumes from the latest.
@@ -57,62 +56,17 @@ public final class FlinkCheckpoints {
     }
   }
 
-  /** The embedded runner's state backends. */
-  public enum Backend {
-    /**
-     * Window state in RocksDB, off the heap, under {@code <checkpoint dir>/rocksdb}; each checkpoint uploads only the
-     * files written since the last one. The default: a window holds every curated submission of its minute until the
-     * watermark passes, and on the heap that state was both re-serialized whole by every checkpoint (484 MB per
-     * checkpoint after a minute at 600/s) and what filled the heap when the job fell behind.
-     */
-    ROCKSDB("rocksdb"),
-    /** Window state on the heap, each checkpoint a full copy (Beam's {@code filesystem} backend). */
-    FILESYSTEM("filesystem");
-
-    private final String beamName;
-
-    Backend(String beamName) {
-      this.beamName = beamName;
-    }
-
-    /** The value of Beam's {@code --stateBackend}. */
-    public String beamName() {
-      return beamName;
-    }
-
-    /** The backend called {@code name} (case ignored), or a clear error listing the choices. */
-    public static Backend named(String name) {
-      for (Backend b : values()) {
-        if (b.beamName.equalsIgnoreCase(name)) {
-          return b;
-        }
-      }
-      throw new IllegalArgumentException("unknown state backend '" + name + "': use rocksdb or filesystem");
-    }
-  }
-
   /**
-   * Writes the embedded runner's Flink configuration folder under {@code dir} and returns it (Beam's
-   * {@code --flinkConfDir}). For {@link Backend#ROCKSDB}: incremental checkpoints, and RocksDB's working files in
-   * {@code dir/rocksdb}, emptied first (a killed job leaves its working copy behind; the checkpoints hold what a
-   * restart needs). With a checkpoint to resume from: {@code execution.savepoint.path}, which the embedded runner reads
-   * from this file (the Beam option --savepointPath only reaches remote clusters).
+   * Writes a Flink configuration folder under {@code dir} that restores {@code checkpoint} (the embedded runner
+   * reads {@code execution.savepoint.path} from it; the Beam option --savepointPath only reaches remote clusters).
    */
-  public static Path writeConf(Path dir, Backend backend, Optional<Path> resume) {
+  public static Path restoreConf(Path dir, Path checkpoint) {
     Path conf = dir.resolve("flink-conf");
-    StringBuilder yaml = new StringBuilder();
     try {
       Files.createDirectories(conf);
-      if (backend == Backend.ROCKSDB) {
-        Path local = dir.resolve("rocksdb");
-        Folders.deleteTree(local);
-        Files.createDirectories(local);
-        yaml.append("state.backend.incremental: true\n")
-            .append("state.backend.rocksdb.localdir: ").append(local.toAbsolutePath()).append('\n');
-      }
-      resume.ifPresent(chk -> yaml.append("execution.savepoint.path: ").append(chk.toUri()).append('\n')
-          .append("execution.savepoint.ignore-unclaimed-state: false\n"));
-      Files.writeString(conf.resolve("flink-conf.yaml"), yaml.toString());
+      Files.writeString(conf.resolve("flink-conf.yaml"),
+          "execution.savepoint.path: " + checkpoint.toUri() + "\n"
+          + "execution.savepoint.ignore-unclaimed-state: false\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Flink configuration in " + conf, e);
     }
