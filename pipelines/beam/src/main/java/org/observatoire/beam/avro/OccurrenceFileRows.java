@@ -3,7 +3,10 @@ package org.observatoire.beam.avro;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
 import org.observatoire.beam.io.AvroCursor;
@@ -24,7 +27,6 @@ public final class OccurrenceFileRows {
   private static final int YEAR = OccurrenceLayout.field("year", OccurrenceLayout.Kind.INT);
   private static final int LATITUDE = OccurrenceLayout.field("decimalLatitude", OccurrenceLayout.Kind.DOUBLE);
   private static final int LONGITUDE = OccurrenceLayout.field("decimalLongitude", OccurrenceLayout.Kind.DOUBLE);
-  private static final byte[] NOTHING = new byte[0];
 
   static {
     List<String> kept = OccurrenceLayout.FULL.getFields().stream().map(Schema.Field::name)
@@ -60,14 +62,22 @@ public final class OccurrenceFileRows {
   }
 
   /**
-   * Each row of an occurrence block, as a one-row {@link RowBlock} (destination {@code protocol=…/year=…}, sort
-   * key, the file row's Avro bytes).
+   * The rows of an occurrence block, one {@link RowBlock} per destination ({@code protocol=…/year=…}; a
+   * submission's rows nearly always share one), each row with its own sort key: the file row's Avro bytes.
    */
   public void rows(ByteBuffer block, RowConsumer out) {
-    OccurrenceLayout.forEachRow(OccurrenceLayout.cursor(in, block), () -> out.accept(row()));
+    Map<String, Rows> byDestination = new LinkedHashMap<>(2);
+    OccurrenceLayout.forEachRow(OccurrenceLayout.cursor(in, block), () -> row(byDestination));
+    byDestination.forEach((destination, rows) -> out.accept(RowBlock.ofRows(destination, rows.keys, rows.rows)));
   }
 
-  private RowBlock row() {
+  /** The rows of one destination and their keys, in block order. */
+  private static final class Rows {
+    final List<byte[]> keys = new ArrayList<>();
+    final List<byte[]> rows = new ArrayList<>();
+  }
+
+  private void row(Map<String, Rows> byDestination) {
     row.reset();
     byte[] buf = in.array();
     String protocol = null;
@@ -110,8 +120,9 @@ public final class OccurrenceFileRows {
     ByteBuffer point = PointWkb.of(longitude, latitude);
     writeVarLong(row, point.remaining());
     row.write(point.array(), point.arrayOffset() + point.position(), point.remaining());
-    return RowBlock.of("protocol=" + protocol + "/year=" + year, RowBlock.key(sortValues), NOTHING,
-        List.of(row.toByteArray()), NOTHING);
+    Rows rows = byDestination.computeIfAbsent("protocol=" + protocol + "/year=" + year, d -> new Rows());
+    rows.keys.add(RowBlock.key(sortValues));
+    rows.rows.add(row.toByteArray());
   }
 
   private static void writeVarLong(ByteArrayOutputStream out, long v) {

@@ -38,7 +38,7 @@ final class BlockParquetSink implements FileIO.Sink<RowBlock> {
 
   @Override
   public void write(RowBlock block) throws IOException {
-    buffer.add(block.sortKey(), block.payload());
+    block.forEachGroup(buffer::add);
   }
 
   @Override

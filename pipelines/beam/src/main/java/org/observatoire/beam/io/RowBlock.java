@@ -6,31 +6,43 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.CustomCoder;
 
 /**
- * Rows of one file destination that share their leading and trailing columns and differ in the middle ones (a
- * zero-filled visit: the visit's columns, then one taxon's, then the visit's point), carried through the pipeline as
- * one element and expanded into rows only inside the Parquet writer ({@link WriteParquetBlocks}). Each part is the
- * Avro binary encoding of consecutive fields of the file schema, so head + middle + tail is one encoded row. The
- * block sorts by {@link #sortKey()} (see {@link SortBuffer#key}); its rows keep the order they were given in.
+ * Rows of one file destination carried through the pipeline as one element and expanded into rows only inside the
+ * Parquet writer ({@link WriteParquetBlocks}). A block holds one or more sort groups, each with its sort key (see
+ * {@link SortBuffer#key}); the writer sorts the groups, and a group's rows keep the order they were given in.
+ *
+ * <ul>
+ *   <li>{@link #of}: one group whose rows share their leading and trailing columns and differ in the middle ones (a
+ *       zero-filled visit: the visit's columns, then one taxon's, then the visit's point). Each part is the Avro
+ *       binary encoding of consecutive fields of the file schema, so head + middle + tail is one encoded row.
+ *   <li>{@link #ofRows}: one group per row, each row with its own key (a submission's occurrence rows). The rows
+ *       are sorted one by one in the file, yet travel as one element: in a streaming window every element pays
+ *       Beam's per-element grouping cost (trigger and watermark-hold state), which one-row elements multiplied by
+ *       the rows of each submission.
+ * </ul>
  */
 public final class RowBlock {
-  private final String destination;
-  private final byte[] sortKey;
-  private final byte[] payload;
+  private static final byte[] NOTHING = new byte[0];
 
-  private RowBlock(String destination, byte[] sortKey, byte[] payload) {
+  private final String destination;
+  private final byte[][] sortKeys;
+  private final byte[][] payloads;
+
+  private RowBlock(String destination, byte[][] sortKeys, byte[][] payloads) {
     this.destination = Objects.requireNonNull(destination, "destination");
-    this.sortKey = Objects.requireNonNull(sortKey, "sortKey");
-    this.payload = Objects.requireNonNull(payload, "payload");
+    this.sortKeys = sortKeys;
+    this.payloads = payloads;
   }
 
   /**
-   * A block whose rows are {@code head + middle + tail} for each middle, in order.
+   * A block of one sort group whose rows are {@code head + middle + tail} for each middle, in order.
    *
    * @param destination the relative folder of the rows' file ({@code ""} for a flat dataset)
    * @param sortKey where the block's rows go in the file: {@link #key} of the sort columns' values
@@ -39,6 +51,32 @@ public final class RowBlock {
     if (middles.isEmpty()) {
       throw new IllegalArgumentException("a row block needs at least one row (destination " + destination + ")");
     }
+    return new RowBlock(destination, new byte[][] {Objects.requireNonNull(sortKey, "sortKey")},
+        new byte[][] {payload(head, middles, tail)});
+  }
+
+  /**
+   * A block of whole encoded rows, each sorted in the file by its own key ({@code sortKeys.get(i)} for
+   * {@code rows.get(i)}).
+   */
+  public static RowBlock ofRows(String destination, List<byte[]> sortKeys, List<byte[]> rows) {
+    if (rows.isEmpty() || rows.size() != sortKeys.size()) {
+      throw new IllegalArgumentException("a row block needs at least one row and one key per row, got "
+          + rows.size() + " rows and " + sortKeys.size() + " keys (destination " + destination + ")");
+    }
+    byte[][] keys = new byte[rows.size()][];
+    byte[][] payloads = new byte[rows.size()][];
+    List<byte[]> one = new ArrayList<>(1);
+    one.add(null);
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = Objects.requireNonNull(sortKeys.get(i), "sortKey");
+      one.set(0, rows.get(i));
+      payloads[i] = payload(NOTHING, one, NOTHING);
+    }
+    return new RowBlock(destination, keys, payloads);
+  }
+
+  private static byte[] payload(byte[] head, List<byte[]> middles, byte[] tail) {
     int size = 12 + head.length + tail.length;
     for (byte[] m : middles) {
       size += 4 + m.length;
@@ -48,7 +86,7 @@ public final class RowBlock {
     for (byte[] m : middles) {
       b.putInt(m.length).put(m);
     }
-    return new RowBlock(destination, sortKey, b.array());
+    return b.array();
   }
 
   /** A sort key from column values: see {@link SortBuffer#key}. */
@@ -60,22 +98,34 @@ public final class RowBlock {
     return destination;
   }
 
-  public byte[] sortKey() {
-    return sortKey;
+  /** How many sort groups the block holds. */
+  public int groups() {
+    return sortKeys.length;
   }
 
-  /** The block's rows in one byte string, as the sort buffer holds it: read back with {@link #forEachRow}. */
-  byte[] payload() {
-    return payload;
+  /** The sort key of group {@code i}. */
+  public byte[] sortKey(int i) {
+    return sortKeys[i];
+  }
+
+  /** Each group's key and its rows in one byte string (as the sort buffer holds it: read with {@link #forEachRow}). */
+  void forEachGroup(BiConsumer<byte[], byte[]> group) {
+    for (int i = 0; i < sortKeys.length; i++) {
+      group.accept(sortKeys[i], payloads[i]);
+    }
   }
 
   public int rowCount() {
-    ByteBuffer b = ByteBuffer.wrap(payload);
-    int tailLengthAt = 4 + b.getInt(0);
-    return b.getInt(tailLengthAt + 4 + b.getInt(tailLengthAt));
+    int rows = 0;
+    for (byte[] payload : payloads) {
+      ByteBuffer b = ByteBuffer.wrap(payload);
+      int tailLengthAt = 4 + b.getInt(0);
+      rows += b.getInt(tailLengthAt + 4 + b.getInt(tailLengthAt));
+    }
+    return rows;
   }
 
-  /** Each encoded row of a {@link #payload()}, in order. */
+  /** Each encoded row of a group's payload, in order. */
   static void forEachRow(byte[] payload, Consumer<byte[]> row) {
     ByteBuffer b = ByteBuffer.wrap(payload);
     int headAt = 4;
@@ -97,16 +147,18 @@ public final class RowBlock {
     }
   }
 
-  /** Each encoded row of this block, in order. */
+  /** Each encoded row of this block, group by group in the order given. */
   public void forEachRow(Consumer<byte[]> row) {
-    forEachRow(payload, row);
+    for (byte[] payload : payloads) {
+      forEachRow(payload, row);
+    }
   }
 
   public static CustomCoder<RowBlock> coder() {
     return Coder.INSTANCE;
   }
 
-  /** Destination (modified UTF-8), then the sort key and the payload, length-prefixed. */
+  /** Destination (modified UTF-8), the number of groups, then each group's sort key and payload, length-prefixed. */
   private static final class Coder extends CustomCoder<RowBlock> {
     private static final Coder INSTANCE = new Coder();
 
@@ -114,10 +166,13 @@ public final class RowBlock {
     public void encode(RowBlock block, OutputStream os) throws IOException {
       DataOutputStream out = new DataOutputStream(os);
       out.writeUTF(block.destination);
-      out.writeInt(block.sortKey.length);
-      out.write(block.sortKey);
-      out.writeInt(block.payload.length);
-      out.write(block.payload);
+      out.writeInt(block.sortKeys.length);
+      for (int i = 0; i < block.sortKeys.length; i++) {
+        out.writeInt(block.sortKeys[i].length);
+        out.write(block.sortKeys[i]);
+        out.writeInt(block.payloads[i].length);
+        out.write(block.payloads[i]);
+      }
       out.flush();
     }
 
@@ -125,11 +180,16 @@ public final class RowBlock {
     public RowBlock decode(InputStream is) throws IOException {
       DataInputStream in = new DataInputStream(is);
       String destination = in.readUTF();
-      byte[] key = new byte[in.readInt()];
-      in.readFully(key);
-      byte[] payload = new byte[in.readInt()];
-      in.readFully(payload);
-      return new RowBlock(destination, key, payload);
+      int groups = in.readInt();
+      byte[][] keys = new byte[groups][];
+      byte[][] payloads = new byte[groups][];
+      for (int i = 0; i < groups; i++) {
+        keys[i] = new byte[in.readInt()];
+        in.readFully(keys[i]);
+        payloads[i] = new byte[in.readInt()];
+        in.readFully(payloads[i]);
+      }
+      return new RowBlock(destination, keys, payloads);
     }
 
     @Override

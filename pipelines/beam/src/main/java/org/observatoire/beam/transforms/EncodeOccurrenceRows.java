@@ -11,9 +11,10 @@ import org.observatoire.beam.avro.OccurrenceFileRows;
 import org.observatoire.beam.io.RowBlock;
 
 /**
- * Curated submissions → their occurrence rows as stored in the occurrence files, each a one-row {@link RowBlock}
- * with its partition folder and sort key ({@link OccurrenceFileRows}): the rows go from the submission's encoded
- * block to the Parquet writer without being decoded into records and encoded again.
+ * Curated submissions → their occurrence rows as stored in the occurrence files: one {@link RowBlock} per
+ * submission and partition folder, each row with its own sort key ({@link OccurrenceFileRows}). The rows go from the
+ * submission's encoded block to the Parquet writer without being decoded into records and encoded again, and travel
+ * as one element per submission rather than one per row.
  */
 public final class EncodeOccurrenceRows extends PTransform<PCollection<GenericRecord>, PCollection<RowBlock>> {
   private final List<String> sortColumns;

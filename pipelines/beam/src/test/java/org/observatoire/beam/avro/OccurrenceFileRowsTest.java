@@ -19,7 +19,7 @@ import org.observatoire.beam.io.RowBlock;
 /**
  * The byte-level route from an occurrence block to the occurrence files' rows gives, for every accepted sample
  * submission, exactly what decoding the block into records and encoding each file row with Avro's own writer gives:
- * the same bytes, the same partition folder, the same sort key.
+ * the same bytes, the same partition folder, the same sort key, with the rows of one folder in one block.
  */
 class OccurrenceFileRowsTest {
   private static final List<String> SORT = List.of("scientificName", "eea10km", "eventDate");
@@ -40,21 +40,29 @@ class OccurrenceFileRowsTest {
     for (SampleAccepted.Block s : SampleAccepted.blocks()) {
       List<RowBlock> got = new ArrayList<>();
       encode.rows(s.bytes(), got::add);
-      assertThat(s.at(), got.size(), equalTo(s.rows().size()));
-      for (int i = 0; i < got.size(); i++) {
-        GenericRecord full = s.rows().get(i);
-        RowBlock b = got.get(i);
-        String at = s.at() + " row " + i;
-        assertThat(at, b.destination(), equalTo(RecordFileRows.partition(full)));
-        assertThat(at, b.rowCount(), equalTo(1));
-        Object[] keys = SORT.stream().map(full::get).toArray();
-        assertThat(at + " key", Arrays.equals(b.sortKey(), RowBlock.key(keys)), equalTo(true));
-        byte[][] row = new byte[1][];
-        b.forEachRow(r -> row[0] = r);
-        assertThat(at + " bytes", Arrays.equals(row[0], avroFileRow(full)), equalTo(true));
-        rows++;
-        withNullSortColumn += Arrays.asList(keys).contains(null) ? 1 : 0;
+      assertThat(s.at() + ": one block per destination", got.size(),
+          equalTo((int) s.rows().stream().map(RecordFileRows::partition).distinct().count()));
+      int seen = 0;
+      for (RowBlock b : got) {
+        List<GenericRecord> expected = s.rows().stream()
+            .filter(r -> RecordFileRows.partition(r).equals(b.destination())).toList();
+        List<byte[]> bytes = new ArrayList<>();
+        b.forEachRow(bytes::add);
+        assertThat(s.at() + " " + b.destination() + " rows", bytes.size(), equalTo(expected.size()));
+        assertThat(b.groups(), equalTo(expected.size()));
+        assertThat(b.rowCount(), equalTo(expected.size()));
+        for (int g = 0; g < b.groups(); g++) {
+          GenericRecord full = expected.get(g);
+          String at = s.at() + " " + b.destination() + " row " + g;
+          Object[] keys = SORT.stream().map(full::get).toArray();
+          assertThat(at + " key", Arrays.equals(b.sortKey(g), RowBlock.key(keys)), equalTo(true));
+          assertThat(at + " bytes", Arrays.equals(bytes.get(g), avroFileRow(full)), equalTo(true));
+          rows++;
+          withNullSortColumn += Arrays.asList(keys).contains(null) ? 1 : 0;
+        }
+        seen += bytes.size();
       }
+      assertThat(s.at() + ": every row", seen, equalTo(s.rows().size()));
     }
     assertThat(rows, greaterThan(200));
     assertThat("the sample has rows without a scientific name", withNullSortColumn, greaterThan(0));

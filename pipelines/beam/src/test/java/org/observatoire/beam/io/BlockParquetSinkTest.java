@@ -132,6 +132,26 @@ class BlockParquetSinkTest {
   void aBlockWithoutRowsIsRefused() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> RowBlock.of("d", RowBlock.key("k"), new byte[0], List.of(), new byte[0]));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> RowBlock.ofRows("d", List.of(), List.of()));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> RowBlock.ofRows("d", List.of(RowBlock.key("k")), List.of(new byte[] {1}, new byte[] {2})));
+  }
+
+  @Test
+  void aBlockOfKeyedRowsKeepsEachRowsKeyThroughItsCoder() throws Exception {
+    List<byte[]> keys = List.of(RowBlock.key("b", null), RowBlock.key("a", "x"), RowBlock.key("c", "y"));
+    List<byte[]> rows = List.of(new byte[] {1, 2}, new byte[] {3}, new byte[] {4, 5, 6});
+    RowBlock b = CoderUtils.clone(RowBlock.coder(), RowBlock.ofRows("protocol=p/year=2024", keys, rows));
+    assertThat(b.destination(), equalTo("protocol=p/year=2024"));
+    assertThat(b.groups(), equalTo(3));
+    assertThat(b.rowCount(), equalTo(3));
+    List<byte[]> back = new ArrayList<>();
+    b.forEachRow(back::add);
+    for (int i = 0; i < 3; i++) {
+      assertThat("key " + i, java.util.Arrays.equals(b.sortKey(i), keys.get(i)), equalTo(true));
+      assertThat("row " + i, java.util.Arrays.equals(back.get(i), rows.get(i)), equalTo(true));
+    }
   }
 
   private static String str(GenericRecord g, String field) {

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.avro.AvroSchemas;
 
 /**
- * The two sinks on their own, with small row groups: occurrence rows written as one-row blocks through
- * {@link BlockParquetSink} with a small sort budget (so the external sort spills) come out sorted, and the sorted file
- * lets DuckDB skip most row groups on a taxon filter; the same rows through {@link ParquetSink} (arrival order) do not.
+ * The two sinks on their own, with small row groups: occurrence rows written in blocks of several rows through
+ * {@link BlockParquetSink} with a small sort budget (so the external sort spills) come out sorted row by row, and
+ * the sorted file lets DuckDB skip most row groups on a taxon filter; the same rows through {@link ParquetSink}
+ * (arrival order) do not.
  */
 class SortedParquetFilesTest {
   private static final List<String> SORT = List.of("scientificName", "eea10km", "eventDate");
@@ -67,19 +68,27 @@ class SortedParquetFilesTest {
     return rows;
   }
 
+  /** As the occurrences are written: blocks of 20 rows (a submission's), each row with its own key. */
   private static void writeSorted(Path file, List<GenericRecord> rows) throws Exception {
     BlockParquetSink sink = new BlockParquetSink(AvroSchemas.OCCURRENCE_FILE, 64 * 1024, 256 * 1024);
     GenericDatumWriter<GenericRecord> avro = new GenericDatumWriter<>(AvroSchemas.OCCURRENCE_FILE);
-    byte[] none = new byte[0];
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       sink.open(ch);
-      for (GenericRecord g : rows) {
+      List<byte[]> keys = new ArrayList<>();
+      List<byte[]> encoded = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        GenericRecord g = rows.get(i);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BinaryEncoder e = EncoderFactory.get().directBinaryEncoder(bytes, null);
         avro.write(g, e);
         e.flush();
-        byte[] key = RowBlock.key(SORT.stream().map(g::get).toArray());
-        sink.write(RowBlock.of("", key, none, List.of(bytes.toByteArray()), none));
+        keys.add(RowBlock.key(SORT.stream().map(g::get).toArray()));
+        encoded.add(bytes.toByteArray());
+        if (encoded.size() == 20 || i == rows.size() - 1) {
+          sink.write(RowBlock.ofRows("", keys, encoded));
+          keys = new ArrayList<>();
+          encoded = new ArrayList<>();
+        }
       }
       sink.flush();
     }
