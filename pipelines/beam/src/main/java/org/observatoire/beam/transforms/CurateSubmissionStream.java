@@ -40,7 +40,7 @@ import org.observatoire.core.validation.Violation;
  *       written), in fixed event-time windows (on-time pane when the watermark passes
  *       the window's end, then a late pane every {@code flushDelay} while late submissions within the allowed
  *       lateness arrive), de-duplicated per
- *       submission id within a window ({@link DeduplicateSubmissions});
+ *       submission id within a window ({@link DeduplicateSubmissions}, in {@value #DEDUPE_BUCKETS} groups);
  *   <li>accepted submissions later than that ({@link RouteLateSubmissions}), never dropped;
  *   <li>rejected submissions and dead letters, in the global window, flushed every {@code flushDelay};
  *   <li>one verdict per submission (JSON keyed by submission id), as soon as it is processed.
@@ -52,6 +52,12 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
   private static final TupleTag<GenericRecord> REJECTED = new TupleTag<>() {};
   private static final TupleTag<GenericRecord> DEAD_LETTERS = new TupleTag<>() {};
   private static final TupleTag<KV<String, String>> VERDICTS = new TupleTag<>() {};
+
+  /**
+   * Groups the de-duplication works in per window: a few per worker, not one per submission (see
+   * {@link DeduplicateSubmissions#inBuckets}).
+   */
+  static final int DEDUPE_BUCKETS = 64;
 
   private final Duration windowSize;
   private final Duration allowedLateness;
@@ -115,7 +121,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
 
     RouteLateSubmissions route = RouteLateSubmissions.of(windowSize, allowedLateness);
     PCollectionTuple routed = accepted.apply("RouteLate", route);
-    DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
+    DeduplicateSubmissions dedupe = DeduplicateSubmissions.inBuckets(DEDUPE_BUCKETS);
     PCollection<GenericRecord> curated = routed.get(route.inTimeTag())
         .apply("FixedWindows", Window.<KV<String, GenericRecord>>into(FixedWindows.of(windowSize))
             // late submissions within the allowed lateness are gathered for flushDelay, not one pane (and one

@@ -2,10 +2,12 @@ package org.observatoire.beam.transforms;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.observatoire.beam.avro.AvroRecordCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -15,6 +17,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.core.ingest.Duplicates;
@@ -27,16 +30,35 @@ import org.observatoire.core.run.OutcomeKind;
  * main output, still carrying their occurrence rows as one block, which each consumer reads where it is consumed;
  * duplicate records, the kept submissions' restricted locations and the counters of curated submissions, occurrence
  * rows and duplicates go to the {@link SideRecords} stream.
+ *
+ * <p>{@link #create()} groups by submission id: the batch job's grouping sorts, and holds no more than one id's
+ * submissions at a time. {@link #inBuckets(int)} groups by a hash of the id into a fixed number of buckets and
+ * matches ids within each bucket in memory: for windowed (streaming) input, where every key of every window carries
+ * its own trigger state, watermark hold and timers until the window expires (its allowed lateness, hours), and fires
+ * on its own when the window closes. One key per submission meant some 18,000 of each per minute at 300/s.
  */
 public final class DeduplicateSubmissions
     extends PTransform<PCollection<KV<String, GenericRecord>>, PCollectionTuple> {
   private static final TupleTag<GenericRecord> CURATED = new TupleTag<>() {};
   private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
 
-  private DeduplicateSubmissions() {}
+  private final int buckets;
 
+  private DeduplicateSubmissions(int buckets) {
+    this.buckets = buckets;
+  }
+
+  /** One group per submission id. */
   public static DeduplicateSubmissions create() {
-    return new DeduplicateSubmissions();
+    return new DeduplicateSubmissions(0);
+  }
+
+  /** One group per bucket of submission ids, for windowed input (see the class comment). */
+  public static DeduplicateSubmissions inBuckets(int buckets) {
+    if (buckets < 1) {
+      throw new IllegalArgumentException("the number of buckets must be positive, got " + buckets);
+    }
+    return new DeduplicateSubmissions(buckets);
   }
 
   /** The kept submissions (accepted-submission records). */
@@ -51,56 +73,104 @@ public final class DeduplicateSubmissions
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, GenericRecord>> accepted) {
-    PCollectionTuple out = accepted
-        .apply("GroupBySubmissionId", GroupByKey.create())
-        .apply("KeepOne", ParDo.of(new KeepOneFn()).withOutputTags(CURATED, TupleTagList.of(SIDE)));
+    PCollectionTuple out;
+    if (buckets == 0) {
+      out = accepted
+          .apply("GroupBySubmissionId", GroupByKey.create())
+          .apply("KeepOne", ParDo.of(new KeepOneFn()).withOutputTags(CURATED, TupleTagList.of(SIDE)));
+    } else {
+      out = accepted
+          .apply("BucketById", ParDo.of(new BucketFn(buckets)))
+          .setCoder(KvCoder.of(VarIntCoder.of(), accepted.getCoder()))
+          .apply("GroupByBucket", GroupByKey.create())
+          .apply("KeepOnePerId", ParDo.of(new KeepOnePerIdFn()).withOutputTags(CURATED, TupleTagList.of(SIDE)));
+    }
     out.get(CURATED).setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
     out.get(SIDE).setCoder(SideRecords.coder());
     return out;
+  }
+
+  /** The bucket of a submission id: stable across runs and runners (String's hash is specified). */
+  static int bucket(String submissionId, int buckets) {
+    return Math.floorMod(submissionId.hashCode(), buckets);
+  }
+
+  static final class BucketFn extends DoFn<KV<String, GenericRecord>, KV<Integer, KV<String, GenericRecord>>> {
+    private final int buckets;
+
+    BucketFn(int buckets) {
+      this.buckets = buckets;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, GenericRecord> e,
+        OutputReceiver<KV<Integer, KV<String, GenericRecord>>> out) {
+      out.output(KV.of(bucket(e.getKey(), buckets), e));
+    }
   }
 
   static final class KeepOneFn extends DoFn<KV<String, Iterable<GenericRecord>>, GenericRecord> {
     @ProcessElement
     public void process(@Element KV<String, Iterable<GenericRecord>> group, MultiOutputReceiver out) {
       List<GenericRecord> all = new ArrayList<>(1);
-      List<Duplicates.Candidate> candidates = new ArrayList<>(1);
-      for (GenericRecord r : group.getValue()) {
-        all.add(r);
-        candidates.add(candidate(r));
-      }
-      if (all.isEmpty()) {
-        return; // a streaming runner may fire an empty pane; nothing to keep
-      }
-      int w = all.size() == 1 ? 0 : Duplicates.winner(candidates);
-      GenericRecord winner = all.get(w);
-      out.get(CURATED).output(winner);
-      OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
-      @SuppressWarnings("unchecked")
-      List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
-      for (GenericRecord location : restricted) {
-        side.output(SideRecords.of(SideRecords.RESTRICTED_LOCATION, location));
-      }
-      String protocol = winner.get("protocol").toString();
-      String file = winner.get("sourceFile").toString();
-      side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));
-      side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES),
-          (Integer) winner.get("occurrenceCount")));
-      for (int i = 0; i < all.size(); i++) {
-        if (i != w) {
-          GenericRecord loser = all.get(i);
-          String reason = Duplicates.reason(candidates.get(i), candidates.get(w));
-          side.output(SideRecords.of(SideRecords.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
-          side.output(SideRecords.count(CountKey.of(loser.get("sourceFile").toString(),
-              loser.get("protocol").toString(), OutcomeKind.DUPLICATE), 1));
-        }
-      }
+      group.getValue().forEach(all::add);
+      keepOne(all, out);
     }
+  }
 
-    private static Duplicates.Candidate candidate(GenericRecord r) {
-      return new Duplicates.Candidate(
-          SourceRef.of(r.get("sourceFile").toString(), (Long) r.get("sourceLine")),
-          Instant.ofEpochMilli((Long) r.get("submittedAtMillis")),
-          r.get("contentHash").toString());
+  static final class KeepOnePerIdFn
+      extends DoFn<KV<Integer, Iterable<KV<String, GenericRecord>>>, GenericRecord> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, GenericRecord>>> bucket,
+        MultiOutputReceiver out) {
+      Map<String, List<GenericRecord>> byId = new LinkedHashMap<>();
+      for (KV<String, GenericRecord> e : bucket.getValue()) {
+        byId.computeIfAbsent(e.getKey(), id -> new ArrayList<>(1)).add(e.getValue());
+      }
+      for (List<GenericRecord> all : byId.values()) {
+        keepOne(all, out);
+      }
     }
+  }
+
+  /** Keeps the winner of one id's submissions, and reports the others as duplicates of it. */
+  private static void keepOne(List<GenericRecord> all, DoFn.MultiOutputReceiver out) {
+    if (all.isEmpty()) {
+      return; // a streaming runner may fire an empty pane; nothing to keep
+    }
+    List<Duplicates.Candidate> candidates = new ArrayList<>(all.size());
+    for (GenericRecord r : all) {
+      candidates.add(candidate(r));
+    }
+    int w = all.size() == 1 ? 0 : Duplicates.winner(candidates);
+    GenericRecord winner = all.get(w);
+    out.get(CURATED).output(winner);
+    DoFn.OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
+    @SuppressWarnings("unchecked")
+    List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
+    for (GenericRecord location : restricted) {
+      side.output(SideRecords.of(SideRecords.RESTRICTED_LOCATION, location));
+    }
+    String protocol = winner.get("protocol").toString();
+    String file = winner.get("sourceFile").toString();
+    side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));
+    side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES),
+        (Integer) winner.get("occurrenceCount")));
+    for (int i = 0; i < all.size(); i++) {
+      if (i != w) {
+        GenericRecord loser = all.get(i);
+        String reason = Duplicates.reason(candidates.get(i), candidates.get(w));
+        side.output(SideRecords.of(SideRecords.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
+        side.output(SideRecords.count(CountKey.of(loser.get("sourceFile").toString(),
+            loser.get("protocol").toString(), OutcomeKind.DUPLICATE), 1));
+      }
+    }
+  }
+
+  private static Duplicates.Candidate candidate(GenericRecord r) {
+    return new Duplicates.Candidate(
+        SourceRef.of(r.get("sourceFile").toString(), (Long) r.get("sourceLine")),
+        Instant.ofEpochMilli((Long) r.get("submittedAtMillis")),
+        r.get("contentHash").toString());
   }
 }

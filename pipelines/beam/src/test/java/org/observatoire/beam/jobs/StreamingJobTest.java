@@ -96,9 +96,10 @@ class StreamingJobTest {
     Outcome.Accepted d = core(valid.get(3));
 
     TestStream<RawLine> events = TestStream.create(RawLineCoder.of())
-        // out of order: B (second window) arrives before A (first window)
+        // out of order: B (second window) arrives before A (first window); B is sent twice, and kept once
         .addElements(TimestampedValue.of(valid.get(1), T0.plus(Duration.standardSeconds(70))),
-            TimestampedValue.of(valid.get(0), T0.plus(Duration.standardSeconds(10))))
+            TimestampedValue.of(valid.get(0), T0.plus(Duration.standardSeconds(10))),
+            TimestampedValue.of(valid.get(1), T0.plus(Duration.standardSeconds(75))))
         .advanceWatermarkTo(T0.plus(Duration.standardSeconds(125)))
         // C is late for W0 but within the allowed lateness: a late pane of W0
         .addElements(TimestampedValue.of(valid.get(2), T0.plus(Duration.standardSeconds(20))))
@@ -135,7 +136,7 @@ class StreamingJobTest {
         .apply("Statuses", MapElements.into(TypeDescriptors.strings())
             .via((KV<String, String> v) -> v.getKey() + "=" + status(v.getValue())));
     PAssert.that(statuses).containsInAnyOrder(
-        status(a), status(b), status(c), status(d), rejectedId(invalid) + "=rejected");
+        status(a), status(b), status(b), status(c), status(d), rejectedId(invalid) + "=rejected");
     PAssert.that(out.get(curate.verdictsTag())).satisfies(vs -> {
       for (KV<String, String> v : vs) {
         JsonNode json = read(v.getValue());

@@ -25,7 +25,8 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.observatoire.beam.io.RawLineCoder;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
@@ -56,8 +57,10 @@ class NightlyTransformsPipelineTest {
     return RawLine.of(SourceRef.of(file, n), text.getBytes(StandardCharsets.UTF_8));
   }
 
-  @Test
-  void curatedRejectedAndDuplicateOutputsAreExactlyWhatTheCoreDecides() throws IOException {
+  /** 0: grouped by submission id, as the nightly job does; else in that many buckets, as the streaming job does. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 7})
+  void curatedRejectedAndDuplicateOutputsAreExactlyWhatTheCoreDecides(int buckets) throws IOException {
     List<RawLine> lines = fixture();
     Map<String, Integer> expectedRows = new TreeMap<>();
     List<String> expectedIds = new ArrayList<>();
@@ -73,7 +76,8 @@ class NightlyTransformsPipelineTest {
     Pipeline p = Pipeline.create(options);
     ProcessSubmissions process = ProcessSubmissions.with(CONFIG);
     PCollectionTuple processed = p.apply(Create.of(lines).withCoder(RawLineCoder.of())).apply(process);
-    DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
+    DeduplicateSubmissions dedupe = buckets == 0 ? DeduplicateSubmissions.create()
+        : DeduplicateSubmissions.inBuckets(buckets);
     PCollectionTuple curated = processed.get(process.acceptedTag()).apply(dedupe);
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
