@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -29,8 +28,6 @@ import org.apache.beam.sdk.coders.CustomCoder;
  * </ul>
  */
 public final class RowBlock {
-  private static final byte[] NOTHING = new byte[0];
-
   private final String destination;
   private final byte[][] sortKeys;
   private final byte[][] payloads;
@@ -66,12 +63,12 @@ public final class RowBlock {
     }
     byte[][] keys = new byte[rows.size()][];
     byte[][] payloads = new byte[rows.size()][];
-    List<byte[]> one = new ArrayList<>(1);
-    one.add(null);
     for (int i = 0; i < keys.length; i++) {
       keys[i] = Objects.requireNonNull(sortKeys.get(i), "sortKey");
-      one.set(0, rows.get(i));
-      payloads[i] = payload(NOTHING, one, NOTHING);
+      byte[] row = rows.get(i);
+      // the payload of one row: no head, no tail, one middle
+      payloads[i] = ByteBuffer.allocate(16 + row.length).putInt(0).putInt(0).putInt(1).putInt(row.length).put(row)
+          .array();
     }
     return new RowBlock(destination, keys, payloads);
   }

@@ -54,7 +54,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
   private static final TupleTag<KV<String, String>> VERDICTS = new TupleTag<>() {};
 
   /**
-   * Groups the de-duplication works in per window: a few per worker, not one per submission (see
+   * How many groups the de-duplication makes of each window: a few per worker, not one per submission (see
    * {@link DeduplicateSubmissions#inBuckets}).
    */
   static final int DEDUPE_BUCKETS = 64;
