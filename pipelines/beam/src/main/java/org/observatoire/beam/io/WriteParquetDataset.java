@@ -50,7 +50,7 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
 
   /**
    * A fixed number of files per destination and pane, as unbounded (streaming) input requires. File names then
-   * carry the window and the pane: {@code part-<window>-pane-<n>-<shard>-of-<n>.parquet}.
+   * carry the window and the pane: {@code part-<window start>-<window end>-<pane index>-<shard>-of-<n>.parquet}.
    */
   public WriteParquetDataset withNumShards(int shards) {
     if (shards < 1) {

@@ -32,7 +32,8 @@ import org.observatoire.core.ingest.RawLine;
 /**
  * The streaming job: submissions from a Kafka topic (or, without a broker, new files in a watched folder) →
  * validated and flattened by the same core as the nightly job → curated occurrences in one-minute event-time
- * windows ({@code occurrences/protocol=…/year=…/part-<window>-pane-<n>-….parquet}, the nightly layout and schema),
+ * windows ({@code occurrences/protocol=…/year=…/part-<window start>-<window end>-<pane index>-….parquet}, the
+ * nightly layout and schema),
  * submissions too late for their window in {@code late/} (same layout, for the nightly reconciliation),
  * {@code rejected/}, {@code dead-letter/}, and one verdict per submission on the verdicts topic (or in
  * {@code verdicts/} when watching a folder).
