@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.stream.CliProcess;
 import org.observatoire.cli.stream.LatencySlices;
 import org.observatoire.cli.stream.LoadGenerator;
+import org.observatoire.cli.stream.WindowFiles;
 import org.observatoire.core.generate.SubmissionGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,6 +132,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
         }
         long[] pids = {stream.pid(), intake.pid(), broker.pid(), ProcessHandle.current().pid()};
         double[] cpu0 = Arrays.stream(pids).mapToDouble(CliProcess::cpuSeconds).toArray();
+        Instant loadStart = Instant.now();
         ObjectNode result = load(uri, bodies, 1 + rate * warmUp, rate * duration, verdicts, 60);
         // CPU seconds each process used from the start of the load to the last verdict (or the wait's end):
         // the two cores are shared, so this says who took them
@@ -139,6 +142,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
           cpu.put(names[k], round(CliProcess.cpuSeconds(pids[k]) - cpu0[k]));
         }
         cpu.put("uptimeLoadAverage", Files.readString(Path.of("/proc/loadavg")).trim());
+        curatedDelays(result, loadStart, loadStart.plusSeconds(duration));
         if (cold != null) {
           result.set("warmUp", cold);
         }
@@ -169,6 +173,37 @@ public final class BenchStreamCommand implements Callable<Integer> {
     }
     return 0;
   }
+
+  /**
+   * Waits (up to {@value #CURATED_WAIT_SECONDS} s) until the curated occurrences have a window ending at or after
+   * {@code to}, then records how long after its end each window ending in {@code (from, to]} had all its on-time
+   * files written: the verdicts are only half of the stream's work.
+   */
+  private void curatedDelays(ObjectNode result, Instant from, Instant to)
+      throws InterruptedException {
+    Path occurrences = workDir.resolve("out").resolve(org.observatoire.beam.jobs.StreamingJob.OCCURRENCES);
+    long deadline = System.nanoTime() + Duration.ofSeconds(CURATED_WAIT_SECONDS).toNanos();
+    Map<Instant, Instant> written = WindowFiles.onTimeWritten(occurrences);
+    while (written.keySet().stream().noneMatch(end -> !end.isBefore(to)) && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      written = WindowFiles.onTimeWritten(occurrences);
+    }
+    ArrayNode windows = result.putArray("curatedWindows");
+    double max = 0;
+    for (Map.Entry<Instant, Duration> w : WindowFiles.delays(written).entrySet()) {
+      if (w.getKey().isAfter(from) && !w.getKey().isAfter(to)) {
+        double s = round(w.getValue().toMillis() / 1e3);
+        windows.addObject().put("windowEnd", w.getKey().toString()).put("writtenAfterSeconds", s);
+        max = Math.max(max, s);
+      }
+    }
+    result.put("curatedCaughtUp", written.keySet().stream().anyMatch(end -> !end.isBefore(to)));
+    result.put("curatedDelaySecondsMax", max);
+    System.out.printf("curated windows ending during the load, seconds from their end to their files: %s%n",
+        windows);
+  }
+
+  private static final int CURATED_WAIT_SECONDS = 240;
 
   private static final String SUBMITTED_AT = "__SUBMITTED_AT__";
 
@@ -225,7 +260,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
         connections, Duration.ofSeconds(30));
     System.out.printf("posting bench-%d..bench-%d from %s%n", first, first + n - 1, java.time.LocalTime.now());
     LoadGenerator.Result sent = gen.post(n, rate, i -> {
-      byte[] t = STAMP.format(java.time.Instant.now()).getBytes(StandardCharsets.US_ASCII);
+      byte[] t = STAMP.format(Instant.now()).getBytes(StandardCharsets.US_ASCII);
       byte[] body = Arrays.copyOf(prefix[i], prefix[i].length + t.length + suffix[i].length);
       System.arraycopy(t, 0, body, prefix[i].length, t.length);
       System.arraycopy(suffix[i], 0, body, prefix[i].length + t.length, suffix[i].length);
@@ -282,7 +317,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   }
 
   private static String stamped(String body) {
-    return body.replace(SUBMITTED_AT, STAMP.format(java.time.Instant.now()));
+    return body.replace(SUBMITTED_AT, STAMP.format(Instant.now()));
   }
 
   private static double ms(long nanos) {
