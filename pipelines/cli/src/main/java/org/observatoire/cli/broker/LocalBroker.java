@@ -13,21 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.observatoire.beam.io.KafkaTopics;
 
 /**
  * A single-node Kafka broker (KRaft, broker and controller in one process) on the loopback interface, run as a
@@ -121,58 +113,7 @@ public final class LocalBroker implements AutoCloseable {
 
   /** Creates the topics that do not exist yet. */
   public static void createTopics(String bootstrapServers, Map<String, Integer> partitions) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      for (Map.Entry<String, Integer> t : partitions.entrySet()) {
-        try {
-          admin.createTopics(List.of(new NewTopic(t.getKey(), t.getValue(), (short) 1))).all().get(30,
-              TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("cannot create topic " + t.getKey(), e.getCause());
-          }
-        } catch (TimeoutException | InterruptedException e) {
-          throw new IllegalStateException("cannot create topic " + t.getKey(), e);
-        }
-      }
-      awaitLeaders(admin, partitions.keySet(), Duration.ofSeconds(30));
-    }
-  }
-
-  /**
-   * Waits until the broker's metadata shows a leader for every partition of {@code topics}. The controller answers
-   * a creation before the broker's metadata cache has it: a client asking in between is told the topic has no
-   * partitions (a consumer's {@code partitionsFor} returns an empty list), which once left an intake reading no
-   * verdicts at all.
-   */
-  static void awaitLeaders(Admin admin, Collection<String> topics, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String missing = String.join(", ", topics);
-    try {
-      while (System.nanoTime() < deadline) {
-        try {
-          Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
-          List<String> without = d.values().stream()
-              .filter(td -> td.partitions().isEmpty() || td.partitions().stream().anyMatch(p -> p.leader() == null))
-              .map(TopicDescription::name).toList();
-          if (without.isEmpty()) {
-            return;
-          }
-          missing = String.join(", ", without);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-            throw new IllegalStateException("cannot describe topics " + topics, e.getCause());
-          }
-        } catch (TimeoutException e) {
-          // the broker is slow: ask again until the deadline
-        }
-        Thread.sleep(100);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for topics " + topics, e);
-    }
-    throw new IllegalStateException("topics without a leader " + timeout.toSeconds() + " s after their creation: "
-        + missing);
+    KafkaTopics.create(bootstrapServers, partitions);
   }
 
   /** Stops the broker started from {@code dir} (by this or another process). False when none was running. */
