@@ -1,5 +1,6 @@
 package org.observatoire.beam.io;
 
+import org.observatoire.beam.BackgroundPriority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.WritableByteChannel;
@@ -20,18 +21,26 @@ final class BlockParquetSink implements FileIO.Sink<RowBlock> {
   private final String schemaJson;
   private final long rowGroupBytes;
   private final long sortBudgetBytes;
+  private final int niceness;
 
   private transient WritableByteChannel channel;
   private transient SortBuffer buffer;
 
   BlockParquetSink(Schema schema, long rowGroupBytes, long sortBudgetBytes) {
+    this(schema, rowGroupBytes, sortBudgetBytes, 0);
+  }
+
+  /** @param niceness the nice value of the threads writing the files (0: unchanged; see BackgroundPriority) */
+  BlockParquetSink(Schema schema, long rowGroupBytes, long sortBudgetBytes, int niceness) {
     this.schemaJson = schema.toString();
     this.rowGroupBytes = rowGroupBytes;
     this.sortBudgetBytes = sortBudgetBytes;
+    this.niceness = niceness;
   }
 
   @Override
   public void open(WritableByteChannel channel) {
+    BackgroundPriority.lowerCurrentThread(niceness);
     this.channel = channel;
     buffer = new SortBuffer(sortBudgetBytes);
   }

@@ -6,6 +6,7 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
+import org.observatoire.beam.BackgroundPriority;
 
 /**
  * Writes {@link RowBlock}s as a partitioned Parquet dataset ({@code <destination>/part-*.parquet}, the layout of
@@ -17,19 +18,21 @@ public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, 
   private final String directory;
   private final Schema fileSchema;
   private final int numShards;
+  private final int niceness;
 
   /** Memory for sorting, per open file (blocks are held encoded; the rest is spilled to local disk). */
   public static final long SORT_BUDGET_BYTES = 4L << 20;
 
-  private WriteParquetBlocks(String directory, Schema fileSchema, int numShards) {
+  private WriteParquetBlocks(String directory, Schema fileSchema, int numShards, int niceness) {
     this.directory = directory;
     this.fileSchema = fileSchema;
     this.numShards = numShards;
+    this.niceness = niceness;
   }
 
   /** Blocks of rows of {@code fileSchema}, each under its {@link RowBlock#destination()} below {@code directory}. */
   public static WriteParquetBlocks to(String directory, Schema fileSchema) {
-    return new WriteParquetBlocks(directory, fileSchema, 0);
+    return new WriteParquetBlocks(directory, fileSchema, 0, 0);
   }
 
   /** A fixed number of files per destination (see {@link WriteParquetDataset#withNumShards}). */
@@ -37,7 +40,15 @@ public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, 
     if (shards < 1) {
       throw new IllegalArgumentException("numShards must be positive, got " + shards);
     }
-    return new WriteParquetBlocks(directory, fileSchema, shards);
+    return new WriteParquetBlocks(directory, fileSchema, shards, niceness);
+  }
+
+  /**
+   * Files written by threads at nice value {@code niceness} (0: unchanged; see {@link BackgroundPriority}), for
+   * output that must yield the cores to more urgent work.
+   */
+  public WriteParquetBlocks atNiceness(int niceness) {
+    return new WriteParquetBlocks(directory, fileSchema, numShards, BackgroundPriority.checkNiceness(niceness));
   }
 
   @Override
@@ -45,7 +56,7 @@ public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, 
     FileIO.Write<String, RowBlock> write = FileIO.<String, RowBlock>writeDynamic()
         .by(RowBlock::destination)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, SORT_BUDGET_BYTES))
+        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, SORT_BUDGET_BYTES, niceness))
         .to(directory)
         .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? "part" : dest + "/part", ".parquet"));
     return blocks.apply("WriteParquet", numShards > 0 ? write.withNumShards(numShards) : write);
