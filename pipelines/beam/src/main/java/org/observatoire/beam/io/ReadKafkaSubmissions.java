@@ -47,22 +47,31 @@ public final class ReadKafkaSubmissions extends PTransform<PBegin, PCollection<R
 
   @Override
   public PCollection<RawLine> expand(PBegin begin) {
-    Duration delay = maxOutOfOrderness;
     return begin
-        .apply("ReadKafka", KafkaIO.<String, byte[]>read()
-            .withBootstrapServers(bootstrapServers)
-            .withTopic(topic)
-            .withKeyDeserializer(StringDeserializer.class)
-            .withValueDeserializer(ByteArrayDeserializer.class)
-            .withConsumerConfigUpdates(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))
-            .commitOffsetsInFinalize()
-            .withTimestampPolicyFactory((partition, previousWatermark) ->
-                new CustomTimestampPolicyWithLimitedDelay<>(new EventTime(), delay, previousWatermark)))
+        .apply("ReadKafka", committing(bootstrapServers, topic, groupId, maxOutOfOrderness, new EventTime()))
         .apply("ToRawLines", ParDo.of(new ToRawLineFn()))
         .setCoder(RawLineCoder.of());
+  }
+
+  /**
+   * Reads {@code topic}'s records as they are (keys as strings, values as bytes) from the earliest offset not yet
+   * committed to {@code groupId}, committing offsets when Beam finalizes a checkpoint; each record is stamped with
+   * {@code eventTime}, and the watermark trails the latest stamp by {@code maxOutOfOrderness}.
+   */
+  static KafkaIO.Read<String, byte[]> committing(String bootstrapServers, String topic, String groupId,
+      Duration maxOutOfOrderness, SerializableFunction<KafkaRecord<String, byte[]>, Instant> eventTime) {
+    return KafkaIO.<String, byte[]>read()
+        .withBootstrapServers(bootstrapServers)
+        .withTopic(topic)
+        .withKeyDeserializer(StringDeserializer.class)
+        .withValueDeserializer(ByteArrayDeserializer.class)
+        .withConsumerConfigUpdates(Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, groupId,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))
+        .commitOffsetsInFinalize()
+        .withTimestampPolicyFactory((partition, previousWatermark) ->
+            new CustomTimestampPolicyWithLimitedDelay<>(eventTime, maxOutOfOrderness, previousWatermark));
   }
 
   /** {@code submittedAt}, else the record's own timestamp. */

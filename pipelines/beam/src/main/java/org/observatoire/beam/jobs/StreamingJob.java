@@ -1,5 +1,6 @@
 package org.observatoire.beam.jobs;
 
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.TextIO;
@@ -17,10 +18,13 @@ import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
 import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.io.KafkaTopics;
 import org.observatoire.beam.io.ReadKafkaSubmissions;
+import org.observatoire.beam.io.RelayThroughKafka;
 import org.observatoire.beam.io.WatchSubmissionFiles;
 import org.observatoire.beam.io.WriteParquetBlocks;
 import org.observatoire.beam.io.WriteParquetDataset;
@@ -37,6 +41,12 @@ import org.observatoire.core.ingest.RawLine;
  * submissions too late for their window in {@code late/} (same layout, for the nightly reconciliation),
  * {@code rejected/}, {@code dead-letter/}, and one verdict per submission on the verdicts topic (or in
  * {@code verdicts/} when watching a folder).
+ *
+ * <p>With Kafka, the accepted submissions go from their verdicts to their windows through a topic of their own
+ * ({@code --acceptedTopic}, see {@link RelayThroughKafka}): the job is two unconnected graphs, and a window's
+ * firing no longer back-pressures the reading of submissions and the sending of verdicts. The windowing half's
+ * threads run at a higher nice value ({@code --windowingNiceness}), so that a firing window does not take the
+ * cores from the verdicts either.
  */
 public final class StreamingJob {
   public static final String OCCURRENCES = NightlyJob.OCCURRENCES;
@@ -70,6 +80,20 @@ public final class StreamingJob {
     String getVerdictsTopic();
 
     void setVerdictsTopic(String value);
+
+    @Description("Topic the accepted submissions pass through on their way to the windows, so that a window's"
+        + " writing does not hold the verdicts back; created like the submissions topic when missing")
+    @Default.String("accepted-submissions")
+    String getAcceptedTopic();
+
+    void setAcceptedTopic(String value);
+
+    @Description("Nice value (0-19) of the threads that window and write the curated submissions read back from the"
+        + " accepted topic: higher lets the verdicts take the cores first when a window fires (0: unchanged)")
+    @Default.Integer(15)
+    int getWindowingNiceness();
+
+    void setWindowingNiceness(int value);
 
     @Description("Kafka consumer group: offsets are committed there and a restart resumes from them")
     @Default.String("observatoire-stream")
@@ -161,17 +185,28 @@ public final class StreamingJob {
     CurateSubmissionStream curate = CurateSubmissionStream.of(Duration.standardSeconds(options.getWindowSeconds()),
         Duration.standardSeconds(options.getAllowedLatenessSeconds()), flush, ProcessingConfig.live(
             options.getMaxLineBytes(), options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), null));
+    if (kafka) {
+      int maxRecordBytes = RelayThroughKafka.recordBytesFor(options.getMaxLineBytes());
+      KafkaTopics.createLike(options.getBootstrapServers(), options.getAcceptedTopic(),
+          options.getSubmissionsTopic(),
+          Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxRecordBytes)));
+      curate = curate.relayedThrough(RelayThroughKafka.of(options.getBootstrapServers(), options.getAcceptedTopic(),
+          options.getGroupId() + "-accepted", Duration.standardSeconds(options.getMaxOutOfOrdernessSeconds()),
+          maxRecordBytes), options.getWindowingNiceness());
+    }
+    // without the relay the windows are connected to the verdicts: slowing them would slow the verdicts too
+    int niceness = kafka ? options.getWindowingNiceness() : 0;
     PCollectionTuple curated = lines.apply("CurateSubmissionStream", curate);
 
     // rows go from each submission's encoded block to the files byte for byte, and the shard shuffle moves bytes
     curated.get(curate.curatedTag())
         .apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(NightlyJob.OCCURRENCE_SORT))
         .apply("WriteOccurrences", WriteParquetBlocks.to(out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE)
-            .withNumShards(shards));
+            .withNumShards(shards).atNiceness(niceness));
     curated.get(curate.tooLateTag())
         .apply("EncodeLateRows", EncodeOccurrenceRows.sortedBy(NightlyJob.OCCURRENCE_SORT))
         .apply("WriteLate", WriteParquetBlocks.to(out + "/" + LATE, AvroSchemas.OCCURRENCE_FILE)
-            .withNumShards(shards));
+            .withNumShards(shards).atNiceness(niceness));
     curated.get(curate.rejectedTag()).apply("WriteRejected",
         WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED).withNumShards(shards));
     curated.get(curate.deadLettersTag()).apply("WriteDeadLetters",

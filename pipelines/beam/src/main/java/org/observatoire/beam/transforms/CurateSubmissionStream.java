@@ -45,6 +45,8 @@ import org.observatoire.core.validation.Violation;
  *   <li>rejected submissions and dead letters, in the global window, flushed every {@code flushDelay};
  *   <li>one verdict per submission (JSON keyed by submission id), as soon as it is processed.
  * </ul>
+ * Optionally ({@link #relayedThrough}) the accepted submissions reach their windows through a Kafka topic, after
+ * their verdicts have been sent.
  */
 public final class CurateSubmissionStream extends PTransform<PCollection<RawLine>, PCollectionTuple> {
   private static final TupleTag<GenericRecord> CURATED = new TupleTag<>() {};
@@ -63,13 +65,19 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
   private final Duration allowedLateness;
   private final Duration flushDelay;
   private final ProcessingConfig config;
+  private final PTransform<PCollection<KV<String, GenericRecord>>, PCollection<KV<String, GenericRecord>>> relay;
+  private final int windowingNiceness;
 
   private CurateSubmissionStream(Duration windowSize, Duration allowedLateness, Duration flushDelay,
-      ProcessingConfig config) {
+      ProcessingConfig config,
+      PTransform<PCollection<KV<String, GenericRecord>>, PCollection<KV<String, GenericRecord>>> relay,
+      int windowingNiceness) {
     this.windowSize = windowSize;
     this.allowedLateness = allowedLateness;
     this.flushDelay = flushDelay;
     this.config = config;
+    this.relay = relay;
+    this.windowingNiceness = windowingNiceness;
   }
 
   /**
@@ -79,7 +87,22 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
    */
   public static CurateSubmissionStream of(Duration windowSize, Duration allowedLateness, Duration flushDelay,
       ProcessingConfig config) {
-    return new CurateSubmissionStream(windowSize, allowedLateness, flushDelay, config);
+    return new CurateSubmissionStream(windowSize, allowedLateness, flushDelay, config, null, 0);
+  }
+
+  /**
+   * The same, with the accepted submissions passed through {@code relay} (a Kafka topic: {@link
+   * org.observatoire.beam.io.RelayThroughKafka}) between their verdicts and their windows, so that a window's firing
+   * does not hold the verdicts back. The relay must keep event times; it may repeat elements.
+   *
+   * @param windowingNiceness the nice value of the threads that read the relay and window, de-duplicate and route
+   *     the submissions (0: unchanged; see {@link LowerPriority}): with the two halves unconnected, the windows can
+   *     yield the cores to the verdicts
+   */
+  public CurateSubmissionStream relayedThrough(
+      PTransform<PCollection<KV<String, GenericRecord>>, PCollection<KV<String, GenericRecord>>> relay,
+      int windowingNiceness) {
+    return new CurateSubmissionStream(windowSize, allowedLateness, flushDelay, config, relay, windowingNiceness);
   }
 
   /** Curated submissions (accepted-submission records, each with its occurrence rows as one block), windowed. */
@@ -119,10 +142,12 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
         .and(rejected.apply("VerdictRejected", ParDo.of(new RejectedVerdictFn())).setCoder(verdictCoder))
         .apply("Verdicts", Flatten.pCollections());
 
+    PCollection<KV<String, GenericRecord>> toWindow = relay == null ? accepted
+        : lowered("LowerRelayed", accepted.apply("RelayAccepted", relay));
     RouteLateSubmissions route = RouteLateSubmissions.of(windowSize, allowedLateness);
-    PCollectionTuple routed = accepted.apply("RouteLate", route);
+    PCollectionTuple routed = toWindow.apply("RouteLate", route);
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.inBuckets(DEDUPE_BUCKETS);
-    PCollection<GenericRecord> curated = routed.get(route.inTimeTag())
+    PCollection<GenericRecord> windowed = lowered("LowerRouted", routed.get(route.inTimeTag()))
         .apply("FixedWindows", Window.<KV<String, GenericRecord>>into(FixedWindows.of(windowSize))
             // late submissions within the allowed lateness are gathered for flushDelay, not one pane (and one
             // Parquet file per partition) each: under load, per-element late panes were the job's bottleneck
@@ -136,17 +161,23 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
             .discardingFiredPanes())
         .apply("DeduplicateSubmissions", dedupe)
         .get(dedupe.curatedTag());
+    PCollection<GenericRecord> curated = lowered("LowerCurated", windowed);
 
-    PCollection<GenericRecord> late = routed.get(route.tooLateTag())
+    PCollection<GenericRecord> late = lowered("LowerLate", routed.get(route.tooLateTag())
         .apply("Submissions", Values.create())
         .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED))
-        .apply("FlushLate", flushed());
+        .apply("FlushLate", flushed()));
 
     return PCollectionTuple.of(CURATED, curated)
         .and(TOO_LATE, late)
         .and(REJECTED, rejected.apply("FlushRejected", flushed()))
         .and(DEAD_LETTERS, sides.get(side.tag(SideRecords.DEAD_LETTER)).apply("FlushDeadLetters", flushed()))
         .and(VERDICTS, verdicts);
+  }
+
+  /** {@code in} on lower-priority threads when relayed with a niceness, else as it is. */
+  private <T> PCollection<T> lowered(String name, PCollection<T> in) {
+    return windowingNiceness == 0 ? in : in.apply(name, LowerPriority.to(windowingNiceness));
   }
 
   private Window<GenericRecord> flushed() {

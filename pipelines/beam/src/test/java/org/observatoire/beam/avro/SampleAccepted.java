@@ -17,12 +17,12 @@ import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.samples.SampleData;
 
 /** Every accepted submission of sample-data/submissions, processed by the core as the jobs process it. */
-final class SampleAccepted {
+public final class SampleAccepted {
   private static final ProcessingConfig CONFIG =
       ProcessingConfig.of(Instant.parse("2026-11-23T00:00:00Z"), 1 << 20, null, true, null);
 
-  /** An accepted submission and where it came from ({@code file:line}). */
-  record Submission(String at, Outcome.Accepted accepted) {}
+  /** An accepted submission, where it came from ({@code file:line}) and the length of that line in bytes. */
+  public record Submission(String at, Outcome.Accepted accepted, int lineBytes) {}
 
   /** An accepted submission's occurrence block as the jobs carry it, and its rows decoded by Avro's own reader. */
   record Block(String at, ByteBuffer bytes, List<GenericRecord> rows) {}
@@ -38,16 +38,16 @@ final class SampleAccepted {
     return out;
   }
 
-  static List<Submission> all() throws IOException {
+  public static List<Submission> all() throws IOException {
     List<Submission> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(SampleData.root().resolve("submissions"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
         int n = 0;
         for (String line : Files.readAllLines(f)) {
-          Outcome o = CONFIG.processor().process(RawLine.of(SourceRef.of(f.getFileName().toString(), ++n),
-              line.getBytes(StandardCharsets.UTF_8)));
+          byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+          Outcome o = CONFIG.processor().process(RawLine.of(SourceRef.of(f.getFileName().toString(), ++n), bytes));
           if (o instanceof Outcome.Accepted a) {
-            out.add(new Submission(f + ":" + n, a));
+            out.add(new Submission(f + ":" + n, a, bytes.length));
           }
         }
       }
