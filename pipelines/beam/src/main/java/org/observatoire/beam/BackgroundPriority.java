@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundPriority {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
-  private static final ThreadLocal<Boolean> DONE = ThreadLocal.withInitial(() -> false);
+  /** Per thread: null until tried, then whether the thread was lowered. */
+  private static final ThreadLocal<Boolean> LOWERED = new ThreadLocal<>();
   private static volatile boolean warned;
 
   private BackgroundPriority() {}
@@ -33,10 +34,16 @@ public final class BackgroundPriority {
    */
   public static boolean lowerCurrentThread(int niceness) {
     checkNiceness(niceness);
-    if (niceness == 0 || DONE.get()) {
-      return DONE.get();
+    if (niceness == 0) {
+      return false;
     }
-    DONE.set(true);
+    if (LOWERED.get() == null) {
+      LOWERED.set(renice(niceness));
+    }
+    return LOWERED.get();
+  }
+
+  private static boolean renice(int niceness) {
     try {
       String tid = taskId();
       Process p = new ProcessBuilder("renice", "--priority", Integer.toString(niceness), "-p", tid)
