@@ -110,7 +110,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     try (PreparedBodies bodies = PreparedBodies.start(generator(), total, AHEAD, SUBMITTED_AT);
         LocalBroker broker = LocalBroker.start(workDir.resolve("broker"), LocalBroker.freePort(),
         LocalBroker.defaultLib(), true, Duration.ofSeconds(60))) {
-      LocalBroker.createTopics(broker.bootstrapServers(), Map.of("submissions", 2, "verdicts", 1));
+      LocalBroker.createIngestionTopics(broker.bootstrapServers(), 2);
       int port = LocalBroker.freePort();
       List<String> intakeJvm = new ArrayList<>(List.of("-Xmx1g"));
       intakeJvm.addAll(intakeJvmArgs);

@@ -2,7 +2,6 @@ package org.observatoire.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.observatoire.cli.broker.LocalBroker;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ public final class BrokerCommand implements Runnable {
         System.err.println(e.getMessage());
         return 1;
       }
-      LocalBroker.createTopics(broker.bootstrapServers(), Map.of("submissions", partitions, "verdicts", 1));
+      LocalBroker.createIngestionTopics(broker.bootstrapServers(), partitions);
       System.out.printf("broker up on %s (pid %d) in %.1f s; data and log in %s%n", broker.bootstrapServers(),
           broker.pid(), (System.nanoTime() - t0) / 1e9, dir.toAbsolutePath());
       return 0;

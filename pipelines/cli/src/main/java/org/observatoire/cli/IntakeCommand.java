@@ -1,8 +1,10 @@
 package org.observatoire.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.observatoire.cli.intake.IntakeServer;
+import org.observatoire.cli.intake.VerdictStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,9 +28,25 @@ public final class IntakeCommand implements Callable<Integer> {
   @Option(names = "--verdicts-topic", defaultValue = "verdicts")
   String verdictsTopic;
 
+  @Option(names = "--verdicts-kept", defaultValue = "" + VerdictStore.DEFAULT_MAX_VERDICTS,
+      description = "At most this many verdicts are kept in memory for GET, the oldest let go first (about 340 bytes"
+          + " of heap each). Default: ${DEFAULT-VALUE}.")
+  int verdictsKept;
+
+  @Option(names = "--verdict-days", defaultValue = "" + VerdictStore.DEFAULT_MAX_DAYS,
+      description = "Verdicts published this many days before the newest are let go. Default: ${DEFAULT-VALUE}.")
+  int verdictDays;
+
   @Override
   public Integer call() throws Exception {
-    IntakeServer server = IntakeServer.start(bootstrapServers, port, submissionsTopic, verdictsTopic);
+    VerdictStore store;
+    try {
+      store = VerdictStore.keeping(verdictsKept, Duration.ofDays(verdictDays));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    IntakeServer server = IntakeServer.start(bootstrapServers, port, submissionsTopic, verdictsTopic, store);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.intake.IntakeServer;
 
@@ -27,7 +26,7 @@ final class KafkaAndIntake implements AutoCloseable {
     LocalBroker broker = LocalBroker.start(brokerDir, LocalBroker.freePort(), LocalBroker.defaultLib(), true,
         Duration.ofSeconds(60));
     try {
-      LocalBroker.createTopics(broker.bootstrapServers(), Map.of("submissions", 2, "verdicts", 1));
+      LocalBroker.createIngestionTopics(broker.bootstrapServers(), 2);
       return new KafkaAndIntake(broker, IntakeServer.start(broker.bootstrapServers(), 0, "submissions", "verdicts"));
     } catch (Exception | Error e) {
       broker.close();

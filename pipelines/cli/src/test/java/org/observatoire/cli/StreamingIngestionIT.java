@@ -40,11 +40,13 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.jobs.StreamingJob;
 import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.intake.IntakeServer;
+import org.observatoire.cli.intake.VerdictStore;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.ingest.SourceRef;
@@ -297,6 +300,43 @@ class StreamingIngestionIT {
         Thread.sleep(100);
       }
       assertThat(second.verdict("late-1").orElse("none"), equalTo(verdict));
+    }
+  }
+
+  @Test
+  void theVerdictsTopicIsCompactedAndExpiresAndTheIntakeKeepsOnlyTheVerdictsItIsToldTo() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      ConfigResource verdictsTopic = new ConfigResource(ConfigResource.Type.TOPIC, "verdicts");
+      Config config = admin.describeConfigs(List.of(verdictsTopic)).all().get(30, TimeUnit.SECONDS)
+          .get(verdictsTopic);
+      assertThat(config.get("cleanup.policy").value(), equalTo("compact,delete"));
+      assertThat(config.get("retention.ms").value(), equalTo(Long.toString(Duration.ofDays(30).toMillis())));
+    }
+    String topic = "verdicts-kept-two";
+    LocalBroker.createTopics(kafka.bootstrapServers(), Map.of(topic, 1));
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+        new StringSerializer())) {
+      for (String id : List.of("kept-1", "kept-2", "kept-3")) {
+        producer.send(new ProducerRecord<>(topic, id, "{\"submissionId\":\"" + id + "\"}"))
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+    try (IntakeServer two = IntakeServer.start(kafka.bootstrapServers(), 0, "submissions", topic,
+        VerdictStore.keeping(2, Duration.ofDays(30)))) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (two.verdict("kept-3").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(two.verdict("kept-3").orElse("none"), equalTo("{\"submissionId\":\"kept-3\"}"));
+      assertThat(two.verdict("kept-2").isPresent(), equalTo(true));
+      assertThat(two.verdictCount(), equalTo(2));
+      HttpResponse<String> gone = HTTP.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + two.port() + "/submissions/kept-1")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(gone.statusCode(), equalTo(404));
+      assertThat(JSON.readTree(gone.body()).get("detail").asText(),
+          equalTo("no verdict yet, or none for this id: verdicts are kept here for 30 days and at most 2 of them"));
     }
   }
 

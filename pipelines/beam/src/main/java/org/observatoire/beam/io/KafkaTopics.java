@@ -22,9 +22,18 @@ public final class KafkaTopics {
 
   /** Creates the topics that do not exist yet, with the broker's replication factor and no topic settings. */
   public static void create(String bootstrapServers, Map<String, Integer> partitions) {
+    create(bootstrapServers, partitions, Map.of());
+  }
+
+  /**
+   * Creates the topics that do not exist yet, with the broker's replication factor and the settings given for each
+   * topic in {@code configs} (none for a topic it does not name); an existing topic is left as it is.
+   */
+  public static void create(String bootstrapServers, Map<String, Integer> partitions,
+      Map<String, Map<String, String>> configs) {
     try (Admin admin = admin(bootstrapServers)) {
       for (Map.Entry<String, Integer> t : partitions.entrySet()) {
-        create(admin, t.getKey(), t.getValue(), Map.of());
+        create(admin, t.getKey(), t.getValue(), configs.getOrDefault(t.getKey(), Map.of()));
       }
       awaitLeaders(admin, partitions.keySet(), TIMEOUT);
     }

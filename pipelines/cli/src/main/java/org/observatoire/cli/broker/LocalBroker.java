@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.observatoire.beam.io.KafkaTopics;
+import org.observatoire.cli.intake.VerdictStore;
 
 /**
  * A single-node Kafka broker (KRaft, broker and controller in one process) on the loopback interface, run as a
@@ -114,6 +115,18 @@ public final class LocalBroker implements AutoCloseable {
   /** Creates the topics that do not exist yet. */
   public static void createTopics(String bootstrapServers, Map<String, Integer> partitions) {
     KafkaTopics.create(bootstrapServers, partitions);
+  }
+
+  /**
+   * Creates the intake's two topics when missing: {@code submissions} with {@code submissionPartitions} partitions,
+   * and {@code verdicts} with one, compacted (a replayed verdict replaces the first) and deleted after the time the
+   * intake keeps verdicts, so that a restarted intake reads a month of verdicts, not the whole history.
+   */
+  public static void createIngestionTopics(String bootstrapServers, int submissionPartitions) {
+    KafkaTopics.create(bootstrapServers, Map.of("submissions", submissionPartitions, "verdicts", 1),
+        Map.of("verdicts", Map.of(
+            "cleanup.policy", "compact,delete",
+            "retention.ms", Long.toString(VerdictStore.DEFAULT_MAX_AGE.toMillis()))));
   }
 
   /** Stops the broker started from {@code dir} (by this or another process). False when none was running. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The volunteers' apps' door: {@code POST /submissions} checks size and basic shape, publishes the submission to
  * the submissions topic keyed by its id and answers 202 "pending"; {@code GET /submissions/{id}} answers the
- * verdict once the streaming job has published it on the verdicts topic (read into memory from the beginning, so
- * a restarted intake knows every verdict again), 404 before. Full validation is the streaming job's.
+ * verdict once the streaming job has published it on the verdicts topic (read from the beginning into a bounded
+ * {@link VerdictStore}, so a restarted intake knows the recent verdicts again), 404 before. Full validation is the
+ * streaming job's.
  */
 public final class IntakeServer implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 1 << 20;
@@ -45,13 +45,14 @@ public final class IntakeServer implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, String> consumer;
   private final Thread verdictReader;
-  private final Map<String, String> verdicts = new ConcurrentHashMap<>();
+  private final VerdictStore verdicts;
   private final AtomicLong verdictReadErrors = new AtomicLong();
   private final String submissionsTopic;
 
   private IntakeServer(HttpServer http, ExecutorService workers, KafkaProducer<String, byte[]> producer,
-      KafkaConsumer<String, String> consumer, String submissionsTopic) {
+      KafkaConsumer<String, String> consumer, String submissionsTopic, VerdictStore verdicts) {
     this.http = http;
+    this.verdicts = verdicts;
     this.workers = workers;
     this.producer = producer;
     this.consumer = consumer;
@@ -60,9 +61,15 @@ public final class IntakeServer implements AutoCloseable {
     this.verdictReader.setDaemon(true);
   }
 
-  /** Starts listening on the loopback interface ({@code port} 0: any free port). */
+  /** Starts listening on the loopback interface ({@code port} 0: any free port), keeping verdicts as by default. */
   public static IntakeServer start(String bootstrapServers, int port, String submissionsTopic, String verdictsTopic)
       throws IOException {
+    return start(bootstrapServers, port, submissionsTopic, verdictsTopic, VerdictStore.withDefaults());
+  }
+
+  /** Starts listening on the loopback interface ({@code port} 0: any free port), keeping verdicts in {@code store}. */
+  public static IntakeServer start(String bootstrapServers, int port, String submissionsTopic, String verdictsTopic,
+      VerdictStore store) throws IOException {
     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "all",
@@ -88,7 +95,7 @@ public final class IntakeServer implements AutoCloseable {
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService workers = Executors.newFixedThreadPool(32);
     http.setExecutor(workers);
-    IntakeServer server = new IntakeServer(http, workers, producer, consumer, submissionsTopic);
+    IntakeServer server = new IntakeServer(http, workers, producer, consumer, submissionsTopic, store);
     http.createContext("/submissions", server::handle);
     http.start();
     server.verdictReader.start();
@@ -101,7 +108,7 @@ public final class IntakeServer implements AutoCloseable {
 
   /** The verdict known for {@code submissionId}, as published. */
   public Optional<String> verdict(String submissionId) {
-    return Optional.ofNullable(verdicts.get(submissionId));
+    return verdicts.get(submissionId);
   }
 
   /**
@@ -138,7 +145,7 @@ public final class IntakeServer implements AutoCloseable {
         try {
           for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
             if (r.key() != null && r.value() != null) {
-              verdicts.put(r.key(), r.value());
+              verdicts.put(r.key(), r.value(), r.timestamp());
             }
           }
         } catch (WakeupException e) {
@@ -156,7 +163,7 @@ public final class IntakeServer implements AutoCloseable {
     }
   }
 
-  /** How many verdicts the intake knows. */
+  /** How many verdicts the intake keeps now. */
   public int verdictCount() {
     return verdicts.size();
   }
@@ -178,12 +185,12 @@ public final class IntakeServer implements AutoCloseable {
         answered = post(ex);
       } else if (path.startsWith("/submissions/") && ex.getRequestMethod().equals("GET")) {
         String id = java.net.URLDecoder.decode(path.substring("/submissions/".length()), StandardCharsets.UTF_8);
-        String v = verdicts.get(id);
-        if (v == null) {
+        Optional<String> v = verdicts.get(id);
+        if (v.isEmpty()) {
           respond(ex, 404, JSON.createObjectNode().put("submissionId", id).put("status", "unknown or pending")
-              .toString());
+              .put("detail", verdicts.whenMissing()).toString());
         } else {
-          respond(ex, 200, v);
+          respond(ex, 200, v.get());
         }
       } else {
         respond(ex, 404, error("no such resource: " + ex.getRequestMethod() + " " + path));
