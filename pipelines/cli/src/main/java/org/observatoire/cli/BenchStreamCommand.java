@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -220,7 +221,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
    * Seeded valid submissions with ids of their own ({@code bench-<n>}); submittedAt is set when each is sent, as
    * an online app does (event time ≈ arrival time: on-time panes, as in production).
    */
-  private java.util.function.Supplier<String> generator() {
+  private Supplier<String> generator() {
     SubmissionGenerator gen = SubmissionGenerator.create(seed, 0.0, LocalDate.now(ZoneOffset.UTC).minusDays(1));
     int[] next = {0};
     return () -> {
@@ -248,7 +249,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(PreparedBodies.fill(body, stamp()))).build(),
+        byte[] stamped = PreparedBodies.fill(body, stamp());
+        http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(stamped)).build(),
             HttpResponse.BodyHandlers.discarding());
         break;
       } catch (IOException e) {
