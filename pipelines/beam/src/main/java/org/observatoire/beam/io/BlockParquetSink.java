@@ -2,17 +2,15 @@ package org.observatoire.beam.io;
 
 import org.observatoire.beam.BackgroundPriority;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.WritableByteChannel;
 import java.util.Iterator;
 import org.apache.avro.Schema;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * FileIO's sink for {@link RowBlock}s: blocks are sorted by their keys in bounded memory ({@link SortBuffer}, spilled
  * to local temporary files past {@code sortBudgetBytes}) and expanded into rows only as the file is written, each
- * row's bytes going straight into the Parquet columns ({@link EncodedRowWriteSupport}). Same files as
+ * row's values going straight into the Parquet column writers ({@link ColumnRowWriter}). Same files as
  * {@link ParquetSink} writes (zstd, GeoParquet metadata when the schema has a point column).
  */
 final class BlockParquetSink implements FileIO.Sink<RowBlock> {
@@ -32,6 +30,10 @@ final class BlockParquetSink implements FileIO.Sink<RowBlock> {
 
   /** @param niceness the nice value of the threads writing the files (0: unchanged; see BackgroundPriority) */
   BlockParquetSink(Schema schema, long rowGroupBytes, long sortBudgetBytes, int niceness) {
+    if (!ColumnRowWriter.supports(schema)) {
+      throw new IllegalArgumentException("row blocks are written for flat schemas only (primitive fields and arrays"
+          + " of them), not " + schema.getFullName());
+    }
     this.schemaJson = schema.toString();
     this.rowGroupBytes = rowGroupBytes;
     this.sortBudgetBytes = sortBudgetBytes;
@@ -53,19 +55,11 @@ final class BlockParquetSink implements FileIO.Sink<RowBlock> {
   @Override
   public void flush() throws IOException {
     Schema schema = new Schema.Parser().parse(schemaJson);
-    try (SortBuffer b = buffer; ParquetWriter<byte[]> w = ParquetFiles.open(new ChannelOutputFile(channel), schema,
+    try (SortBuffer b = buffer; ColumnRowWriter w = ColumnRowWriter.open(new ChannelOutputFile(channel), schema,
         GeoParquet.forSchema(schema), rowGroupBytes)) {
       for (Iterator<byte[]> it = b.sorted(); it.hasNext(); ) {
-        RowBlock.forEachRow(it.next(), row -> {
-          try {
-            w.write(row);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        RowBlock.writeGroup(it.next(), w);
       }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 }

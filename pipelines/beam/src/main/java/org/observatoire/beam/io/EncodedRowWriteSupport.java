@@ -25,7 +25,8 @@ import org.apache.parquet.schema.Type;
 final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   private static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
 
-  private enum Kind { BINARY, INT, LONG, FLOAT, DOUBLE, BOOLEAN, RECORD, LIST }
+  /** How a value is decoded and written (shared with {@link ColumnRowWriter}). */
+  enum Kind { BINARY, INT, LONG, FLOAT, DOUBLE, BOOLEAN, RECORD, LIST }
 
   /**
    * How one value is decoded and written: a field's name and position, the union branch that means null (or -1),
@@ -64,17 +65,25 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
     return plan;
   }
 
-  private static Node compile(String name, int index, Schema s, Type column) {
-    int nullBranch = -1;
-    if (s.getType() == Schema.Type.UNION) {
-      List<Schema> branches = s.getTypes();
-      if (branches.size() != 2 || branches.stream().noneMatch(b -> b.getType() == Schema.Type.NULL)) {
-        throw new IllegalArgumentException("field " + name + ": only a union with null is supported, got " + s);
-      }
-      nullBranch = branches.get(0).getType() == Schema.Type.NULL ? 0 : 1;
-      s = branches.get(1 - nullBranch);
+  /**
+   * The branch of a field's union with null that means null, or -1 for a field that is not such a union.
+   *
+   * @throws IllegalArgumentException for any other union
+   */
+  static int nullBranch(String name, Schema s) {
+    if (s.getType() != Schema.Type.UNION) {
+      return -1;
     }
-    Kind kind = switch (s.getType()) {
+    List<Schema> branches = s.getTypes();
+    if (branches.size() != 2 || branches.stream().noneMatch(b -> b.getType() == Schema.Type.NULL)) {
+      throw new IllegalArgumentException("field " + name + ": only a union with null is supported, got " + s);
+    }
+    return branches.get(0).getType() == Schema.Type.NULL ? 0 : 1;
+  }
+
+  /** The kind of a (non-union) field schema. */
+  static Kind kind(String name, Schema s) {
+    return switch (s.getType()) {
       case STRING, BYTES -> Kind.BINARY;
       case INT -> Kind.INT;
       case LONG -> Kind.LONG;
@@ -85,6 +94,14 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
       case ARRAY -> Kind.LIST;
       default -> throw new IllegalArgumentException("field " + name + ": unsupported type " + s.getType());
     };
+  }
+
+  private static Node compile(String name, int index, Schema s, Type column) {
+    int nullBranch = nullBranch(name, s);
+    if (nullBranch >= 0) {
+      s = s.getTypes().get(1 - nullBranch);
+    }
+    Kind kind = kind(name, s);
     if (kind == Kind.RECORD) {
       return new Node(name, index, kind, nullBranch, compileFields(s, column.asGroupType()), null, null, null);
     }

@@ -122,26 +122,45 @@ public final class RowBlock {
     return rows;
   }
 
+  /** Where a group's parts lie in its payload: the shared head and tail, and each row's middle. */
+  private record Layout(int headAt, int headLength, int tailAt, int tailLength, int[] middleAt, int[] middleLength) {
+    static Layout of(byte[] payload) {
+      ByteBuffer b = ByteBuffer.wrap(payload);
+      int headAt = 4;
+      int headLength = b.getInt(0);
+      int tailLength = b.getInt(headAt + headLength);
+      int tailAt = headAt + headLength + 4;
+      int at = tailAt + tailLength;
+      int rows = b.getInt(at);
+      at += 4;
+      int[] middleAt = new int[rows];
+      int[] middleLength = new int[rows];
+      for (int i = 0; i < rows; i++) {
+        middleLength[i] = b.getInt(at);
+        middleAt[i] = at + 4;
+        at += 4 + middleLength[i];
+      }
+      return new Layout(headAt, headLength, tailAt, tailLength, middleAt, middleLength);
+    }
+  }
+
   /** Each encoded row of a group's payload, in order. */
   static void forEachRow(byte[] payload, Consumer<byte[]> row) {
-    ByteBuffer b = ByteBuffer.wrap(payload);
-    int headAt = 4;
-    int headLength = b.getInt(0);
-    int tailLength = b.getInt(headAt + headLength);
-    int tailAt = headAt + headLength + 4;
-    int at = tailAt + tailLength;
-    int rows = b.getInt(at);
-    at += 4;
-    for (int i = 0; i < rows; i++) {
-      int middleLength = b.getInt(at);
-      at += 4;
-      byte[] r = new byte[headLength + middleLength + tailLength];
-      System.arraycopy(payload, headAt, r, 0, headLength);
-      System.arraycopy(payload, at, r, headLength, middleLength);
-      System.arraycopy(payload, tailAt, r, headLength + middleLength, tailLength);
-      at += middleLength;
+    Layout l = Layout.of(payload);
+    for (int i = 0; i < l.middleAt.length; i++) {
+      byte[] r = new byte[l.headLength + l.middleLength[i] + l.tailLength];
+      System.arraycopy(payload, l.headAt, r, 0, l.headLength);
+      System.arraycopy(payload, l.middleAt[i], r, l.headLength, l.middleLength[i]);
+      System.arraycopy(payload, l.tailAt, r, l.headLength + l.middleLength[i], l.tailLength);
       row.accept(r);
     }
+  }
+
+  /** Writes the rows of a group's payload (as the sort buffer holds it), in order, with {@code writer}. */
+  static void writeGroup(byte[] payload, ColumnRowWriter writer) throws IOException {
+    Layout l = Layout.of(payload);
+    writer.writeGroup(payload, l.headAt, l.headLength, l.tailAt, l.tailLength, l.middleAt, l.middleLength,
+        l.middleAt.length);
   }
 
   /** Each encoded row of this block, group by group in the order given. */
