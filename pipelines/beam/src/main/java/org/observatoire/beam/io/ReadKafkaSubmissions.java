@@ -54,6 +54,13 @@ public final class ReadKafkaSubmissions extends PTransform<PBegin, PCollection<R
   }
 
   /**
+   * A fetch is answered once it holds 64 KiB or has waited 10 ms, so that a busy reader's fetches carry many records
+   * each (the client's default answers as soon as one byte is there).
+   */
+  static final int FETCH_MIN_BYTES = 64 << 10;
+  static final int FETCH_MAX_WAIT_MS = 10;
+
+  /**
    * Reads {@code topic}'s records as they are (keys as strings, values as bytes) from the earliest offset not yet
    * committed to {@code groupId}, committing offsets when Beam finalizes a checkpoint; each record is stamped with
    * {@code eventTime}, and the watermark trails the latest stamp by {@code maxOutOfOrderness}.
@@ -68,7 +75,9 @@ public final class ReadKafkaSubmissions extends PTransform<PBegin, PCollection<R
         .withConsumerConfigUpdates(Map.of(
             ConsumerConfig.GROUP_ID_CONFIG, groupId,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS))
         .commitOffsetsInFinalize()
         .withTimestampPolicyFactory((partition, previousWatermark) ->
             new CustomTimestampPolicyWithLimitedDelay<>(eventTime, maxOutOfOrderness, previousWatermark));

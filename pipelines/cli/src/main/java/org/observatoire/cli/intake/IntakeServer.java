@@ -74,12 +74,16 @@ public final class IntakeServer implements AutoCloseable {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 2,
+        ProducerConfig.LINGER_MS_CONFIG, 5,
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 << 10,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * MAX_BODY_BYTES),
         new StringSerializer(), new ByteArraySerializer());
     KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 << 10,
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
         new StringDeserializer(), new StringDeserializer());
     List<TopicPartition> partitions;
     try {
