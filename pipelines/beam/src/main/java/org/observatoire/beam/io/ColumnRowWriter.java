@@ -68,7 +68,7 @@ final class ColumnRowWriter implements Closeable {
     this.avro = avro;
     this.parquet = new AvroSchemaConverter(new Configuration(false)).convert(avro);
     this.fields = compile(avro, parquet);
-    ParquetProperties.Builder p = ParquetProperties.builder();
+    ParquetProperties.Builder p = ParquetProperties.builder().withValuesWriterFactory(new RepeatAwareValuesWriters());
     for (Schema.Field f : avro.getFields()) {
       if (ParquetFiles.UNIQUE_COLUMNS.contains(f.name())
           || "false".equals(f.getProp(AvroSchemas.DICTIONARY_PROP))) {
