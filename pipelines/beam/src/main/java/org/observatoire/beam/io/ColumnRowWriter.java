@@ -21,7 +21,6 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
-import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.io.EncodedRowWriteSupport.Kind;
 
 /**
@@ -70,8 +69,7 @@ final class ColumnRowWriter implements Closeable {
     this.fields = compile(avro, parquet);
     ParquetProperties.Builder p = ParquetProperties.builder().withValuesWriterFactory(new RepeatAwareValuesWriters());
     for (Schema.Field f : avro.getFields()) {
-      if (ParquetFiles.UNIQUE_COLUMNS.contains(f.name())
-          || "false".equals(f.getProp(AvroSchemas.DICTIONARY_PROP))) {
+      if (!ParquetFiles.dictionaryEncoded(f)) {
         p = p.withDictionaryEncoding(f.name(), false);
       }
     }

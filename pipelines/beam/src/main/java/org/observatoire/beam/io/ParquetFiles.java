@@ -34,11 +34,16 @@ public final class ParquetFiles {
     Builder b = new Builder(file, schema, geo).withCompressionCodec(CompressionCodecName.ZSTD)
         .withRowGroupSize(rowGroupBytes).withConf(new Configuration(false));
     for (Schema.Field f : schema.getFields()) {
-      if (UNIQUE_COLUMNS.contains(f.name()) || "false".equals(f.getProp(AvroSchemas.DICTIONARY_PROP))) {
+      if (!dictionaryEncoded(f)) {
         b = b.withDictionaryEncoding(f.name(), false);
       }
     }
     return b.build();
+  }
+
+  /** Whether a field's column gets a dictionary: not when nearly unique per row, or when its schema says so. */
+  static boolean dictionaryEncoded(Schema.Field f) {
+    return !UNIQUE_COLUMNS.contains(f.name()) && !"false".equals(f.getProp(AvroSchemas.DICTIONARY_PROP));
   }
 
   private static final class Builder extends ParquetWriter.Builder<byte[], Builder> {
