@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.ingest.LineReader;
+import org.observatoire.core.ingest.SubmissionIds;
 import org.observatoire.core.run.CountKey;
 import org.observatoire.core.run.OutcomeKind;
 
@@ -79,16 +80,73 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    PCollection<Chunk> chunks = input
-        .apply("ListFiles", Create.of(files).withCoder(SerializableCoder.of(Chunk.class)))
-        .apply("PlanChunks", ParDo.of(new PlanChunksFn()))
-        .setCoder(SerializableCoder.of(Chunk.class))
-        .apply("SpreadChunks", Reshuffle.viaRandomKey());
-    PCollectionTuple out = chunks.apply("ReadChunks",
+    PCollectionTuple out = chunks(input, files).apply("ReadChunks",
         ParDo.of(new ReadChunkFn(maxLineBytes)).withOutputTags(LINES, TupleTagList.of(COUNTS)));
     out.get(LINES).setCoder(RawLineCoder.of());
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
+  }
+
+  /** The submission id key ({@link SubmissionIds#key}) of every line that has one, read from the same files. */
+  public PTransform<PBegin, PCollection<Long>> idKeys() {
+    return new ReadIdKeys(files, maxLineBytes);
+  }
+
+  /** The files cut into chunks, spread over the workers. */
+  static PCollection<Chunk> chunks(PBegin input, List<Chunk> files) {
+    return input
+        .apply("ListFiles", Create.of(files).withCoder(SerializableCoder.of(Chunk.class)))
+        .apply("PlanChunks", ParDo.of(new PlanChunksFn()))
+        .setCoder(SerializableCoder.of(Chunk.class))
+        .apply("SpreadChunks", Reshuffle.viaRandomKey());
+  }
+
+  /** Reads a chunk's lines, handing each to {@code sink}. */
+  static LineReader.Totals read(Chunk chunk, int maxLineBytes, java.util.function.Consumer<RawLine> sink)
+      throws IOException {
+    ResourceId id = FileSystems.matchNewResource(chunk.path(), false);
+    long limit = chunk.end() - chunk.start();
+    try (ReadableByteChannel ch = FileSystems.open(id)) {
+      if (chunk.start() > 0) {
+        ((SeekableByteChannel) ch).position(chunk.start());
+      }
+      InputStream raw = new BufferedInputStream(Channels.newInputStream(ch), 1 << 20);
+      InputStream in = chunk.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 20) : raw;
+      return LineReader.of(maxLineBytes).read(in, chunk.gzip() ? -1 : limit, chunk.name(), chunk.firstLine(), sink);
+    }
+  }
+
+  /**
+   * A second, light read of the input for the duplicate check: one key per line, single output (no line bytes
+   * shipped between tasks).
+   */
+  static final class ReadIdKeys extends PTransform<PBegin, PCollection<Long>> {
+    private final List<Chunk> files;
+    private final int maxLineBytes;
+
+    ReadIdKeys(List<Chunk> files, int maxLineBytes) {
+      this.files = files;
+      this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public PCollection<Long> expand(PBegin input) {
+      return chunks(input, files).apply("ReadIdKeys", ParDo.of(new ReadIdKeysFn(maxLineBytes)))
+          .setCoder(VarLongCoder.of());
+    }
+  }
+
+  static final class ReadIdKeysFn extends DoFn<Chunk, Long> {
+    private final int maxLineBytes;
+
+    ReadIdKeysFn(int maxLineBytes) {
+      this.maxLineBytes = maxLineBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element Chunk chunk, OutputReceiver<Long> out) throws IOException {
+      read(chunk, maxLineBytes, line -> SubmissionIds.peek(line.bytes()).ifPresent(id -> out.output(SubmissionIds.key(id))));
+    }
   }
 
   /** Cuts a plain file into ~4 MiB chunks at line starts, counting lines to give each chunk its first line. */
@@ -140,20 +198,10 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
 
     @ProcessElement
     public void process(@Element Chunk chunk, MultiOutputReceiver out) throws IOException {
-      ResourceId id = FileSystems.matchNewResource(chunk.path(), false);
-      long limit = chunk.end() - chunk.start();
-      try (ReadableByteChannel ch = FileSystems.open(id)) {
-        if (chunk.start() > 0) {
-          ((SeekableByteChannel) ch).position(chunk.start());
-        }
-        InputStream raw = new BufferedInputStream(Channels.newInputStream(ch), 1 << 20);
-        InputStream in = chunk.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 20) : raw;
-        LineReader.Totals totals = LineReader.of(maxLineBytes)
-            .read(in, chunk.gzip() ? -1 : limit, chunk.name(), chunk.firstLine(), out.get(LINES)::output);
-        String fileKey = chunk.name();
-        out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.LINES_READ).encode(), totals.lines()));
-        out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.BYTES_READ).encode(), totals.bytes()));
-      }
+      LineReader.Totals totals = read(chunk, maxLineBytes, out.get(LINES)::output);
+      String fileKey = chunk.name();
+      out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.LINES_READ).encode(), totals.lines()));
+      out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.BYTES_READ).encode(), totals.bytes()));
     }
   }
 }

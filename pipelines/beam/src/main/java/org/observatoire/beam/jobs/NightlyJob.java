@@ -24,6 +24,12 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.Validation;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Values;
+import org.observatoire.beam.avro.AvroRecordCoder;
+import org.observatoire.beam.transforms.FindRepeatedIds;
+import org.observatoire.core.ingest.RepeatedIds;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.cubes.BuildOccurrenceCubes;
 import org.observatoire.beam.cubes.CubeSchemas;
@@ -152,11 +158,21 @@ public final class NightlyJob {
     String restricted = restrictedOutput(options);
     ReadSubmissionLines read = ReadSubmissionLines.of(files, options.getMaxLineBytes());
     PCollectionTuple lines = p.apply("ReadSubmissionLines", read);
-    ProcessSubmissions process = ProcessSubmissions.with(processingConfig(options, referenceTime));
+    // ids found on more than one line, from a light second read: the other submissions skip the duplicate check
+    PCollectionView<RepeatedIds> repeated = p.apply("ReadSubmissionIds", read.idKeys())
+        .apply("FindRepeatedIds", FindRepeatedIds.create());
+    ProcessSubmissions process = ProcessSubmissions.with(processingConfig(options, referenceTime))
+        .keepingUnique(repeated);
     PCollectionTuple processed = lines.get(read.linesTag()).apply("ProcessSubmissions", process);
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
-    PCollectionTuple deduped = processed.get(process.acceptedTag()).apply("DeduplicateSubmissions", dedupe);
-    PCollection<GenericRecord> curated = deduped.get(dedupe.curatedTag());
+    PCollectionTuple deduped = processed.get(process.sideTag())
+        .apply("TakeRepeated", DeduplicateSubmissions.takeRepeated())
+        .apply("DeduplicateSubmissions", dedupe);
+    PCollection<GenericRecord> curated = PCollectionList
+        .of(processed.get(process.acceptedTag()).apply("UniqueIds", Values.create())
+            .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED)))
+        .and(deduped.get(dedupe.curatedTag()))
+        .apply("Curated", Flatten.pCollections());
 
     // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
     curated.apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(OCCURRENCE_SORT))

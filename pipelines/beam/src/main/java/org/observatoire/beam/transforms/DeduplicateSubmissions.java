@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -146,16 +149,7 @@ public final class DeduplicateSubmissions
     GenericRecord winner = all.get(w);
     out.get(CURATED).output(winner);
     DoFn.OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
-    @SuppressWarnings("unchecked")
-    List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
-    for (GenericRecord location : restricted) {
-      side.output(SideRecords.of(SideRecords.RESTRICTED_LOCATION, location));
-    }
-    String protocol = winner.get("protocol").toString();
-    String file = winner.get("sourceFile").toString();
-    side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));
-    side.output(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES),
-        (Integer) winner.get("occurrenceCount")));
+    kept(winner, side::output);
     for (int i = 0; i < all.size(); i++) {
       if (i != w) {
         GenericRecord loser = all.get(i);
@@ -163,6 +157,59 @@ public final class DeduplicateSubmissions
         side.output(SideRecords.of(SideRecords.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
         side.output(SideRecords.count(CountKey.of(loser.get("sourceFile").toString(),
             loser.get("protocol").toString(), OutcomeKind.DUPLICATE), 1));
+      }
+    }
+  }
+
+  /**
+   * What a kept submission puts on the side stream: its restricted locations and its curated and occurrence
+   * counters. Also for submissions kept without the check because their id is their own ({@link
+   * ProcessSubmissions#keepingUnique}).
+   */
+  static void kept(GenericRecord winner, Consumer<KV<String, byte[]>> side) {
+    @SuppressWarnings("unchecked")
+    List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
+    for (GenericRecord location : restricted) {
+      side.accept(SideRecords.of(SideRecords.RESTRICTED_LOCATION, location));
+    }
+    String protocol = winner.get("protocol").toString();
+    String file = winner.get("sourceFile").toString();
+    side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));
+    side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES),
+        (Integer) winner.get("occurrenceCount")));
+  }
+
+  /**
+   * The side stream's {@link SideRecords#REPEATED} submissions, keyed by submission id: the input of
+   * {@link #create()} when the submissions with a unique id were kept on the way ({@link
+   * ProcessSubmissions#keepingUnique}).
+   */
+  public static PTransform<PCollection<KV<String, byte[]>>, PCollection<KV<String, GenericRecord>>> takeRepeated() {
+    return new TakeRepeated();
+  }
+
+  private static final class TakeRepeated
+      extends PTransform<PCollection<KV<String, byte[]>>, PCollection<KV<String, GenericRecord>>> {
+    @Override
+    public PCollection<KV<String, GenericRecord>> expand(PCollection<KV<String, byte[]>> side) {
+      return side.apply("TakeRepeated", ParDo.of(new TakeRepeatedFn()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroRecordCoder.of(AvroSchemas.ACCEPTED)));
+    }
+  }
+
+  static final class TakeRepeatedFn extends DoFn<KV<String, byte[]>, KV<String, GenericRecord>> {
+    private transient GenericDatumReader<GenericRecord> reader;
+
+    @Setup
+    public void setup() {
+      reader = new GenericDatumReader<>(AvroSchemas.ACCEPTED);
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, byte[]> side, OutputReceiver<KV<String, GenericRecord>> out) {
+      if (SideRecords.REPEATED.equals(side.getKey())) {
+        GenericRecord accepted = SideRecords.decode(SideRecords.REPEATED, side.getValue(), reader);
+        out.output(KV.of(accepted.get("submissionId").toString(), accepted));
       }
     }
   }

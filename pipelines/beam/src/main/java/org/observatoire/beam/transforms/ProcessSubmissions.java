@@ -10,6 +10,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.observatoire.beam.Progress;
@@ -17,6 +18,7 @@ import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
+import org.observatoire.core.ingest.RepeatedIds;
 import org.observatoire.core.ingest.SubmissionProcessor;
 import org.observatoire.core.run.CountKey;
 import org.observatoire.core.run.OutcomeKind;
@@ -31,13 +33,27 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
   private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
 
   private final ProcessingConfig config;
+  private final PCollectionView<RepeatedIds> repeated;
 
-  private ProcessSubmissions(ProcessingConfig config) {
+  private ProcessSubmissions(ProcessingConfig config, PCollectionView<RepeatedIds> repeated) {
     this.config = config;
+    this.repeated = repeated;
   }
 
+  /** Every accepted submission on {@link #acceptedTag()}, for a duplicate check downstream. */
   public static ProcessSubmissions with(ProcessingConfig config) {
-    return new ProcessSubmissions(config);
+    return new ProcessSubmissions(config, null);
+  }
+
+  /**
+   * Keeps the accepted submissions whose id is on no other line ({@link FindRepeatedIds}) on the way: they are the
+   * {@link #acceptedTag()} output, already curated, their restricted locations and counters on the side stream as
+   * {@link DeduplicateSubmissions} would put them. The others go on the side stream as {@link SideRecords#REPEATED}
+   * to {@link DeduplicateSubmissions#takeRepeated}. In the batch job ids rarely repeat: the whole submissions then
+   * skip the shuffle, only their 8-byte keys are grouped.
+   */
+  public ProcessSubmissions keepingUnique(PCollectionView<RepeatedIds> repeatedIds) {
+    return new ProcessSubmissions(config, java.util.Objects.requireNonNull(repeatedIds, "repeatedIds"));
   }
 
   public TupleTag<KV<String, GenericRecord>> acceptedTag() {
@@ -51,8 +67,11 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
 
   @Override
   public PCollectionTuple expand(PCollection<RawLine> lines) {
-    PCollectionTuple out = lines.apply("ValidateAndInterpret", ParDo.of(new ProcessFn(config))
-        .withOutputTags(ACCEPTED, TupleTagList.of(SIDE)));
+    ParDo.MultiOutput<RawLine, KV<String, GenericRecord>> parDo = repeated == null
+        ? ParDo.of(new ProcessFn(config, null)).withOutputTags(ACCEPTED, TupleTagList.of(SIDE))
+        : ParDo.of(new ProcessFn(config, repeated)).withSideInputs(repeated)
+            .withOutputTags(ACCEPTED, TupleTagList.of(SIDE));
+    PCollectionTuple out = lines.apply("ValidateAndInterpret", parDo);
     out.get(ACCEPTED).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroRecordCoder.of(AvroSchemas.ACCEPTED)));
     out.get(SIDE).setCoder(SideRecords.coder());
     return out;
@@ -60,10 +79,13 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
 
   static final class ProcessFn extends DoFn<RawLine, KV<String, GenericRecord>> {
     private final ProcessingConfig config;
+    private final PCollectionView<RepeatedIds> repeatedView;
     private transient SubmissionProcessor processor;
+    private transient RepeatedIds repeated;
 
-    ProcessFn(ProcessingConfig config) {
+    ProcessFn(ProcessingConfig config, PCollectionView<RepeatedIds> repeatedView) {
       this.config = config;
+      this.repeatedView = repeatedView;
     }
 
     @Setup
@@ -71,25 +93,42 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
       processor = config.processor();
     }
 
+    @StartBundle
+    public void startBundle() {
+      repeated = null;
+    }
+
     @ProcessElement
-    public void process(@Element RawLine line, MultiOutputReceiver out) {
+    public void process(ProcessContext c) {
+      RawLine line = c.element();
       Progress.line();
       Outcome outcome;
       try {
         outcome = processor.process(line);
       } catch (RuntimeException | StackOverflowError e) {
-        OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
-        side.output(SideRecords.of(SideRecords.DEAD_LETTER, AvroRecords.deadLetter(line, "validate", e)));
-        side.output(SideRecords.count(CountKey.of(line.source().file(), null, OutcomeKind.DEAD_LETTERED), 1));
+        c.output(SIDE, SideRecords.of(SideRecords.DEAD_LETTER, AvroRecords.deadLetter(line, "validate", e)));
+        c.output(SIDE, SideRecords.count(CountKey.of(line.source().file(), null, OutcomeKind.DEAD_LETTERED), 1));
         return;
       }
       if (outcome instanceof Outcome.Accepted a) {
-        out.get(ACCEPTED).output(KV.of(a.submissionId(), AvroRecords.accepted(a)));
+        GenericRecord accepted = AvroRecords.accepted(a);
+        if (repeatedView == null) {
+          c.output(KV.of(a.submissionId(), accepted));
+          return;
+        }
+        if (repeated == null) {
+          repeated = c.sideInput(repeatedView);
+        }
+        if (repeated.mayRepeat(a.submissionId())) {
+          c.output(SIDE, SideRecords.of(SideRecords.REPEATED, accepted));
+        } else {
+          c.output(KV.of(a.submissionId(), accepted));
+          DeduplicateSubmissions.kept(accepted, kv -> c.output(SIDE, kv));
+        }
       } else if (outcome instanceof Outcome.Rejected r) {
-        OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
-        side.output(SideRecords.of(SideRecords.REJECTED, AvroRecords.rejected(r)));
-        side.output(SideRecords.of(SideRecords.RAW_REJECTED, AvroRecords.rawLine(r)));
-        side.output(SideRecords.count(CountKey.of(r.source().file(), r.protocol(), OutcomeKind.REJECTED), 1));
+        c.output(SIDE, SideRecords.of(SideRecords.REJECTED, AvroRecords.rejected(r)));
+        c.output(SIDE, SideRecords.of(SideRecords.RAW_REJECTED, AvroRecords.rawLine(r)));
+        c.output(SIDE, SideRecords.count(CountKey.of(r.source().file(), r.protocol(), OutcomeKind.REJECTED), 1));
       }
     }
   }

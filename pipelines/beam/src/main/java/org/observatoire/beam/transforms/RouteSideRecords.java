@@ -79,6 +79,9 @@ public final class RouteSideRecords extends PTransform<PCollectionList<KV<String
         out.get(COUNTS).output(SideRecords.decodeCount(side.getValue()));
         return;
       }
+      if (SideRecords.REPEATED.equals(kind)) {
+        return; // taken by the duplicate check, which reports what becomes of them
+      }
       GenericDatumReader<GenericRecord> reader = readers.get(kind);
       if (reader == null) {
         throw new IllegalStateException("unknown side record kind '" + kind + "'");

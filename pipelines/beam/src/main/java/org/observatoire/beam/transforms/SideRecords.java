@@ -35,6 +35,11 @@ public final class SideRecords {
   public static final String DUPLICATE = "duplicate";
   public static final String RESTRICTED_LOCATION = "restricted-location";
   public static final String COUNT = "count";
+  /**
+   * An accepted submission whose id may occur on another line ({@link ProcessSubmissions#keepingUnique}), on its
+   * way to the duplicate check ({@link DeduplicateSubmissions#takeRepeated}); not routed to any dataset.
+   */
+  public static final String REPEATED = "repeated";
 
   static final Map<String, Schema> SCHEMAS = Map.of(
       REJECTED, AvroSchemas.REJECTED,
@@ -48,7 +53,8 @@ public final class SideRecords {
       RAW_REJECTED, new GenericDatumWriter<>(AvroSchemas.RAW_LINE),
       DEAD_LETTER, new GenericDatumWriter<>(AvroSchemas.DEAD_LETTER),
       DUPLICATE, new GenericDatumWriter<>(AvroSchemas.DUPLICATE),
-      RESTRICTED_LOCATION, new GenericDatumWriter<>(AvroSchemas.RESTRICTED_LOCATION));
+      RESTRICTED_LOCATION, new GenericDatumWriter<>(AvroSchemas.RESTRICTED_LOCATION),
+      REPEATED, new GenericDatumWriter<>(AvroSchemas.ACCEPTED));
 
   private SideRecords() {}
 

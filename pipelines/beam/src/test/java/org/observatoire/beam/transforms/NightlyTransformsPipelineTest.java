@@ -23,6 +23,14 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.observatoire.beam.avro.AvroRecordCoder;
+import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.core.ingest.SubmissionIds;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +65,12 @@ class NightlyTransformsPipelineTest {
     return RawLine.of(SourceRef.of(file, n), text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** 0: grouped by submission id, as the nightly job does; else in that many buckets, as the streaming job does. */
+  /**
+   * -1: submissions with an id of their own kept on the way, the others grouped by id, as the nightly job does; 0:
+   * all grouped by submission id; else in that many buckets, as the streaming job does.
+   */
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 7})
+  @ValueSource(ints = {-1, 0, 1, 7})
   void curatedRejectedAndDuplicateOutputsAreExactlyWhatTheCoreDecides(int buckets) throws IOException {
     List<RawLine> lines = fixture();
     Map<String, Integer> expectedRows = new TreeMap<>();
@@ -74,16 +85,30 @@ class NightlyTransformsPipelineTest {
     PipelineOptions options = PipelineOptionsFactory.create();
     options.setRunner(DirectRunner.class);
     Pipeline p = Pipeline.create(options);
+    PCollection<RawLine> input = p.apply(Create.of(lines).withCoder(RawLineCoder.of()));
     ProcessSubmissions process = ProcessSubmissions.with(CONFIG);
-    PCollectionTuple processed = p.apply(Create.of(lines).withCoder(RawLineCoder.of())).apply(process);
-    DeduplicateSubmissions dedupe = buckets == 0 ? DeduplicateSubmissions.create()
+    if (buckets < 0) {
+      process = process.keepingUnique(input
+          .apply("IdKeys", FlatMapElements.into(TypeDescriptors.longs()).via((RawLine l) ->
+              SubmissionIds.peek(l.bytes()).map(id -> List.of(SubmissionIds.key(id))).orElse(List.of())))
+          .apply(FindRepeatedIds.create()));
+    }
+    PCollectionTuple processed = input.apply(process);
+    DeduplicateSubmissions dedupe = buckets <= 0 ? DeduplicateSubmissions.create()
         : DeduplicateSubmissions.inBuckets(buckets);
-    PCollectionTuple curated = processed.get(process.acceptedTag()).apply(dedupe);
+    PCollectionTuple curated = buckets < 0
+        ? processed.get(process.sideTag()).apply(DeduplicateSubmissions.takeRepeated()).apply(dedupe)
+        : processed.get(process.acceptedTag()).apply(dedupe);
+    PCollection<GenericRecord> kept = buckets < 0
+        ? PCollectionList.of(processed.get(process.acceptedTag()).apply(Values.create())
+            .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED)))
+            .and(curated.get(dedupe.curatedTag())).apply(Flatten.pCollections())
+        : curated.get(dedupe.curatedTag());
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
         .and(curated.get(dedupe.sideTag())).apply(route);
 
-    PAssert.that(curated.get(dedupe.curatedTag()).apply(ExpandOccurrences.create())).satisfies(rows -> {
+    PAssert.that(kept.apply(ExpandOccurrences.create())).satisfies(rows -> {
       List<String> ids = new ArrayList<>();
       Map<String, Integer> perSubmission = new TreeMap<>();
       for (GenericRecord r : rows) {
@@ -133,6 +158,10 @@ class NightlyTransformsPipelineTest {
       assertThat(keys, hasItem("b.jsonl\tpropage\tDUPLICATE=1"));
       assertThat(keys, hasItem("a.jsonl\tpropage\tCURATED=1"));
       assertThat(keys, hasItem("a.jsonl\tpropage\tREJECTED=1"));
+      // every curated submission counted once, whichever way it was kept
+      long curatedCount = keys.stream().filter(k -> k.contains("\tCURATED=")).mapToLong(
+          k -> Long.parseLong(k.substring(k.lastIndexOf('=') + 1))).sum();
+      assertThat(curatedCount, is(2L));
       return null;
     });
     p.run().waitUntilFinish();

@@ -1,9 +1,5 @@
 package org.observatoire.core.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -15,31 +11,10 @@ import org.observatoire.core.time.IsoTimes;
  * caller falls back to another clock, and validation reports the problem later.
  */
 public final class SubmittedAt {
-  private static final JsonFactory JSON = new JsonFactory();
-
   private SubmittedAt() {}
 
   public static Optional<Instant> peek(byte[] submission) {
-    if (submission == null) {
-      return Optional.empty();
-    }
-    try (JsonParser p = JSON.createParser(submission)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if ("submittedAt".equals(name)) {
-          return value == JsonToken.VALUE_STRING ? parse(p.getText()) : Optional.empty();
-        }
-        p.skipChildren();
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return TopLevelField.string(submission, "submittedAt").flatMap(SubmittedAt::parse);
   }
 
   private static Optional<Instant> parse(String text) {
