@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.observatoire.core.visits.ListedTaxon;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -27,7 +30,15 @@ public final class VisitBlocks {
   private static final int FIRST_TAXON_FIELD = SCHEMA.getField("taxonKey").pos();
   private static final int END_TAXON_FIELDS = SCHEMA.getField("occurrenceStatus").pos() + 1;
 
+  /** Bound of {@link #absent}: the protocols' lists hold some hundreds of taxa in all. */
+  private static final int MAX_CACHED_TAXA = 10_000;
+
   private final FieldWriter writer = new FieldWriter();
+  /**
+   * The encoded taxon fields of a listed taxon's zero row (absent, count 0), the same bytes on every visit that did
+   * not report it: most of a visit's rows. Copied into each block's payload, never changed.
+   */
+  private final Map<ListedTaxon, byte[]> absent = new HashMap<>();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
   private BinaryEncoder encoder;
 
@@ -69,12 +80,20 @@ public final class VisitBlocks {
         throw new IllegalArgumentException("rows of two visits in one block: " + v.eventID() + " and "
             + row.visit().eventID());
       }
-      r.put("taxonKey", row.taxon().taxonKey());
-      r.put("scientificName", row.taxon().scientificName());
-      r.put("vernacularName", row.taxon().vernacularName());
-      r.put("individualCount", row.individualCount());
-      r.put("occurrenceStatus", row.present() ? "present" : "absent");
-      middles.add(encode(r, FIRST_TAXON_FIELD, END_TAXON_FIELDS));
+      boolean zero = !row.present() && row.individualCount() == 0;
+      byte[] middle = zero ? absent.get(row.taxon()) : null;
+      if (middle == null) {
+        r.put("taxonKey", row.taxon().taxonKey());
+        r.put("scientificName", row.taxon().scientificName());
+        r.put("vernacularName", row.taxon().vernacularName());
+        r.put("individualCount", row.individualCount());
+        r.put("occurrenceStatus", row.present() ? "present" : "absent");
+        middle = encode(r, FIRST_TAXON_FIELD, END_TAXON_FIELDS);
+        if (zero && absent.size() < MAX_CACHED_TAXA) {
+          absent.put(row.taxon(), middle);
+        }
+      }
+      middles.add(middle);
     }
     String destination = "protocol=" + v.protocol() + "/year=" + v.year();
     return RowBlock.of(destination, RowBlock.key(first.eea10km(), v.locationID(), v.eventDate(), v.eventID()),
