@@ -1,6 +1,5 @@
 package org.observatoire.beam.avro;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class OccurrenceFileRows {
   }
 
   private final int[] sortFields;
-  private final ByteArrayOutputStream row = new ByteArrayOutputStream(1024);
+  private final RowBytes row = new RowBytes(1024);
   private final AvroCursor in = new AvroCursor();
 
   private OccurrenceFileRows(List<String> sortColumns) {
@@ -125,7 +124,7 @@ public final class OccurrenceFileRows {
     rows.rows.add(row.toByteArray());
   }
 
-  private static void writeVarLong(ByteArrayOutputStream out, long v) {
+  private static void writeVarLong(RowBytes out, long v) {
     long z = (v << 1) ^ (v >> 63);
     while ((z & ~0x7FL) != 0) {
       out.write((int) ((z & 0x7F) | 0x80));

@@ -1,6 +1,5 @@
 package org.observatoire.beam.avro;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class VisitBlocks {
    * not report it: most of a visit's rows. Copied into each block's payload, never changed.
    */
   private final Map<ListedTaxon, byte[]> absent = new HashMap<>();
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+  private final RowBytes bytes = new RowBytes(256);
   private BinaryEncoder encoder;
 
   private VisitBlocks() {}
