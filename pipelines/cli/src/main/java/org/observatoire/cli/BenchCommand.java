@@ -61,8 +61,22 @@ public final class BenchCommand implements Callable<Integer> {
   Integer parallelism;
 
   @Option(names = "--jvm-arg", description = "An option for every child JVM, e.g. --jvm-arg=-Xmx4g (repeatable). "
-      + "Default: none, the JVM's own heap sizing.")
+      + "Default: the JVM's own heap sizing, and the parallel collector unless another is chosen here.")
   List<String> jvmArgs = new ArrayList<>();
+
+  /**
+   * The child JVMs' options: those given, after the batch job's collector ({@link NightlyCommand#BATCH_GC}, as the
+   * launcher gives {@code nightly}) unless they choose one.
+   */
+  static List<String> childJvmArgs(List<String> given) {
+    boolean chosen = given.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
+    List<String> args = new ArrayList<>();
+    if (!chosen) {
+      args.add(NightlyCommand.BATCH_GC);
+    }
+    args.addAll(given);
+    return args;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -79,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean temporary = workDir == null;
     Path dir = (temporary ? Files.createTempDirectory("observatoire-bench") : workDir).toAbsolutePath().normalize();
     Files.createDirectories(dir);
-    BenchSystems bench = new BenchSystems(dir, referenceDate + "T00:00:00Z", ChildJvm.withJvmArgs(jvmArgs),
+    List<String> childArgs = childJvmArgs(jvmArgs);
+    BenchSystems bench = new BenchSystems(dir, referenceDate + "T00:00:00Z", ChildJvm.withJvmArgs(childArgs),
         parallelism);
     boolean allOk = false;
     try {
@@ -97,7 +112,9 @@ public final class BenchCommand implements Callable<Integer> {
             r.ok() ? String.format("%,d records", r.records()) : "FAILED (exit " + r.exitCode() + ", see "
                 + dir.resolve(s + ".log") + ")", r.wallSeconds(), r.peakRssBytes() / 1048576.0);
       }
-      BenchReport report = new BenchReport(submissions, seed, Machine.describe(), results);
+      com.fasterxml.jackson.databind.node.ObjectNode machine = Machine.describe();
+      machine.put("childJvmArgs", String.join(" ", childArgs));
+      BenchReport report = new BenchReport(submissions, seed, machine, results);
       System.out.print(report.markdown());
       if (output != null) {
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(output.toFile(), report.json());

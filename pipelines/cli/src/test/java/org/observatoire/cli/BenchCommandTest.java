@@ -2,6 +2,7 @@ package org.observatoire.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -29,6 +30,14 @@ class BenchCommandTest {
   Path tmp;
 
   @Test
+  void childJvmsGetTheBatchCollectorUnlessAnotherIsChosen() {
+    assertThat(BenchCommand.childJvmArgs(List.of("-Xmx1g")), equalTo(List.of("-XX:+UseParallelGC", "-Xmx1g")));
+    assertThat(BenchCommand.childJvmArgs(List.of()), equalTo(List.of("-XX:+UseParallelGC")));
+    assertThat(BenchCommand.childJvmArgs(List.of("-XX:+UseG1GC", "-Xmx1g")), equalTo(List.of("-XX:+UseG1GC",
+        "-Xmx1g")));
+  }
+
+  @Test
   void threeSystemsProcessTheSameInputAndTheReportSaysSo() throws Exception {
     Path work = tmp.resolve("work");
     Path json = tmp.resolve("bench.json");
@@ -52,6 +61,8 @@ class BenchCommandTest {
     assertThat(report.path("seed").asLong(), is(5L));
     assertThat(report.path("machine").path("cores").asInt(), greaterThan(0));
     assertThat(report.path("machine").path("memoryBytes").asLong(), greaterThan(0L));
+    assertThat(report.path("machine").path("childJvmArgs").asText(),
+        equalTo("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
     for (String system : List.of("nightly", "plainJava", "duckdb")) {
       JsonNode s = report.path("systems").path(system);
       assertThat(system, s.path("exitCode").asInt(), is(0));
