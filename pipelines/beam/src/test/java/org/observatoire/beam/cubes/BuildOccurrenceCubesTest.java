@@ -1,0 +1,147 @@
+package org.observatoire.beam.cubes;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.junit.jupiter.api.Test;
+import org.observatoire.beam.avro.AvroRecordCoder;
+import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.avro.AvroSchemas;
+import org.observatoire.beam.transforms.ProcessingConfig;
+import org.observatoire.core.geo.Assignment;
+import org.observatoire.core.geo.CellAssigner;
+import org.observatoire.core.geo.Coordinate;
+import org.observatoire.core.ingest.LineReader;
+import org.observatoire.core.ingest.Outcome;
+import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.samples.SampleData;
+
+/**
+ * The cubes of every accepted sample submission, each twice (the same observers and visits again), against the cube
+ * specification computed here occurrence by occurrence with the core's cell assignment: every row, key and measure.
+ */
+class BuildOccurrenceCubesTest {
+  private static final long SEED = 42L;
+  private static final ProcessingConfig CONFIG =
+      ProcessingConfig.of(Instant.parse("2026-11-23T00:00:00Z"), 1 << 20, null, true, null);
+
+  private static List<Outcome.Accepted> accepted() throws IOException {
+    List<Outcome.Accepted> all = new ArrayList<>();
+    for (String file : SampleData.verdicts().stream().map(SampleData.Verdict::file).distinct().sorted().toList()) {
+      try (InputStream in = Files.newInputStream(SampleData.root().resolve(file))) {
+        LineReader.of(1 << 20).read(in, -1, file, 1, line -> {
+          if (CONFIG.processor().process(line) instanceof Outcome.Accepted a) {
+            all.add(a);
+          }
+        });
+      }
+    }
+    return all;
+  }
+
+  /** Row key → measures, by the specification (see the class comment of BuildOccurrenceCubes). */
+  private static Map<String, String> expected(List<Outcome.Accepted> submissions) {
+    CellAssigner assigner = CellAssigner.create(SEED);
+    Map<String, Measures> rows = new TreeMap<>();
+    Map<String, Long> higherTotals = new TreeMap<>();
+    for (Outcome.Accepted s : submissions) {
+      for (Occurrence o : s.occurrences()) {
+        if (o.taxonKey() == null) {
+          continue;
+        }
+        Assignment a = assigner.assign(o.occurrenceID(), Coordinate.of(o.decimalLatitude(), o.decimalLongitude()),
+            o.coordinateUncertaintyInMeters());
+        String[] cells = {a.inpn10km().code(), a.eea10km().code(), a.eea1km().code()};
+        String[] grids = {"inpn10km", "eea10km", "eea1km"};
+        String higher = o.taxonClass() != null ? o.taxonClass() : o.kingdom();
+        String yearMonth = String.format("%d-%02d", o.year(), o.month());
+        for (int g = 0; g < 3; g++) {
+          String group = grids[g] + "|" + cells[g] + "|" + higher + "|" + o.protocol() + "|" + yearMonth;
+          higherTotals.merge(group, 1L, Long::sum);
+          Measures m = rows.computeIfAbsent(group + "|" + o.taxonKey(), k -> new Measures());
+          m.occurrences++;
+          m.individuals += o.individualCount() == null ? 0 : o.individualCount();
+          m.observers.add(String.valueOf(o.recordedBy()));
+          m.visits.add(o.parentEventID() != null ? o.parentEventID() : o.eventID());
+          m.minUncertainty = Math.min(m.minUncertainty, a.uncertaintyMeters());
+          m.minTemporal = Math.min(m.minTemporal, o.temporalUncertaintyInSeconds() == null ? Long.MAX_VALUE
+              : o.temporalUncertaintyInSeconds());
+          m.taxon = o.taxonID() + "|" + o.scientificName() + "|" + o.taxonRank();
+        }
+      }
+    }
+    Map<String, String> out = new TreeMap<>();
+    rows.forEach((key, m) -> {
+      String group = key.substring(0, key.lastIndexOf('|'));
+      out.put(key, m.taxon + "|" + m.occurrences + "|" + m.individuals + "|" + m.observers.size() + "|"
+          + m.visits.size() + "|" + m.minUncertainty + "|" + m.minTemporal + "|" + higherTotals.get(group));
+    });
+    return out;
+  }
+
+  private static final class Measures {
+    long occurrences;
+    long individuals;
+    final Set<String> observers = new HashSet<>();
+    final Set<String> visits = new HashSet<>();
+    double minUncertainty = Double.POSITIVE_INFINITY;
+    long minTemporal = Long.MAX_VALUE;
+    String taxon;
+  }
+
+  private static Map<String, String> actual(Iterable<GenericRecord> cubes) {
+    Map<String, String> out = new TreeMap<>();
+    for (GenericRecord r : cubes) {
+      String key = r.get("grid") + "|" + r.get("cellCode") + "|" + r.get("higherTaxon") + "|" + r.get("protocol")
+          + "|" + r.get("yearMonth") + "|" + r.get("taxonKey");
+      String measures = r.get("taxonID") + "|" + r.get("scientificName") + "|" + r.get("taxonRank") + "|"
+          + r.get("occurrences") + "|" + r.get("individuals") + "|" + r.get("distinctObservers") + "|"
+          + r.get("distinctVisits") + "|" + r.get("minCoordinateUncertaintyInMeters") + "|"
+          + r.get("minTemporalUncertaintyInSeconds") + "|" + r.get("higherTaxonOccurrences");
+      String previous = out.put(key, measures);
+      if (previous != null) {
+        throw new AssertionError("two cube rows for " + key);
+      }
+      assertThat(key, r.get("year"), equalTo(Integer.parseInt(r.get("yearMonth").toString().substring(0, 4))));
+    }
+    return out;
+  }
+
+  @Test
+  void everyCubeRowIsTheSpecifications() throws IOException {
+    List<Outcome.Accepted> once = accepted();
+    List<Outcome.Accepted> twice = new ArrayList<>(once);
+    twice.addAll(once); // the same occurrences again: merged, but the same observers and visits
+    Map<String, String> expected = expected(twice);
+    assertThat(expected.size(), greaterThan(100));
+
+    PipelineOptions options = PipelineOptionsFactory.create();
+    options.setRunner(DirectRunner.class);
+    Pipeline p = Pipeline.create(options);
+    List<GenericRecord> curated = twice.stream().map(AvroRecords::accepted).toList();
+    PAssert.that(p.apply(Create.of(curated).withCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED)))
+        .apply(BuildOccurrenceCubes.withSeed(SEED))).satisfies(cubes -> {
+          assertThat(actual(cubes), equalTo(expected));
+          return null;
+        });
+    p.run().waitUntilFinish();
+  }
+}
