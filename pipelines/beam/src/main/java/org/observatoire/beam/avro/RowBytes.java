@@ -37,10 +37,6 @@ final class RowBytes extends OutputStream {
     size = 0;
   }
 
-  int size() {
-    return size;
-  }
-
   byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }

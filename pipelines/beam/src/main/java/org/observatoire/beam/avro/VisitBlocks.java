@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.observatoire.core.visits.ListedTaxon;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -15,6 +14,7 @@ import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.observatoire.beam.io.PointWkb;
 import org.observatoire.beam.io.RowBlock;
+import org.observatoire.core.visits.ListedTaxon;
 import org.observatoire.core.visits.Visit;
 import org.observatoire.core.visits.ZeroFill;
 

@@ -145,7 +145,8 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
 
     @ProcessElement
     public void process(@Element Chunk chunk, OutputReceiver<Long> out) throws IOException {
-      read(chunk, maxLineBytes, line -> SubmissionIds.peek(line.bytes()).ifPresent(id -> out.output(SubmissionIds.key(id))));
+      read(chunk, maxLineBytes,
+          line -> SubmissionIds.peek(line.bytes()).ifPresent(id -> out.output(SubmissionIds.key(id))));
     }
   }
 

@@ -5,9 +5,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
@@ -52,77 +55,39 @@ public final class FindRepeatedIds extends PTransform<PCollection<Long>, PCollec
     }
   }
 
-  /** A growable array of keys. */
-  static final class Keys {
-    long[] keys = new long[16];
-    int size;
-
-    void add(long k) {
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-      }
-      keys[size++] = k;
-    }
-  }
-
-  static final class CollectFn extends Combine.CombineFn<Long, Keys, RepeatedIds> {
+  /** The repeated keys, collected (few: ids rarely repeat). */
+  static final class CollectFn extends Combine.CombineFn<Long, List<Long>, RepeatedIds> {
     @Override
-    public Keys createAccumulator() {
-      return new Keys();
+    public List<Long> createAccumulator() {
+      return new ArrayList<>();
     }
 
     @Override
-    public Keys addInput(Keys acc, Long key) {
+    public List<Long> addInput(List<Long> acc, Long key) {
       acc.add(key);
       return acc;
     }
 
     @Override
-    public Keys mergeAccumulators(Iterable<Keys> accs) {
-      Keys all = new Keys();
-      for (Keys a : accs) {
-        for (int i = 0; i < a.size; i++) {
-          all.add(a.keys[i]);
-        }
-      }
+    public List<Long> mergeAccumulators(Iterable<List<Long>> accs) {
+      List<Long> all = new ArrayList<>();
+      accs.forEach(all::addAll);
       return all;
     }
 
     @Override
-    public RepeatedIds extractOutput(Keys acc) {
-      return RepeatedIds.ofKeys(acc.keys, acc.size);
+    public RepeatedIds extractOutput(List<Long> acc) {
+      return RepeatedIds.ofKeys(acc.stream().mapToLong(Long::longValue).toArray(), acc.size());
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<Keys> getAccumulatorCoder(CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<Long> input) {
-      return KeysCoder.INSTANCE;
+    public Coder<List<Long>> getAccumulatorCoder(CoderRegistry registry, Coder<Long> input) {
+      return ListCoder.of(VarLongCoder.of());
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<RepeatedIds> getDefaultOutputCoder(CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<Long> input) {
+    public Coder<RepeatedIds> getDefaultOutputCoder(CoderRegistry registry, Coder<Long> input) {
       return RepeatedIdsCoder.INSTANCE;
-    }
-  }
-
-  static final class KeysCoder extends CustomCoder<Keys> {
-    static final KeysCoder INSTANCE = new KeysCoder();
-
-    @Override
-    public void encode(Keys value, OutputStream out) throws IOException {
-      writeKeys(value.keys, value.size, out);
-    }
-
-    @Override
-    public Keys decode(InputStream in) throws IOException {
-      Keys k = new Keys();
-      k.keys = readKeys(in);
-      k.size = k.keys.length;
-      if (k.keys.length == 0) {
-        k.keys = new long[16];
-      }
-      return k;
     }
   }
 
@@ -133,38 +98,29 @@ public final class FindRepeatedIds extends PTransform<PCollection<Long>, PCollec
     @Override
     public void encode(RepeatedIds value, OutputStream out) throws IOException {
       long[] keys = value.keys();
-      writeKeys(keys, keys.length, out);
+      DataOutputStream d = new DataOutputStream(out);
+      d.writeInt(keys.length);
+      for (long k : keys) {
+        d.writeLong(k);
+      }
+      d.flush();
     }
 
     @Override
     public RepeatedIds decode(InputStream in) throws IOException {
-      long[] keys = readKeys(in);
-      return RepeatedIds.ofKeys(keys, keys.length);
+      DataInputStream d = new DataInputStream(in);
+      int n = d.readInt();
+      if (n < 0) {
+        throw new IOException("corrupt repeated ids: " + n + " keys");
+      }
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = d.readLong();
+      }
+      return RepeatedIds.ofKeys(keys, n);
     }
 
     @Override
     public void verifyDeterministic() {}
-  }
-
-  private static void writeKeys(long[] keys, int size, OutputStream out) throws IOException {
-    DataOutputStream d = new DataOutputStream(out);
-    d.writeInt(size);
-    for (int i = 0; i < size; i++) {
-      d.writeLong(keys[i]);
-    }
-    d.flush();
-  }
-
-  private static long[] readKeys(InputStream in) throws IOException {
-    DataInputStream d = new DataInputStream(in);
-    int n = d.readInt();
-    if (n < 0) {
-      throw new IOException("corrupt key list: " + n + " keys");
-    }
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      keys[i] = d.readLong();
-    }
-    return keys;
   }
 }
