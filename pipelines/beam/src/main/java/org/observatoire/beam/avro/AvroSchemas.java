@@ -17,7 +17,8 @@ public final class AvroSchemas {
 
   /** Every occurrence column, partition columns included: the shape shuffled between stages. */
   /**
-   * A field property: {@code "false"} writes the column without a Parquet dictionary. For the occurrence columns
+   * A field property: {@code "false"} writes the column without a Parquet dictionary, {@code "true"} with one even
+   * where the column name is usually near-unique (a visit's point). For the occurrence columns
    * that take a different value every few rows (a visit's or a submission's identifiers and times): a dictionary there
    * costs a hash look-up per value and saves little. Measured on 388k occurrence rows (20k submissions, seed 11):
    * the Parquet writer 31 % faster, files 5.6 % larger.
@@ -132,7 +133,13 @@ public final class AvroSchemas {
       .endRecord();
 
   /** The zero-filled visit rows as stored in {@code visits/protocol=…/year=…/*.parquet}. */
-  public static final Schema VISIT_FILE = withGeometry(visitRow("VisitTaxonRow", Set.copyOf(PARTITION_COLUMNS)));
+  /**
+   * A visits file row. Its point (coordinates and geometry) is the visit's, the same on each of the visit's taxon
+   * rows, so those columns get a dictionary here (unlike the occurrences'): the repeated value costs an id.
+   */
+  public static final Schema VISIT_FILE = withDictionary(
+      withGeometry(visitRow("VisitTaxonRow", Set.copyOf(PARTITION_COLUMNS))),
+      Set.of("geometry", "decimalLatitude", "decimalLongitude"));
 
   /** An accepted submission on its way to the duplicate check. */
   public static final Schema ACCEPTED = SchemaBuilder.record("AcceptedSubmission").namespace(NS)
@@ -201,6 +208,19 @@ public final class AvroSchemas {
     f = f.name("occurrenceStatus").doc("dwc:occurrenceStatus: present, or absent (a zero).").type().stringType()
         .noDefault();
     return f.endRecord();
+  }
+
+  /** The record schema with {@link #DICTIONARY_PROP} {@code "true"} on the given fields. */
+  private static Schema withDictionary(Schema s, Set<String> names) {
+    List<Schema.Field> fields = new java.util.ArrayList<>();
+    for (Schema.Field f : s.getFields()) {
+      Schema.Field copy = new Schema.Field(f, f.schema());
+      if (names.contains(f.name())) {
+        copy.addProp(DICTIONARY_PROP, "true");
+      }
+      fields.add(copy);
+    }
+    return Schema.createRecord(s.getName(), s.getDoc(), s.getNamespace(), false, fields);
   }
 
   /** Appends the GeoParquet point column (WKB) to a record schema. */

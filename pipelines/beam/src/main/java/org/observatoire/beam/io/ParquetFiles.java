@@ -41,9 +41,10 @@ public final class ParquetFiles {
     return b.build();
   }
 
-  /** Whether a field's column gets a dictionary: not when nearly unique per row, or when its schema says so. */
+  /** Whether a field's column gets a dictionary: as its schema says, else not when nearly unique per row. */
   static boolean dictionaryEncoded(Schema.Field f) {
-    return !UNIQUE_COLUMNS.contains(f.name()) && !"false".equals(f.getProp(AvroSchemas.DICTIONARY_PROP));
+    String chosen = f.getProp(AvroSchemas.DICTIONARY_PROP);
+    return chosen != null ? Boolean.parseBoolean(chosen) : !UNIQUE_COLUMNS.contains(f.name());
   }
 
   private static final class Builder extends ParquetWriter.Builder<byte[], Builder> {

@@ -3,6 +3,7 @@ package org.observatoire.beam.io;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 
 import java.nio.channels.FileChannel;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Random;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.avro.AvroSchemas;
@@ -126,6 +130,17 @@ class BlockParquetSinkTest {
     }
     assertThat("the seed puts generalised visits in the sample", generalised, greaterThan(0));
     assertThat(ReadParquet.footer(file).getKeyValueMetaData(), hasKey("geo"));
+    // a visit's point is repeated on each of its taxon rows: those columns take a dictionary (an id per repeat)
+    List<BlockMetaData> groups = ReadParquet.rowGroups(file);
+    assertThat(groups.size(), greaterThan(1));
+    for (BlockMetaData g : groups) {
+      for (ColumnChunkMetaData c : g.getColumns()) {
+        String column = c.getPath().toDotString();
+        if (List.of("geometry", "decimalLatitude", "decimalLongitude", "taxonKey").contains(column)) {
+          assertThat(column, c.getEncodings(), hasItem(Encoding.PLAIN_DICTIONARY));
+        }
+      }
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
@@ -27,6 +28,14 @@ public final class ReadParquet {
       }
     }
     return rows;
+  }
+
+  /** The row groups' metadata: column chunks with their encodings and statistics. */
+  public static List<BlockMetaData> rowGroups(Path file) throws IOException {
+    try (ParquetFileReader r = ParquetFileReader.open(
+        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), CONF))) {
+      return r.getFooter().getBlocks();
+    }
   }
 
   public static FileMetaData footer(Path file) throws IOException {
