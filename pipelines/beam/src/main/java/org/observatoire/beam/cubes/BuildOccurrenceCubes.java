@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.observatoire.beam.avro.AvroRecordCoder;
@@ -49,7 +50,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
   public PCollection<GenericRecord> expand(PCollection<GenericRecord> curated) {
     return curated
         .apply("AssignCells", ParDo.of(new AssignCellsFn(seed)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), CubeContributionCoder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
         .apply("GroupByCellHigherTaxonMonth", GroupByKey.create())
         .apply("Measure", ParDo.of(new MeasureFn()))
         .setCoder(AvroRecordCoder.of(CubeSchemas.CUBE));
@@ -59,7 +60,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
    * One contribution per grid, keyed by (grid, cell, higher taxon, protocol, month): one shuffle then gives each
    * taxon's measures, its distinct observers and visits, and the higher taxon's occurrences.
    */
-  static final class AssignCellsFn extends DoFn<GenericRecord, KV<String, CubeContribution>> {
+  static final class AssignCellsFn extends DoFn<GenericRecord, KV<String, byte[]>> {
     private static final List<String> COLUMNS = List.of("taxonKey", "occurrenceID", "decimalLatitude",
         "decimalLongitude", "coordinateUncertaintyInMeters", "year", "month", "class", "kingdom", "individualCount",
         "parentEventID", "eventID", "temporalUncertaintyInSeconds", "taxonID", "scientificName", "taxonRank",
@@ -98,11 +99,11 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     }
 
     @ProcessElement
-    public void process(@Element GenericRecord submission, OutputReceiver<KV<String, CubeContribution>> out) {
+    public void process(@Element GenericRecord submission, OutputReceiver<KV<String, byte[]>> out) {
       picker.rows((ByteBuffer) submission.get("occurrences"), o -> contribute(o, out));
     }
 
-    private void contribute(Object[] o, OutputReceiver<KV<String, CubeContribution>> out) {
+    private void contribute(Object[] o, OutputReceiver<KV<String, byte[]>> out) {
       String taxonKey = (String) o[TAXON_KEY];
       if (taxonKey == null) {
         return;
@@ -117,9 +118,10 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
       Integer count = (Integer) o[COUNT];
       Object parent = o[PARENT_EVENT];
       Long temporal = (Long) o[TEMPORAL];
-      CubeContribution c = new CubeContribution(taxonKey, (String) o[TAXON_ID], (String) o[SCIENTIFIC_NAME],
+      byte[] c = new CubeContribution(taxonKey, (String) o[TAXON_ID], (String) o[SCIENTIFIC_NAME],
           (String) o[RANK], (String) o[RECORDED_BY], (String) (parent != null ? parent : o[EVENT]),
-          count == null ? 0L : count.longValue(), a.uncertaintyMeters(), temporal == null ? Long.MAX_VALUE : temporal);
+          count == null ? 0L : count.longValue(), a.uncertaintyMeters(), temporal == null ? Long.MAX_VALUE : temporal)
+          .encode();
       String rest = SEP + (higher == null ? NO_HIGHER_TAXON : higher.toString()) + SEP + o[PROTOCOL] + SEP
           + yearMonth;
       for (int g = 0; g < GRIDS.length; g++) {
@@ -129,14 +131,15 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
   }
 
   /** Per taxon of a group: occurrences, individuals, minima, distinct observers and visits; the higher taxon's total. */
-  static final class MeasureFn extends DoFn<KV<String, Iterable<CubeContribution>>, GenericRecord> {
+  static final class MeasureFn extends DoFn<KV<String, Iterable<byte[]>>, GenericRecord> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<CubeContribution>> group, OutputReceiver<GenericRecord> out) {
+    public void process(@Element KV<String, Iterable<byte[]>> group, OutputReceiver<GenericRecord> out) {
       String[] k = group.getKey().split(String.valueOf(SEP), -1);
       // k: grid, cell, higher taxon, protocol, yearMonth
       Map<String, TaxonMeasures> byTaxon = new TreeMap<>();
       long higherOccurrences = 0;
-      for (CubeContribution c : group.getValue()) {
+      for (byte[] encoded : group.getValue()) {
+        CubeContribution c = CubeContribution.decode(encoded);
         higherOccurrences++;
         byTaxon.computeIfAbsent(c.taxonKey(), t -> new TaxonMeasures(c)).add(c);
       }

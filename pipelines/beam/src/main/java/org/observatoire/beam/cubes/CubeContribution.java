@@ -1,9 +1,116 @@
 package org.observatoire.beam.cubes;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * One occurrence's contribution to a cube group (grid, cell, higher taxon, protocol, month): its taxon, observer,
- * visit and measures. A plain value with a compact coder ({@link CubeContributionCoder}): cubes shuffle one per
- * occurrence and grid.
+ * visit and measures. Cubes shuffle one per occurrence and grid, as the bytes of {@link #encode}: encoded once for
+ * the occurrence's three grids, and copied, not decoded and encoded again, wherever the runner sorts, spills or
+ * merges them; {@link #decode} once in the group.
  */
 record CubeContribution(String taxonKey, String taxonID, String scientificName, String taxonRank, String observer,
-    String visit, long individuals, double uncertaintyMeters, long temporalUncertaintySeconds) {}
+    String visit, long individuals, double uncertaintyMeters, long temporalUncertaintySeconds) {
+
+  CubeContribution {
+    if (taxonKey == null || visit == null) {
+      throw new IllegalArgumentException("a cube contribution needs a taxon key and a visit, got " + taxonKey
+          + " and " + visit);
+    }
+  }
+
+  /** Strings as a varint of (UTF-8 length + 1, 0 for null) and their bytes, then three 8-byte numbers. */
+  byte[] encode() {
+    byte[][] strings = {utf8(taxonKey), utf8(taxonID), utf8(scientificName), utf8(taxonRank), utf8(observer),
+        utf8(visit)};
+    int size = 24;
+    for (byte[] s : strings) {
+      size += varintSize(s == null ? 0 : s.length + 1) + (s == null ? 0 : s.length);
+    }
+    byte[] out = new byte[size];
+    int at = 0;
+    for (byte[] s : strings) {
+      at = putVarint(out, at, s == null ? 0 : s.length + 1);
+      if (s != null) {
+        System.arraycopy(s, 0, out, at, s.length);
+        at += s.length;
+      }
+    }
+    at = putLong(out, at, individuals);
+    at = putLong(out, at, Double.doubleToRawLongBits(uncertaintyMeters));
+    putLong(out, at, temporalUncertaintySeconds);
+    return out;
+  }
+
+  /** The contribution {@link #encode} wrote. */
+  static CubeContribution decode(byte[] in) {
+    Reader r = new Reader(in);
+    return new CubeContribution(r.string(), r.string(), r.string(), r.string(), r.string(), r.string(), r.longValue(),
+        Double.longBitsToDouble(r.longValue()), r.longValue());
+  }
+
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int varintSize(int v) {
+    int n = 1;
+    while ((v >>>= 7) != 0) {
+      n++;
+    }
+    return n;
+  }
+
+  private static int putVarint(byte[] out, int at, int v) {
+    while ((v & ~0x7F) != 0) {
+      out[at++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out[at++] = (byte) v;
+    return at;
+  }
+
+  private static int putLong(byte[] out, int at, long v) {
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      out[at++] = (byte) (v >>> shift);
+    }
+    return at;
+  }
+
+  private static final class Reader {
+    private final byte[] in;
+    private int at;
+
+    Reader(byte[] in) {
+      this.in = in;
+    }
+
+    String string() {
+      int n = varint();
+      if (n == 0) {
+        return null;
+      }
+      String s = new String(in, at, n - 1, StandardCharsets.UTF_8);
+      at += n - 1;
+      return s;
+    }
+
+    private int varint() {
+      int v = 0;
+      for (int shift = 0; ; shift += 7) {
+        byte b = in[at++];
+        v |= (b & 0x7F) << shift;
+        if (b >= 0) {
+          return v;
+        }
+      }
+    }
+
+    long longValue() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = (v << 8) | (in[at++] & 0xFF);
+      }
+      return v;
+    }
+  }
+}

@@ -5,9 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,14 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
-import org.observatoire.beam.transforms.ProcessingConfig;
+import org.observatoire.beam.transforms.AcceptedSamples;
 import org.observatoire.core.geo.Assignment;
 import org.observatoire.core.geo.CellAssigner;
 import org.observatoire.core.geo.Coordinate;
-import org.observatoire.core.ingest.LineReader;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.occurrence.Occurrence;
-import org.observatoire.core.samples.SampleData;
 
 /**
  * The cubes of every accepted sample submission, each twice (the same observers and visits again), against the cube
@@ -40,23 +35,6 @@ import org.observatoire.core.samples.SampleData;
  */
 class BuildOccurrenceCubesTest {
   private static final long SEED = 42L;
-  private static final ProcessingConfig CONFIG =
-      ProcessingConfig.of(Instant.parse("2026-11-23T00:00:00Z"), 1 << 20, null, true, null);
-
-  private static List<Outcome.Accepted> accepted() throws IOException {
-    List<Outcome.Accepted> all = new ArrayList<>();
-    for (String file : SampleData.verdicts().stream().map(SampleData.Verdict::file).distinct().sorted().toList()) {
-      try (InputStream in = Files.newInputStream(SampleData.root().resolve(file))) {
-        LineReader.of(1 << 20).read(in, -1, file, 1, line -> {
-          if (CONFIG.processor().process(line) instanceof Outcome.Accepted a) {
-            all.add(a);
-          }
-        });
-      }
-    }
-    return all;
-  }
-
   /** Row key → measures, by the specification (see the class comment of BuildOccurrenceCubes). */
   private static Map<String, String> expected(List<Outcome.Accepted> submissions) {
     CellAssigner assigner = CellAssigner.create(SEED);
@@ -127,7 +105,7 @@ class BuildOccurrenceCubesTest {
 
   @Test
   void everyCubeRowIsTheSpecifications() throws IOException {
-    List<Outcome.Accepted> once = accepted();
+    List<Outcome.Accepted> once = AcceptedSamples.all();
     List<Outcome.Accepted> twice = new ArrayList<>(once);
     twice.addAll(once); // the same occurrences again: merged, but the same observers and visits
     Map<String, String> expected = expected(twice);
