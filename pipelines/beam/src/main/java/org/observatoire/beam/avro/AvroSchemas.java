@@ -132,9 +132,8 @@ public final class AvroSchemas {
       .name("siteLongitude").type().doubleType().noDefault()
       .endRecord();
 
-  /** The zero-filled visit rows as stored in {@code visits/protocol=…/year=…/*.parquet}. */
   /**
-   * A visits file row. Its point (coordinates and geometry) is the visit's, the same on each of the visit's taxon
+   * The zero-filled visit rows as stored in {@code visits/protocol=…/year=…/*.parquet}. A row's point (coordinates and geometry) is the visit's, the same on each of the visit's taxon
    * rows, so those columns get a dictionary here (unlike the occurrences'): the repeated value costs an id.
    */
   public static final Schema VISIT_FILE = withDictionary(

@@ -93,8 +93,7 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
       picker.rows((ByteBuffer) accepted.get("occurrences"), o -> {
         String key = ProtocolLists.listKey(protocol, (String) o[0], (String) o[1]);
         if (key != null) {
-          taxa.merge(protocol + "\t" + key, nullable(o[1]) + "\t" + nullable(o[2]),
-              (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          taxa.merge(protocol + "\t" + key, nullable(o[1]) + "\t" + nullable(o[2]), FirstName::smaller);
         }
       });
     }
@@ -113,11 +112,13 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
     public String apply(Iterable<String> names) {
       String first = null;
       for (String n : names) {
-        if (first == null || n.compareTo(first) < 0) {
-          first = n;
-        }
+        first = first == null ? n : smaller(first, n);
       }
       return first;
+    }
+
+    static String smaller(String a, String b) {
+      return a.compareTo(b) <= 0 ? a : b;
     }
   }
 

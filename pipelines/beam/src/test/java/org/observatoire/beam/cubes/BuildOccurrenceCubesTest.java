@@ -12,16 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.transforms.Create;
 import org.junit.jupiter.api.Test;
-import org.observatoire.beam.avro.AvroRecordCoder;
-import org.observatoire.beam.avro.AvroRecords;
-import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.transforms.AcceptedSamples;
 import org.observatoire.core.geo.Assignment;
 import org.observatoire.core.geo.CellAssigner;
@@ -111,11 +104,8 @@ class BuildOccurrenceCubesTest {
     Map<String, String> expected = expected(twice);
     assertThat(expected.size(), greaterThan(100));
 
-    PipelineOptions options = PipelineOptionsFactory.create();
-    options.setRunner(DirectRunner.class);
-    Pipeline p = Pipeline.create(options);
-    List<GenericRecord> curated = twice.stream().map(AvroRecords::accepted).toList();
-    PAssert.that(p.apply(Create.of(curated).withCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED)))
+    Pipeline p = AcceptedSamples.directPipeline();
+    PAssert.that(AcceptedSamples.curated(p, twice)
         .apply(BuildOccurrenceCubes.withSeed(SEED))).satisfies(cubes -> {
           assertThat(actual(cubes), equalTo(expected));
           return null;

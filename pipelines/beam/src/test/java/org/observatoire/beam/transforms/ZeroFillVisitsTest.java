@@ -9,22 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.junit.jupiter.api.Test;
-import org.observatoire.beam.avro.AvroRecordCoder;
-import org.observatoire.beam.avro.AvroRecords;
-import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.visits.ProtocolLists;
@@ -55,11 +47,8 @@ class ZeroFillVisitsTest {
     }
     assertThat(expected.size(), greaterThan(20));
 
-    PipelineOptions options = PipelineOptionsFactory.create();
-    options.setRunner(DirectRunner.class);
-    Pipeline p = Pipeline.create(options);
-    List<GenericRecord> curated = twice.stream().map(AvroRecords::accepted).toList();
-    PAssert.that(p.apply(Create.of(curated).withCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED)))
+    Pipeline p = AcceptedSamples.directPipeline();
+    PAssert.that(AcceptedSamples.curated(p, twice)
         .apply(ParDo.of(new ZeroFillVisits.ListedTaxaFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply(Combine.perKey(new ZeroFillVisits.FirstName()))).satisfies(taxa -> {
