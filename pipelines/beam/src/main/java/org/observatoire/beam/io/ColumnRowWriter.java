@@ -41,6 +41,7 @@ final class ColumnRowWriter implements Closeable {
   private final Schema avro;
   private final MessageType parquet;
   private final Field[] fields;
+  private final RepeatAwareValuesWriters values = new RepeatAwareValuesWriters();
   private final ParquetProperties props;
   private final ParquetFileWriter file;
   private final CodecFactory codecs;
@@ -56,6 +57,10 @@ final class ColumnRowWriter implements Closeable {
   private ColumnChunkPageWriteStore pages;
   private ColumnWriteStore store;
   private ColumnWriter[] writers;
+  /** Per column, its dictionary writer when the column is a dictionary-encoded string, else null. */
+  private RepeatAwareValuesWriters.RepeatWriter[] dictionaries;
+  /** The slot of the values being decoded ({@link RepeatAwareValuesWriters.RepeatWriter#expect}). */
+  private int slot;
   private long rows;
   private long rowsForNextCheck;
   private long nextRowGroupBytes;
@@ -67,7 +72,7 @@ final class ColumnRowWriter implements Closeable {
     this.avro = avro;
     this.parquet = new AvroSchemaConverter(new Configuration(false)).convert(avro);
     this.fields = compile(avro, parquet);
-    ParquetProperties.Builder p = ParquetProperties.builder().withValuesWriterFactory(new RepeatAwareValuesWriters());
+    ParquetProperties.Builder p = ParquetProperties.builder().withValuesWriterFactory(values);
     for (Schema.Field f : avro.getFields()) {
       if (!ParquetFiles.dictionaryEncoded(f)) {
         p = p.withDictionaryEncoding(f.name(), false);
@@ -152,6 +157,7 @@ final class ColumnRowWriter implements Closeable {
   /** Writes one encoded row. */
   void write(byte[] row) throws IOException {
     in.reset(row, 0);
+    slot = 0;
     int end = decode(0, row.length, "row");
     if (end != fields.length) {
       throw wrongSchema(row.length);
@@ -173,6 +179,7 @@ final class ColumnRowWriter implements Closeable {
     for (int m = 0; m < middles; m++) {
       head.replay(writers);
       in.reset(payload, middleAt[m]);
+      slot = m;
       int end = decode(firstMiddleField, middleAt[m] + middleLength[m], "middle");
       if (firstTailField < 0) {
         firstTailField = end;
@@ -226,7 +233,7 @@ final class ColumnRowWriter implements Closeable {
       }
     }
     switch (f.kind) {
-      case BINARY -> emit(f.column, Kind.BINARY, binary(), 0, 0, d, 0);
+      case BINARY -> emit(f.column, Kind.BINARY, expectedBinary(f.column), 0, 0, d, 0);
       case INT -> emit(f.column, Kind.INT, null, in.readInt(), 0, d, 0);
       case LONG -> emit(f.column, Kind.LONG, null, in.readLong(), 0, d, 0);
       case FLOAT -> emit(f.column, Kind.FLOAT, null, in.readFixedInt(), 0, d, 0);
@@ -275,6 +282,20 @@ final class ColumnRowWriter implements Closeable {
   private Binary binary() {
     int start = in.skipBytes();
     return Binary.fromReusedByteArray(in.array(), start, in.position() - start);
+  }
+
+  /**
+   * A row's or middle's string value, announced to the column's dictionary writer with its slot (the row's place in
+   * its group) when it is written now; a head's or tail's values are replayed as the same objects instead.
+   */
+  private Binary expectedBinary(int column) {
+    int start = in.skipBytes();
+    int length = in.position() - start;
+    RepeatAwareValuesWriters.RepeatWriter dictionary = dictionaries[column];
+    if (dictionary != null && recording == null) {
+      dictionary.expect(slot, in.array(), start, length);
+    }
+    return Binary.fromReusedByteArray(in.array(), start, length);
   }
 
   /** Writes one value (or records it, for a head or tail): {@code bits} holds ints, longs and floats' bits. */
@@ -339,8 +360,10 @@ final class ColumnRowWriter implements Closeable {
     store = props.newColumnWriteStore(parquet, pages, pages);
     List<ColumnDescriptor> columns = parquet.getColumns();
     writers = new ColumnWriter[columns.size()];
+    dictionaries = new RepeatAwareValuesWriters.RepeatWriter[columns.size()];
     for (int i = 0; i < writers.length; i++) {
       writers[i] = store.getColumnWriter(columns.get(i));
+      dictionaries[i] = values.repeatWriter(columns.get(i));
     }
     rows = 0;
     rowsForNextCheck = props.getMinRowCountForPageSizeCheck();

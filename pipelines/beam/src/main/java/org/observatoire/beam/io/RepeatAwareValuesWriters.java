@@ -1,5 +1,8 @@
 package org.observatoire.beam.io;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
@@ -13,14 +16,14 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * parquet-mr's Parquet 1.0 values writers, except that a dictionary-encoded string column remembers the last value
- * it was given: the same {@link Binary} object again (a visit's own columns, written once per row of the visit by
- * {@link ColumnRowWriter}) takes its dictionary id without hashing and comparing its bytes. Half of the visits'
- * writing time went to those look-ups. Anything else, and any other object, goes the usual way; the encodings, the
- * dictionary and the fallback to plain encoding are parquet-mr's.
+ * parquet-mr's Parquet 1.0 values writers, except that a dictionary-encoded string column finds the dictionary id of
+ * a value it has just seen without hashing it ({@link RepeatWriter}). The ids are the ones the hash look-up gives,
+ * so the pages, the dictionary and the fallback to plain encoding are parquet-mr's. Each row group's column writers are new
+ * ones: {@link #repeatWriter} gives the latest for a column. Not thread-safe (one per file writer).
  */
 final class RepeatAwareValuesWriters implements ValuesWriterFactory {
   private final DefaultV1ValuesWriterFactory defaults = new DefaultV1ValuesWriterFactory();
+  private final Map<ColumnDescriptor, RepeatWriter> latest = new HashMap<>();
   private ParquetProperties props;
 
   @Override
@@ -33,47 +36,116 @@ final class RepeatAwareValuesWriters implements ValuesWriterFactory {
   public ValuesWriter newValuesWriter(ColumnDescriptor column) {
     if (column.getPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BINARY
         || !props.isDictionaryEnabled(column)) {
+      latest.remove(column);
       return defaults.newValuesWriter(column);
     }
     // as DefaultV1ValuesWriterFactory builds it for a binary column: dictionary, falling back to plain
-    return FallbackValuesWriter.of(
-        new LastValueDictionaryWriter(props.getDictionaryPageSizeThreshold(), Encoding.PLAIN_DICTIONARY,
-            Encoding.PLAIN_DICTIONARY, props),
+    RepeatWriter dictionary = new RepeatWriter(props.getDictionaryPageSizeThreshold(), Encoding.PLAIN_DICTIONARY,
+        Encoding.PLAIN_DICTIONARY, props);
+    latest.put(column, dictionary);
+    return FallbackValuesWriter.of(dictionary,
         new PlainValuesWriter(props.getInitialSlabSize(), props.getPageSizeThreshold(), props.getAllocator()));
   }
 
-  /** A binary dictionary writer that knows the id of the last object it wrote. */
-  static final class LastValueDictionaryWriter extends DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter {
+  /** The dictionary writer last made for a column, or null when its values get no dictionary. */
+  RepeatWriter repeatWriter(ColumnDescriptor column) {
+    return latest.get(column);
+  }
+
+  /**
+   * A binary dictionary writer that knows the ids of values it has just written. The same {@link Binary} object as
+   * the last one (a group's shared head or tail, replayed on each of its rows by {@link ColumnRowWriter}) takes the
+   * last id. A value announced with {@link #expect} in a slot takes the id last written in that slot when its bytes
+   * are the same: slot 0 for consecutive rows (the occurrence files are sorted by taxon, so the taxon's columns
+   * repeat from row to row), slot {@code m} for the {@code m}-th row of each group (a zero-filled visit lists the
+   * same taxa in the same order as the visit before it). Anything else takes parquet-mr's hash look-up. Those look-ups
+   * were a twentieth of the nightly job's CPU time (12.7 M visit rows and 2 M occurrence rows at 100k submissions).
+   */
+  static final class RepeatWriter extends DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter {
     private Binary last;
     private int lastId;
 
-    LastValueDictionaryWriter(int maxDictionaryByteSize, Encoding dataPage, Encoding dictionaryPage,
-        ParquetProperties props) {
+    private int slot = -1;
+    private byte[] expected;
+    private int expectedAt;
+    private int expectedLength;
+
+    private byte[][] slotBytes = new byte[1][];
+    private int[] slotLength = {-1};
+    private int[] slotId = {-1};
+
+    RepeatWriter(int maxDictionaryByteSize, Encoding dataPage, Encoding dictionaryPage, ParquetProperties props) {
       super(maxDictionaryByteSize, dataPage, dictionaryPage, props.getAllocator());
+    }
+
+    /**
+     * Says that the next value this writer gets is {@code bytes[at, at + length)} and sits in {@code slot} (≥ 0).
+     * Only for the very next call of {@link #writeBytes}: give it just before writing a non-null value.
+     */
+    void expect(int slot, byte[] bytes, int at, int length) {
+      if (slot >= slotId.length) {
+        int old = slotId.length;
+        int n = Math.max(slot + 1, 2 * old);
+        slotBytes = Arrays.copyOf(slotBytes, n);
+        slotLength = Arrays.copyOf(slotLength, n);
+        slotId = Arrays.copyOf(slotId, n);
+        Arrays.fill(slotLength, old, n, -1);
+        Arrays.fill(slotId, old, n, -1);
+      }
+      this.slot = slot;
+      this.expected = bytes;
+      this.expectedAt = at;
+      this.expectedLength = length;
     }
 
     @Override
     public void writeBytes(Binary v) {
+      int s = slot;
+      slot = -1;
       if (v == last) {
         encodedValues.add(lastId);
         return;
       }
-      // parquet-mr's own steps (PlainBinaryDictionaryValuesWriter.writeBytes), keeping the id
-      int id = binaryDictionaryContent.getInt(v);
-      if (id == -1) {
-        id = binaryDictionaryContent.size();
-        binaryDictionaryContent.put(v.copy(), id);
-        dictionaryByteSize += 4L + v.length();
+      int id;
+      if (s >= 0 && expectedLength == v.length()) {
+        int len = expectedLength;
+        if (slotLength[s] == len && slotId[s] >= 0
+            && Arrays.equals(expected, expectedAt, expectedAt + len, slotBytes[s], 0, len)) {
+          id = slotId[s];
+        } else {
+          id = lookUp(v);
+          byte[] b = slotBytes[s];
+          if (b == null || b.length < len) {
+            b = slotBytes[s] = new byte[Math.max(len, 16)];
+          }
+          System.arraycopy(expected, expectedAt, b, 0, len);
+          slotLength[s] = len;
+          slotId[s] = id;
+        }
+      } else {
+        id = lookUp(v);
       }
       encodedValues.add(id);
       last = v;
       lastId = id;
     }
 
+    /** parquet-mr's own steps (PlainBinaryDictionaryValuesWriter.writeBytes), returning the id. */
+    private int lookUp(Binary v) {
+      int id = binaryDictionaryContent.getInt(v);
+      if (id == -1) {
+        id = binaryDictionaryContent.size();
+        binaryDictionaryContent.put(v.copy(), id);
+        dictionaryByteSize += 4L + v.length();
+      }
+      return id;
+    }
+
     @Override
     protected void clearDictionaryContent() {
       super.clearDictionaryContent();
       last = null;
+      Arrays.fill(slotId, -1);
     }
   }
 }

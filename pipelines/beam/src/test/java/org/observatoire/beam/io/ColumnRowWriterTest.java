@@ -131,6 +131,106 @@ class ColumnRowWriterTest {
     assertSameFile(grouped, rowByRow, whole.size());
   }
 
+  /**
+   * Zero-filled visits in small: a visit's id and site (head), then one row per listed taxon (middle: taxon, name,
+   * a mostly unique note, count), then the visit's status (tail). Each visit lists its protocol's taxa in the same
+   * order, now and then with another taxon in a slot, so the dictionary writers meet values repeated slot by slot
+   * and row after row, values that are not, dictionaries reset at each row group and a column falling back to plain.
+   */
+  private static final Schema VISIT_LIKE = SchemaBuilder.record("VisitLike").namespace("t").fields()
+      .requiredString("visit")
+      .optionalString("site")
+      .requiredString("taxon")
+      .optionalString("name")
+      .optionalString("note")
+      .requiredInt("count")
+      .requiredString("status")
+      .endRecord();
+
+  @Test
+  void visitsGivenAsGroupsAreTheRecordLayersFile() throws Exception {
+    List<List<GenericRecord>> visits = visits(new Random(17));
+    Path expected = tmp.resolve("record-layer.parquet");
+    writeWithRecordLayer(expected, VISIT_LIKE, encodeAll(visits), 16 * 1024);
+    Path grouped = tmp.resolve("grouped.parquet");
+    try (ColumnRowWriter w = ColumnRowWriter.open(file(grouped), VISIT_LIKE, null, 16 * 1024)) {
+      for (List<GenericRecord> visit : visits) {
+        List<byte[]> middles = new ArrayList<>();
+        for (GenericRecord row : visit) {
+          middles.add(encode(row, 2, 6));
+        }
+        RowBlock.writeGroup(payload(encode(visit.get(0), 0, 2), middles, encode(visit.get(0), 6, 7)), w);
+      }
+    }
+    assertSameFile(grouped, expected, encodeAll(visits).size());
+  }
+
+  @Test
+  void visitsGivenRowByRowAreTheRecordLayersFile() throws Exception {
+    List<byte[]> rows = encodeAll(visits(new Random(19)));
+    Path expected = tmp.resolve("record-layer.parquet");
+    writeWithRecordLayer(expected, VISIT_LIKE, rows, 16 * 1024);
+    Path actual = tmp.resolve("columns.parquet");
+    try (ColumnRowWriter w = ColumnRowWriter.open(file(actual), VISIT_LIKE, null, 16 * 1024)) {
+      for (byte[] r : rows) {
+        w.write(r);
+      }
+    }
+    assertSameFile(actual, expected, rows.size());
+  }
+
+  private static List<List<GenericRecord>> visits(Random r) {
+    List<List<String>> protocolTaxa = List.of(taxa("bird-", 40), taxa("butterfly-", 25));
+    List<List<GenericRecord>> visits = new ArrayList<>();
+    for (int v = 0; v < 600; v++) {
+      List<String> listed = protocolTaxa.get(r.nextInt(2));
+      String site = r.nextInt(4) == 0 ? null : "site-" + r.nextInt(50);
+      String status = r.nextBoolean() ? "complete" : "partial";
+      List<GenericRecord> rows = new ArrayList<>();
+      for (String taxon : listed) {
+        GenericData.Record g = new GenericData.Record(VISIT_LIKE);
+        g.put("visit", "visit-" + v);
+        g.put("site", site);
+        g.put("taxon", r.nextInt(30) == 0 ? "other-" + r.nextInt(1_000) : taxon);
+        g.put("name", r.nextInt(8) == 0 ? null : "name of " + taxon);
+        g.put("note", r.nextInt(3) == 0 ? null : "note " + r.nextInt(1_000_000));
+        g.put("count", r.nextInt(4) == 0 ? 1 + r.nextInt(9) : 0);
+        g.put("status", status);
+        rows.add(g);
+      }
+      visits.add(rows);
+    }
+    return visits;
+  }
+
+  private static List<String> taxa(String prefix, int n) {
+    List<String> taxa = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      taxa.add(prefix + i);
+    }
+    return taxa;
+  }
+
+  private static List<byte[]> encodeAll(List<List<GenericRecord>> groups) throws IOException {
+    List<byte[]> rows = new ArrayList<>();
+    for (List<GenericRecord> group : groups) {
+      for (GenericRecord g : group) {
+        rows.add(encode(g, 0, g.getSchema().getFields().size()));
+      }
+    }
+    return rows;
+  }
+
+  private static void writeWithRecordLayer(Path path, Schema schema, List<byte[]> rows, long rowGroupBytes)
+      throws IOException {
+    try (ParquetWriter<byte[]> w = ParquetFiles.open(file(path), schema, GeoParquet.forSchema(schema),
+        rowGroupBytes)) {
+      for (byte[] r : rows) {
+        w.write(r);
+      }
+    }
+  }
+
   @Test
   void aRowOfAnotherSchemaIsAClearError() throws Exception {
     byte[] row = encode(record(ALL_KINDS, new Random(1)), 0, 3); // three fields only
