@@ -2,6 +2,7 @@ package org.observatoire.beam.cubes;
 
 import java.nio.ByteBuffer;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,8 +58,9 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
   }
 
   /**
-   * One contribution per grid, keyed by (grid, cell, higher taxon, protocol, month): one shuffle then gives each
-   * taxon's measures, its distinct observers and visits, and the higher taxon's occurrences.
+   * One contribution per occurrence and grid, keyed by (grid, cell, higher taxon, protocol, month): one shuffle then
+   * gives each taxon's measures, its distinct observers and visits, and the higher taxon's occurrences. A
+   * submission's contributions to the same group go as one batch ({@link CubeContribution.Batch}).
    */
   static final class AssignCellsFn extends DoFn<GenericRecord, KV<String, byte[]>> {
     private static final List<String> COLUMNS = List.of("taxonKey", "occurrenceID", "decimalLatitude",
@@ -87,6 +89,8 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     private final long seed;
     private transient CellAssigner assigner;
     private transient OccurrencePicker picker;
+    /** The current submission's contributions by group key, in the order the groups were met. */
+    private transient Map<String, CubeContribution.Batch> batches;
 
     AssignCellsFn(long seed) {
       this.seed = seed;
@@ -96,14 +100,17 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     public void setup() {
       assigner = CellAssigner.create(seed);
       picker = OccurrencePicker.of(COLUMNS);
+      batches = new LinkedHashMap<>();
     }
 
     @ProcessElement
     public void process(@Element GenericRecord submission, OutputReceiver<KV<String, byte[]>> out) {
-      picker.rows((ByteBuffer) submission.get("occurrences"), o -> contribute(o, out));
+      batches.clear();
+      picker.rows((ByteBuffer) submission.get("occurrences"), this::contribute);
+      batches.forEach((key, batch) -> out.output(KV.of(key, batch.toByteArray())));
     }
 
-    private void contribute(Object[] o, OutputReceiver<KV<String, byte[]>> out) {
+    private void contribute(Object[] o) {
       String taxonKey = (String) o[TAXON_KEY];
       if (taxonKey == null) {
         return;
@@ -125,7 +132,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
       String rest = SEP + (higher == null ? NO_HIGHER_TAXON : higher.toString()) + SEP + o[PROTOCOL] + SEP
           + yearMonth;
       for (int g = 0; g < GRIDS.length; g++) {
-        out.output(KV.of(GRIDS[g] + SEP + cells[g] + rest, c));
+        batches.computeIfAbsent(GRIDS[g] + SEP + cells[g] + rest, k -> new CubeContribution.Batch()).add(c);
       }
     }
   }
@@ -138,19 +145,21 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
       // k: grid, cell, higher taxon, protocol, yearMonth
       Map<String, TaxonMeasures> byTaxon = new TreeMap<>();
       long higherOccurrences = 0;
-      for (byte[] encoded : group.getValue()) {
-        CubeContribution c = CubeContribution.decode(encoded);
-        higherOccurrences++;
-        byTaxon.computeIfAbsent(c.taxonKey(), t -> new TaxonMeasures(c)).add(c);
+      for (byte[] batch : group.getValue()) {
+        CubeContribution.Batch.forEach(batch,
+            c -> byTaxon.computeIfAbsent(c.taxonKey(), t -> new TaxonMeasures(c)).add(c));
+      }
+      for (TaxonMeasures m : byTaxon.values()) {
+        higherOccurrences += m.occurrences;
       }
       for (TaxonMeasures m : byTaxon.values()) {
         GenericData.Record r = new GenericData.Record(CubeSchemas.CUBE);
         r.put("grid", k[0]);
         r.put("cellCode", k[1]);
-        r.put("taxonKey", m.first.taxonKey());
-        r.put("taxonID", m.first.taxonID());
-        r.put("scientificName", m.first.scientificName());
-        r.put("taxonRank", m.first.taxonRank());
+        r.put("taxonKey", m.names.taxonKey());
+        r.put("taxonID", m.names.taxonID());
+        r.put("scientificName", m.names.scientificName());
+        r.put("taxonRank", m.names.taxonRank());
         r.put("protocol", k[3]);
         r.put("year", Integer.parseInt(k[4].substring(0, 4)));
         r.put("yearMonth", k[4]);
@@ -167,8 +176,15 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     }
   }
 
+  /** One taxon's measures in a group; its names are the smallest contribution's (by name, then ID, then rank). */
   private static final class TaxonMeasures {
-    final CubeContribution first;
+    private static final java.util.Comparator<String> NULLS_FIRST =
+        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+    private static final java.util.Comparator<CubeContribution> BY_NAMES =
+        java.util.Comparator.comparing(CubeContribution::scientificName, NULLS_FIRST)
+            .thenComparing(CubeContribution::taxonID, NULLS_FIRST)
+            .thenComparing(CubeContribution::taxonRank, NULLS_FIRST);
+    CubeContribution names;
     final Set<String> observers = new HashSet<>();
     final Set<String> visits = new HashSet<>();
     long occurrences;
@@ -177,10 +193,13 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     long minTemporal = Long.MAX_VALUE;
 
     TaxonMeasures(CubeContribution first) {
-      this.first = first;
+      this.names = first;
     }
 
     void add(CubeContribution c) {
+      if (c != names && BY_NAMES.compare(c, names) < 0) {
+        names = c;
+      }
       occurrences++;
       individuals += c.individuals();
       minUncertainty = Math.min(minUncertainty, c.uncertaintyMeters());

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One occurrence's contribution to a cube group (grid, cell, higher taxon, protocol, month): its taxon, observer,
- * visit and measures. Cubes shuffle one per occurrence and grid, as the bytes of {@link #encode}: encoded once for
- * the occurrence's three grids, and copied, not decoded and encoded again, wherever the runner sorts, spills or
- * merges them; {@link #decode} once in the group.
+ * visit and measures. Cubes shuffle them as the bytes of {@link #encode}, a submission's contributions to one group
+ * together ({@link Batch}): encoded once for the occurrence's three grids, and copied, not decoded and encoded again,
+ * wherever the runner sorts, spills or merges them; decoded once in the group.
  */
 record CubeContribution(String taxonKey, String taxonID, String scientificName, String taxonRank, String observer,
     String visit, long individuals, double uncertaintyMeters, long temporalUncertaintySeconds) {
@@ -43,9 +43,47 @@ record CubeContribution(String taxonKey, String taxonID, String scientificName, 
 
   /** The contribution {@link #encode} wrote. */
   static CubeContribution decode(byte[] in) {
-    Reader r = new Reader(in);
-    return new CubeContribution(r.string(), r.string(), r.string(), r.string(), r.string(), r.string(), r.longValue(),
-        Double.longBitsToDouble(r.longValue()), r.longValue());
+    return new Reader(in).contribution();
+  }
+
+  /**
+   * Contributions to one group, each as a varint of its length and its {@link #encode} bytes. A submission's
+   * occurrences mostly fall in the same cells, month and higher taxon: sent as one batch per group, they cross the
+   * shuffle as a few records instead of one per occurrence and grid (the runner's sort compares and copies each
+   * record's key, which cost more than the contributions themselves).
+   */
+  static final class Batch {
+    private byte[] bytes = new byte[64];
+    private int size;
+
+    /** Appends one contribution's {@link #encode} bytes. */
+    void add(byte[] encoded) {
+      int need = size + 5 + encoded.length;
+      if (need > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(need, 2 * bytes.length));
+      }
+      size = putVarint(bytes, size, encoded.length);
+      System.arraycopy(encoded, 0, bytes, size, encoded.length);
+      size += encoded.length;
+    }
+
+    byte[] toByteArray() {
+      return java.util.Arrays.copyOf(bytes, size);
+    }
+
+    /** Each contribution of a batch's bytes, in the order added. */
+    static void forEach(byte[] batch, java.util.function.Consumer<CubeContribution> each) {
+      Reader r = new Reader(batch);
+      while (r.at < batch.length) {
+        int length = r.varint();
+        int end = r.at + length;
+        each.accept(r.contribution());
+        if (r.at != end) {
+          throw new IllegalStateException("a cube contribution of " + length + " bytes was read as "
+              + (r.at - end + length) + ": the batch was not written by Batch.add");
+        }
+      }
+    }
   }
 
   private static byte[] utf8(String s) {
@@ -82,6 +120,11 @@ record CubeContribution(String taxonKey, String taxonID, String scientificName, 
 
     Reader(byte[] in) {
       this.in = in;
+    }
+
+    CubeContribution contribution() {
+      return new CubeContribution(string(), string(), string(), string(), string(), string(), longValue(),
+          Double.longBitsToDouble(longValue()), longValue());
     }
 
     String string() {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.occurrence.Occurrence;
 
 /**
- * The cubes of every accepted sample submission, each twice (the same observers and visits again), against the cube
- * specification computed here occurrence by occurrence with the core's cell assignment: every row, key and measure.
+ * The cubes of every accepted sample submission, each twice (the same observers and visits again) and twice more
+ * under other scientific names, against the cube specification computed here occurrence by occurrence with the
+ * core's cell assignment: every row, key, name and measure.
  */
 class BuildOccurrenceCubesTest {
   private static final long SEED = 42L;
@@ -55,14 +57,17 @@ class BuildOccurrenceCubesTest {
           m.minUncertainty = Math.min(m.minUncertainty, a.uncertaintyMeters());
           m.minTemporal = Math.min(m.minTemporal, o.temporalUncertaintyInSeconds() == null ? Long.MAX_VALUE
               : o.temporalUncertaintyInSeconds());
-          m.taxon = o.taxonID() + "|" + o.scientificName() + "|" + o.taxonRank();
+          if (m.names == null || BY_NAMES.compare(o, m.names) < 0) {
+            m.names = o;
+          }
         }
       }
     }
     Map<String, String> out = new TreeMap<>();
     rows.forEach((key, m) -> {
       String group = key.substring(0, key.lastIndexOf('|'));
-      out.put(key, m.taxon + "|" + m.occurrences + "|" + m.individuals + "|" + m.observers.size() + "|"
+      String taxon = m.names.taxonID() + "|" + m.names.scientificName() + "|" + m.names.taxonRank();
+      out.put(key, taxon + "|" + m.occurrences + "|" + m.individuals + "|" + m.observers.size() + "|"
           + m.visits.size() + "|" + m.minUncertainty + "|" + m.minTemporal + "|" + higherTotals.get(group));
     });
     return out;
@@ -75,8 +80,14 @@ class BuildOccurrenceCubesTest {
     final Set<String> visits = new HashSet<>();
     double minUncertainty = Double.POSITIVE_INFINITY;
     long minTemporal = Long.MAX_VALUE;
-    String taxon;
+    Occurrence names;
   }
+
+  /** The spec's choice of a taxon's names in a group: the smallest by scientific name, then ID, then rank. */
+  private static final Comparator<Occurrence> BY_NAMES =
+      Comparator.comparing(Occurrence::scientificName, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+          .thenComparing(Occurrence::taxonID, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+          .thenComparing(Occurrence::taxonRank, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
   private static Map<String, String> actual(Iterable<GenericRecord> cubes) {
     Map<String, String> out = new TreeMap<>();
@@ -101,6 +112,9 @@ class BuildOccurrenceCubesTest {
     List<Outcome.Accepted> once = AcceptedSamples.all();
     List<Outcome.Accepted> twice = new ArrayList<>(once);
     twice.addAll(once); // the same occurrences again: merged, but the same observers and visits
+    // and again under a name that sorts first or last: a group takes its taxon's smallest names, in any order
+    once.forEach(a -> twice.add(renamed(a, "A ")));
+    once.forEach(a -> twice.add(renamed(a, "z ")));
     Map<String, String> expected = expected(twice);
     assertThat(expected.size(), greaterThan(100));
 
@@ -111,5 +125,13 @@ class BuildOccurrenceCubesTest {
           return null;
         });
     p.run().waitUntilFinish();
+  }
+
+  /** The submission with each occurrence's scientific name prefixed (same taxon key: a synonym, as it were). */
+  private static Outcome.Accepted renamed(Outcome.Accepted a, String prefix) {
+    List<Occurrence> changed = a.occurrences().stream().map(o -> o.toBuilder()
+        .scientificName(o.scientificName() == null ? null : prefix + o.scientificName()).build()).toList();
+    return new Outcome.Accepted(a.source(), a.submissionId(), a.protocol(), a.protocolVersion(), a.submittedAt(),
+        a.contentHash(), changed, a.restricted(), a.visit());
   }
 }
