@@ -1,6 +1,7 @@
 package org.observatoire.beam.cubes;
 
 import java.nio.ByteBuffer;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,10 +179,9 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
 
   /** One taxon's measures in a group; its names are the smallest contribution's (by name, then ID, then rank). */
   private static final class TaxonMeasures {
-    private static final java.util.Comparator<String> NULLS_FIRST =
-        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
-    private static final java.util.Comparator<CubeContribution> BY_NAMES =
-        java.util.Comparator.comparing(CubeContribution::scientificName, NULLS_FIRST)
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<CubeContribution> BY_NAMES = Comparator
+        .comparing(CubeContribution::scientificName, NULLS_FIRST)
             .thenComparing(CubeContribution::taxonID, NULLS_FIRST)
             .thenComparing(CubeContribution::taxonRank, NULLS_FIRST);
     CubeContribution names;

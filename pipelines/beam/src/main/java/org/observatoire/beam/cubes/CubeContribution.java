@@ -1,6 +1,8 @@
 package org.observatoire.beam.cubes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * One occurrence's contribution to a cube group (grid, cell, higher taxon, protocol, month): its taxon, observer,
@@ -60,7 +62,7 @@ record CubeContribution(String taxonKey, String taxonID, String scientificName, 
     void add(byte[] encoded) {
       int need = size + 5 + encoded.length;
       if (need > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(need, 2 * bytes.length));
+        bytes = Arrays.copyOf(bytes, Math.max(need, 2 * bytes.length));
       }
       size = putVarint(bytes, size, encoded.length);
       System.arraycopy(encoded, 0, bytes, size, encoded.length);
@@ -68,11 +70,11 @@ record CubeContribution(String taxonKey, String taxonID, String scientificName, 
     }
 
     byte[] toByteArray() {
-      return java.util.Arrays.copyOf(bytes, size);
+      return Arrays.copyOf(bytes, size);
     }
 
     /** Each contribution of a batch's bytes, in the order added. */
-    static void forEach(byte[] batch, java.util.function.Consumer<CubeContribution> each) {
+    static void forEach(byte[] batch, Consumer<CubeContribution> each) {
       Reader r = new Reader(batch);
       while (r.at < batch.length) {
         int length = r.varint();
