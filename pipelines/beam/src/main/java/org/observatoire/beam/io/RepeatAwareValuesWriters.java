@@ -18,8 +18,8 @@ import org.apache.parquet.schema.PrimitiveType;
 /**
  * parquet-mr's Parquet 1.0 values writers, except that a dictionary-encoded string column finds the dictionary id of
  * a value it has just seen without hashing it ({@link RepeatWriter}). The ids are the ones the hash look-up gives,
- * so the pages, the dictionary and the fallback to plain encoding are parquet-mr's. Each row group's column writers are new
- * ones: {@link #repeatWriter} gives the latest for a column. Not thread-safe (one per file writer).
+ * so the pages, the dictionary and the fallback to plain encoding are parquet-mr's. Each row group's column writers
+ * are new ones: {@link #repeatWriter} gives the latest for a column. Not thread-safe (one per file writer).
  */
 final class RepeatAwareValuesWriters implements ValuesWriterFactory {
   private final DefaultV1ValuesWriterFactory defaults = new DefaultV1ValuesWriterFactory();
@@ -56,10 +56,11 @@ final class RepeatAwareValuesWriters implements ValuesWriterFactory {
    * A binary dictionary writer that knows the ids of values it has just written. The same {@link Binary} object as
    * the last one (a group's shared head or tail, replayed on each of its rows by {@link ColumnRowWriter}) takes the
    * last id. A value announced with {@link #expect} in a slot takes the id of one of the last two values written in
-   * that slot when its bytes are the same (two, for a status alternating between "absent" and "present"): slot 0 for consecutive rows (the occurrence files are sorted by taxon, so the taxon's columns
-   * repeat from row to row), slot {@code m} for the {@code m}-th row of each group (a zero-filled visit lists the
-   * same taxa in the same order as the visit before it). Anything else takes parquet-mr's hash look-up. Those look-ups
-   * were a twentieth of the nightly job's CPU time (12.7 M visit rows and 2 M occurrence rows at 100k submissions).
+   * that slot when its bytes are the same (two, for a status alternating between "absent" and "present"): slot 0
+   * for consecutive rows (the occurrence files are sorted by taxon, so the taxon's columns repeat from row to row),
+   * slot {@code m} for the {@code m}-th row of each group (a zero-filled visit lists the same taxa in the same order
+   * as the visit before it). Anything else takes parquet-mr's hash look-up. Those look-ups were a twentieth of the
+   * nightly job's CPU time (12.7 M visit rows and 2 M occurrence rows at 100k submissions).
    */
   static final class RepeatWriter extends DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter {
     private Binary last;
