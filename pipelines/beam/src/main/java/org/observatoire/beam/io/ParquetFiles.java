@@ -13,7 +13,7 @@ import org.observatoire.beam.avro.AvroSchemas;
 /**
  * Opens the datasets' Parquet writers: rows Avro binary-encoded ({@link EncodedRowWriteSupport}), zstd, the given
  * row-group size, and, for a file with a point column, the GeoParquet {@code geo} footer key (added when the file
- * is closed, which is when its bbox is known; Parquet 1.13, Beam 2.62's, has no {@code withExtraMetaData}).
+ * is closed, which is when its bbox is known; the builder's {@code withExtraMetaData} takes its values at opening).
  * Dictionary encoding stays on (most columns repeat a few values) except for the columns that hold a different
  * value on almost every row, and those whose schema field says {@code observatoire.parquet.dictionary: false}
  * ({@link AvroSchemas#DICTIONARY_PROP}): a dictionary there costs a hash look-up per value and saves little.
