@@ -59,6 +59,8 @@ final class ColumnRowWriter implements Closeable {
   private ColumnWriter[] writers;
   /** Per column, its dictionary writer when the column is a dictionary-encoded string, else null. */
   private RepeatAwareValuesWriters.RepeatWriter[] dictionaries;
+  /** Per column, the statistics computed here in place of parquet-mr's ({@link OwnStatisticsPageStore}), or null. */
+  private OwnStatisticsPageStore.BinaryPageStatistics[] statistics;
   /** The slot of the values being decoded ({@link RepeatAwareValuesWriters.RepeatWriter#expect}). */
   private int slot;
   private long rows;
@@ -76,6 +78,11 @@ final class ColumnRowWriter implements Closeable {
     for (Schema.Field f : avro.getFields()) {
       if (!ParquetFiles.dictionaryEncoded(f)) {
         p = p.withDictionaryEncoding(f.name(), false);
+      }
+    }
+    for (ColumnDescriptor c : parquet.getColumns()) {
+      if (OwnStatisticsPageStore.computes(c)) {
+        p = p.withStatisticsEnabled(String.join(".", c.getPath()), false);
       }
     }
     this.props = p.build();
@@ -177,7 +184,7 @@ final class ColumnRowWriter implements Closeable {
     recording = null;
     int firstTailField = -1;
     for (int m = 0; m < middles; m++) {
-      head.replay(writers);
+      head.replay(this);
       in.reset(payload, middleAt[m]);
       slot = m;
       int end = decode(firstMiddleField, middleAt[m] + middleLength[m], "middle");
@@ -192,7 +199,7 @@ final class ColumnRowWriter implements Closeable {
       } else if (end != firstTailField) {
         throw wrongSchema(headLength + middleLength[m] + tailLength);
       }
-      tail.replay(writers);
+      tail.replay(this);
       endRow();
     }
   }
@@ -233,7 +240,7 @@ final class ColumnRowWriter implements Closeable {
       }
     }
     switch (f.kind) {
-      case BINARY -> emit(f.column, Kind.BINARY, expectedBinary(f.column), 0, 0, d, 0);
+      case BINARY -> binaryField(f.column, d);
       case INT -> emit(f.column, Kind.INT, null, in.readInt(), 0, d, 0);
       case LONG -> emit(f.column, Kind.LONG, null, in.readLong(), 0, d, 0);
       case FLOAT -> emit(f.column, Kind.FLOAT, null, in.readFixedInt(), 0, d, 0);
@@ -256,7 +263,7 @@ final class ColumnRowWriter implements Closeable {
     for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
       for (long k = 0; k < n; k++) {
         switch (f.element) {
-          case BINARY -> emit(f.column, Kind.BINARY, binary(), 0, 0, f.maxDefinition, r);
+          case BINARY -> emit(f.column, Kind.BINARY, binary(f.column), 0, 0, f.maxDefinition, r);
           case INT -> emit(f.column, Kind.INT, null, in.readInt(), 0, f.maxDefinition, r);
           case LONG -> emit(f.column, Kind.LONG, null, in.readLong(), 0, f.maxDefinition, r);
           case FLOAT -> emit(f.column, Kind.FLOAT, null, in.readFixedInt(), 0, f.maxDefinition, r);
@@ -279,23 +286,35 @@ final class ColumnRowWriter implements Closeable {
     return v;
   }
 
-  private Binary binary() {
+  private Binary binary(int column) {
     int start = in.skipBytes();
+    if (recording == null && statistics[column] != null) {
+      statistics[column].add(-1, in.array(), start, in.position());
+    }
     return Binary.fromReusedByteArray(in.array(), start, in.position() - start);
   }
 
   /**
    * A row's or middle's string value, announced to the column's dictionary writer with its slot (the row's place in
-   * its group) when it is written now; a head's or tail's values are replayed as the same objects instead.
+   * its group), then given to the column's statistics with the dictionary id it took; a head's or tail's values are
+   * recorded, and replayed as the same objects on each row of the group.
    */
-  private Binary expectedBinary(int column) {
+  private void binaryField(int column, int definition) {
     int start = in.skipBytes();
     int length = in.position() - start;
+    Binary b = Binary.fromReusedByteArray(in.array(), start, length);
+    if (recording != null) {
+      recording.add(column, Kind.BINARY, b, 0, 0, definition, 0);
+      return;
+    }
     RepeatAwareValuesWriters.RepeatWriter dictionary = dictionaries[column];
-    if (dictionary != null && recording == null) {
+    if (dictionary != null) {
       dictionary.expect(slot, in.array(), start, length);
     }
-    return Binary.fromReusedByteArray(in.array(), start, length);
+    writers[column].write(b, 0, definition);
+    if (statistics[column] != null) {
+      statistics[column].add(dictionary == null ? -1 : dictionary.writtenId(), in.array(), start, start + length);
+    }
   }
 
   /** Writes one value (or records it, for a head or tail): {@code bits} holds ints, longs and floats' bits. */
@@ -312,7 +331,27 @@ final class ColumnRowWriter implements Closeable {
       recording.add(column, null, null, 0, 0, definition, repetition);
       return;
     }
+    writeNull(column, definition, repetition);
+  }
+
+  private void writeNull(int column, int definition, int repetition) {
+    if (statistics[column] != null) {
+      statistics[column].addNull();
+    }
     writers[column].writeNull(repetition, definition);
+  }
+
+  /** Writes a recorded head or tail value again; its statistics skip it when nothing came between. */
+  private void writeRecorded(int column, Kind kind, Binary b, long bits, double d, int definition,
+      int repetition) {
+    if (kind == null) {
+      writeNull(column, definition, repetition);
+      return;
+    }
+    if (kind == Kind.BINARY && statistics[column] != null) {
+      statistics[column].add(b);
+    }
+    write(writers[column], kind, b, bits, d, definition, repetition);
   }
 
   private static void write(ColumnWriter w, Kind kind, Binary b, long bits, double d, int definition,
@@ -357,8 +396,16 @@ final class ColumnRowWriter implements Closeable {
   private void newRowGroup() {
     pages = new ColumnChunkPageWriteStore(compressor, parquet, props.getAllocator(),
         props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
-    store = props.newColumnWriteStore(parquet, pages, pages);
     List<ColumnDescriptor> columns = parquet.getColumns();
+    statistics = new OwnStatisticsPageStore.BinaryPageStatistics[columns.size()];
+    Map<ColumnDescriptor, OwnStatisticsPageStore.BinaryPageStatistics> own = new HashMap<>();
+    for (int i = 0; i < statistics.length; i++) {
+      if (OwnStatisticsPageStore.computes(columns.get(i))) {
+        statistics[i] = new OwnStatisticsPageStore.BinaryPageStatistics(columns.get(i).getPrimitiveType());
+        own.put(columns.get(i), statistics[i]);
+      }
+    }
+    store = props.newColumnWriteStore(parquet, new OwnStatisticsPageStore(pages, own), pages);
     writers = new ColumnWriter[columns.size()];
     dictionaries = new RepeatAwareValuesWriters.RepeatWriter[columns.size()];
     for (int i = 0; i < writers.length; i++) {
@@ -433,13 +480,9 @@ final class ColumnRowWriter implements Closeable {
       size++;
     }
 
-    void replay(ColumnWriter[] writers) {
+    void replay(ColumnRowWriter to) {
       for (int i = 0; i < size; i++) {
-        if (kinds[i] == null) {
-          writers[columns[i]].writeNull(repetitions[i], definitions[i]);
-        } else {
-          write(writers[columns[i]], kinds[i], binaries[i], bits[i], doubles[i], definitions[i], repetitions[i]);
-        }
+        to.writeRecorded(columns[i], kinds[i], binaries[i], bits[i], doubles[i], definitions[i], repetitions[i]);
       }
     }
   }

@@ -65,6 +65,8 @@ final class RepeatAwareValuesWriters implements ValuesWriterFactory {
   static final class RepeatWriter extends DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter {
     private Binary last;
     private int lastId;
+    /** The id of the value {@link #writeBytes} was last given, until {@link #writtenId} takes it; else -1. */
+    private int written = -1;
 
     private int slot = -1;
     private byte[] expected;
@@ -106,6 +108,7 @@ final class RepeatAwareValuesWriters implements ValuesWriterFactory {
       slot = -1;
       if (v == last) {
         encodedValues.add(lastId);
+        written = lastId;
         return;
       }
       int id;
@@ -125,6 +128,17 @@ final class RepeatAwareValuesWriters implements ValuesWriterFactory {
       encodedValues.add(id);
       last = v;
       lastId = id;
+      written = id;
+    }
+
+    /**
+     * The dictionary id of the value just written, or -1 when this writer did not write it (the column fell back to
+     * plain encoding). Ids stay the same for the column chunk (the row group's column), as parquet-mr gives them.
+     */
+    int writtenId() {
+      int id = written;
+      written = -1;
+      return id;
     }
 
     private boolean holdsExpected(int entry) {

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.internal.column.columnindex.ColumnIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.avro.AvroSchemas;
@@ -153,16 +155,28 @@ class ColumnRowWriterTest {
     Path expected = tmp.resolve("record-layer.parquet");
     writeWithRecordLayer(expected, VISIT_LIKE, encodeAll(visits), 16 * 1024);
     Path grouped = tmp.resolve("grouped.parquet");
-    try (ColumnRowWriter w = ColumnRowWriter.open(file(grouped), VISIT_LIKE, null, 16 * 1024)) {
-      for (List<GenericRecord> visit : visits) {
-        List<byte[]> middles = new ArrayList<>();
-        for (GenericRecord row : visit) {
-          middles.add(encode(row, 2, 6));
-        }
-        RowBlock.writeGroup(payload(encode(visit.get(0), 0, 2), middles, encode(visit.get(0), 6, 7)), w);
-      }
-    }
+    writeVisitGroups(grouped, visits, 16 * 1024);
     assertSameFile(grouped, expected, encodeAll(visits).size());
+  }
+
+  /**
+   * Pages end every 20,000 rows, in the middle of a visit, and each page's statistics start anew: a head value
+   * replayed on both sides of the page end counts in both pages.
+   */
+  @Test
+  void visitsAcrossPagesOfOneRowGroupAreTheRecordLayersFile() throws Exception {
+    List<List<GenericRecord>> visits = visits(new Random(23), 1_500);
+    List<byte[]> rows = encodeAll(visits);
+    Path expected = tmp.resolve("record-layer.parquet");
+    writeWithRecordLayer(expected, VISIT_LIKE, rows, 64L << 20);
+    Path grouped = tmp.resolve("grouped.parquet");
+    writeVisitGroups(grouped, visits, 64L << 20);
+    ParquetMetadata footer = footer(expected);
+    assertThat("one row group", footer.getBlocks().size(), equalTo(1));
+    ColumnChunkMetaData visitColumn = footer.getBlocks().get(0).getColumns().get(0);
+    assertThat("pages of the visit column", columnIndex(expected, visitColumn).getNullPages().size(),
+        greaterThan(1));
+    assertSameFile(grouped, expected, rows.size(), 1);
   }
 
   @Test
@@ -179,10 +193,28 @@ class ColumnRowWriterTest {
     assertSameFile(actual, expected, rows.size());
   }
 
+  /** Each visit as one group: its id and site the head, its taxa the middles, its status the tail. */
+  private static void writeVisitGroups(Path path, List<List<GenericRecord>> visits, long rowGroupBytes)
+      throws IOException {
+    try (ColumnRowWriter w = ColumnRowWriter.open(file(path), VISIT_LIKE, null, rowGroupBytes)) {
+      for (List<GenericRecord> visit : visits) {
+        List<byte[]> middles = new ArrayList<>();
+        for (GenericRecord row : visit) {
+          middles.add(encode(row, 2, 6));
+        }
+        RowBlock.writeGroup(payload(encode(visit.get(0), 0, 2), middles, encode(visit.get(0), 6, 7)), w);
+      }
+    }
+  }
+
   private static List<List<GenericRecord>> visits(Random r) {
+    return visits(r, 600);
+  }
+
+  private static List<List<GenericRecord>> visits(Random r, int count) {
     List<List<String>> protocolTaxa = List.of(taxa("bird-", 40), taxa("butterfly-", 25));
     List<List<GenericRecord>> visits = new ArrayList<>();
-    for (int v = 0; v < 600; v++) {
+    for (int v = 0; v < count; v++) {
       List<String> listed = protocolTaxa.get(r.nextInt(2));
       String site = r.nextInt(4) == 0 ? null : "site-" + r.nextInt(50);
       String status = r.nextBoolean() ? "complete" : "partial";
@@ -251,6 +283,11 @@ class ColumnRowWriterTest {
   }
 
   private static void assertSameFile(Path actual, Path expected, int rowCount) throws IOException {
+    assertSameFile(actual, expected, rowCount, 2);
+  }
+
+  private static void assertSameFile(Path actual, Path expected, int rowCount, int minRowGroups)
+      throws IOException {
     List<GenericRecord> a = ReadParquet.rows(actual);
     List<GenericRecord> e = ReadParquet.rows(expected);
     assertThat(a.size(), equalTo(rowCount));
@@ -261,7 +298,7 @@ class ColumnRowWriterTest {
     ParquetMetadata fe = footer(expected);
     assertThat(fa.getFileMetaData().getSchema(), equalTo(fe.getFileMetaData().getSchema()));
     assertThat(fa.getFileMetaData().getKeyValueMetaData(), equalTo(fe.getFileMetaData().getKeyValueMetaData()));
-    assertThat("several row groups", fe.getBlocks().size(), greaterThan(1));
+    assertThat("row groups", fe.getBlocks().size(), greaterThanOrEqualTo(minRowGroups));
     assertThat(fa.getBlocks().size(), equalTo(fe.getBlocks().size()));
     for (int b = 0; b < fe.getBlocks().size(); b++) {
       BlockMetaData ba = fa.getBlocks().get(b);
@@ -282,7 +319,29 @@ class ColumnRowWriterTest {
           assertThat(at, sa.genericGetMin(), equalTo(se.genericGetMin()));
           assertThat(at, sa.genericGetMax(), equalTo(se.genericGetMax()));
         }
+        assertSamePages(at, columnIndex(actual, ca), columnIndex(expected, ce));
       }
+    }
+  }
+
+  /** The pages' statistics (the column index): one entry per page, in the same place in both files. */
+  private static void assertSamePages(String at, ColumnIndex a, ColumnIndex e) {
+    assertThat(at + ": a column index", a != null, equalTo(e != null));
+    if (e == null) {
+      return;
+    }
+    assertThat(at + ", pages", a.getNullPages().size(), equalTo(e.getNullPages().size()));
+    assertThat(at + ", page nulls", a.getNullCounts(), equalTo(e.getNullCounts()));
+    assertThat(at + ", all-null pages", a.getNullPages(), equalTo(e.getNullPages()));
+    assertThat(at + ", page minima", a.getMinValues(), equalTo(e.getMinValues()));
+    assertThat(at + ", page maxima", a.getMaxValues(), equalTo(e.getMaxValues()));
+    assertThat(at + ", order", a.getBoundaryOrder(), equalTo(e.getBoundaryOrder()));
+  }
+
+  private static ColumnIndex columnIndex(Path file, ColumnChunkMetaData column) throws IOException {
+    try (ParquetFileReader r = ParquetFileReader.open(
+        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), CONF))) {
+      return r.readColumnIndex(column);
     }
   }
 
