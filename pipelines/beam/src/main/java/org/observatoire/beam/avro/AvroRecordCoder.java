@@ -14,6 +14,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.util.VarInt;
 
 /**
  * Avro binary for {@link GenericRecord}s, written as one length-prefixed byte block. Beam's AvroCoder decodes
@@ -22,12 +23,15 @@ import org.apache.beam.sdk.coders.CustomCoder;
  */
 public final class AvroRecordCoder extends CustomCoder<GenericRecord> {
   private static final ByteArrayCoder BYTES = ByteArrayCoder.of();
+  /** A thread's encoding buffer is kept for its next record unless it grew past this. */
+  private static final int KEPT_BUFFER_BYTES = 1 << 20;
 
   private final String schemaJson;
   private transient Schema schema;
   private transient GenericDatumWriter<GenericRecord> writer;
   private transient GenericDatumReader<GenericRecord> reader;
   private transient ThreadLocal<BinaryEncoder> encoders;
+  private transient ThreadLocal<ByteArrayOutputStream> buffers;
   private transient ThreadLocal<BinaryDecoder> decoders;
 
   private AvroRecordCoder(Schema schema) {
@@ -46,6 +50,7 @@ public final class AvroRecordCoder extends CustomCoder<GenericRecord> {
           writer = new GenericDatumWriter<>(s);
           reader = new GenericDatumReader<>(s);
           encoders = new ThreadLocal<>();
+          buffers = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(8192));
           decoders = new ThreadLocal<>();
           schema = s;
         }
@@ -56,12 +61,19 @@ public final class AvroRecordCoder extends CustomCoder<GenericRecord> {
   @Override
   public void encode(GenericRecord value, OutputStream out) throws IOException {
     init();
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+    // the block as ByteArrayCoder writes it (length, bytes), from a buffer kept by the thread: a new one per record
+    // grew by copies to the record's size (an accepted submission carries its occurrence rows) and was copied out
+    ByteArrayOutputStream buffer = buffers.get();
+    buffer.reset();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, encoders.get());
     encoders.set(encoder);
     writer.write(value, encoder);
     encoder.flush();
-    BYTES.encode(buffer.toByteArray(), out);
+    VarInt.encode(buffer.size(), out);
+    buffer.writeTo(out);
+    if (buffer.size() > KEPT_BUFFER_BYTES) {
+      buffers.remove();
+    }
   }
 
   @Override
