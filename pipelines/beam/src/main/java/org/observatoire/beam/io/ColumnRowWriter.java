@@ -32,7 +32,8 @@ import org.observatoire.beam.io.EncodedRowWriteSupport.Kind;
  *
  * <p>{@link #writeGroup} takes a {@link RowBlock} group as it is stored (shared head and tail, one middle per row):
  * the head and tail are decoded once and their values written again on every row, which is most of a zero-filled
- * visit's columns. Not thread-safe.
+ * visit's columns. The string columns' statistics are computed here ({@link OwnStatisticsPageStore}), which skips
+ * most of those repeated values. Not thread-safe.
  */
 final class ColumnRowWriter implements Closeable {
   /** One top-level field: its column, union branch meaning null (or -1), levels, and for a list its element kind. */

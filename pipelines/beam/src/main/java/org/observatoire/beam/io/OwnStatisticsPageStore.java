@@ -18,15 +18,15 @@ import org.apache.parquet.schema.PrimitiveComparator;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * A page store over parquet-mr's that gives the pages of some binary columns the statistics {@link ColumnRowWriter}
- * computed for them (min, max, null count), in place of parquet-mr's, which are switched off for those columns.
+ * A page store over parquet-java's that gives the pages of some binary columns the statistics {@link ColumnRowWriter}
+ * computed for them (min, max, null count), in place of parquet-java's, which are switched off for those columns.
  *
- * <p>parquet-mr compares every value with the page's min and max byte by byte: a zero-filled visit repeats its
+ * <p>parquet-java compares every value with the page's min and max byte by byte: a zero-filled visit repeats its
  * head and tail values (ids, dates, place, protocol) on each of its rows, and a value equal to the min or max is
- * compared to its last byte. {@link BinaryPageStatistics#add(Binary)} skips a value object it was given last (a
- * replayed head or tail value) and compares the others with {@link Arrays#compareUnsigned}, which the JIT
- * vectorizes. The order is parquet's for strings and plain binary (unsigned lexicographic), so the statistics are
- * the same.
+ * compared to its last byte. {@link BinaryPageStatistics} skips the value object it was given last (a replayed head
+ * or tail value) and a dictionary id already seen in the page, and compares the others with
+ * {@link Arrays#compareUnsigned}, which the JIT vectorizes. The order is parquet's for strings and plain binary
+ * (unsigned lexicographic), so the statistics are the same; parquet-java 1.15+ can switch its own off per column.
  */
 final class OwnStatisticsPageStore implements PageWriteStore {
   private final PageWriteStore pages;
