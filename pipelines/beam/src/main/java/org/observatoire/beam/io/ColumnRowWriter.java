@@ -60,7 +60,7 @@ final class ColumnRowWriter implements Closeable {
   private ColumnWriter[] writers;
   /** Per column, its dictionary writer when the column is a dictionary-encoded string, else null. */
   private RepeatAwareValuesWriters.RepeatWriter[] dictionaries;
-  /** Per column, the statistics computed here in place of parquet-mr's ({@link OwnStatisticsPageStore}), or null. */
+  /** Per column, the statistics computed here in place of parquet-java's ({@link OwnStatisticsPageStore}), or null. */
   private OwnStatisticsPageStore.BinaryPageStatistics[] statistics;
   /** The slot of the values being decoded ({@link RepeatAwareValuesWriters.RepeatWriter#expect}). */
   private int slot;

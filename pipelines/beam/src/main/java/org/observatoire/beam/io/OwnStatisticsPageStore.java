@@ -119,7 +119,7 @@ final class OwnStatisticsPageStore implements PageWriteStore {
       nulls++;
     }
 
-    /** The statistics of the values since the last page, as parquet-mr would have computed them; starts anew. */
+    /** The statistics of the values since the last page, as parquet-java would have computed them; starts anew. */
     Statistics<?> take() {
       Statistics<?> s = Statistics.createStats(type);
       if (values) {
@@ -142,7 +142,7 @@ final class OwnStatisticsPageStore implements PageWriteStore {
     }
   }
 
-  /** Passes pages on with the column's own statistics in place of parquet-mr's (switched off, so empty). */
+  /** Passes pages on with the column's own statistics in place of parquet-java's (switched off, so empty). */
   private static final class StatisticsPageWriter implements PageWriter {
     private final PageWriter pages;
     private final BinaryPageStatistics statistics;
