@@ -75,7 +75,8 @@ final class ColumnRowWriter implements Closeable {
     this.avro = avro;
     this.parquet = new AvroSchemaConverter(new Configuration(false)).convert(avro);
     this.fields = compile(avro, parquet);
-    ParquetProperties.Builder p = ParquetProperties.builder().withValuesWriterFactory(values);
+    ParquetProperties.Builder p = ParquetProperties.builder().withValuesWriterFactory(values)
+        .withSizeStatisticsEnabled(ParquetFiles.SIZE_STATISTICS);
     for (Schema.Field f : avro.getFields()) {
       if (!ParquetFiles.dictionaryEncoded(f)) {
         p = p.withDictionaryEncoding(f.name(), false);

@@ -320,8 +320,18 @@ class ColumnRowWriterTest {
           assertThat(at, sa.genericGetMax(), equalTo(se.genericGetMax()));
         }
         assertSamePages(at, columnIndex(actual, ca), columnIndex(expected, ce));
+        assertThat(at + ": size statistics", sizeStatistics(ca), equalTo("none"));
+        assertThat(at + ": size statistics", sizeStatistics(ce), equalTo("none"));
       }
     }
+  }
+
+  /** A column chunk's size statistics (parquet-java 1.15+), "none" when the file has none. */
+  private static String sizeStatistics(ColumnChunkMetaData column) {
+    org.apache.parquet.column.statistics.SizeStatistics s = column.getSizeStatistics();
+    return s == null || !s.isValid() ? "none"
+        : s.getUnencodedByteArrayDataBytes() + " " + s.getRepetitionLevelHistogram() + " "
+            + s.getDefinitionLevelHistogram();
   }
 
   /** The pages' statistics (the column index): one entry per page, in the same place in both files. */
