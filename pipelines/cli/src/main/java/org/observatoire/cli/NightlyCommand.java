@@ -12,6 +12,7 @@ import org.observatoire.beam.publish.QualityReport;
 import org.observatoire.beam.publish.ReleaseCatalog;
 import org.observatoire.beam.publish.ReleasePublisher;
 import org.observatoire.beam.publish.ReleaseRejectedException;
+import org.observatoire.cli.bench.StageCpu;
 import org.observatoire.core.run.ConservationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,8 @@ public final class NightlyCommand implements Callable<Integer> {
    * 78.0 s wall, 1.56 → 1.37 GB peak RSS (docs/benchmarks.md). Streaming keeps G1 for its short pauses.
    */
   static final String BATCH_GC = "-XX:+UseParallelGC";
+  /** With --cpu-by-stage: a task ending between two samples loses at most this much of its CPU time. */
+  private static final long CPU_SAMPLE_MILLIS = 100;
 
   @Option(names = "--input", required = true, description = "Folder of submission files (read recursively).")
   Path input;
@@ -85,6 +88,10 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--count-expectations", description = "CSV of count expectations for the unusually-high flag.")
   Path countExpectations;
 
+  @Option(names = "--cpu-by-stage", description = "Write the CPU seconds of each stage (Flink task), and of the"
+      + " JIT compiler, collector and VM threads together, to this JSON file (the bench does).")
+  Path cpuByStage;
+
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
@@ -102,6 +109,7 @@ public final class NightlyCommand implements Callable<Integer> {
     if (samplePseudonymKey) {
       System.err.println("note: observers are pseudonymised with the PUBLIC sample key (sample data only)");
     }
+    StageCpu cpu = cpuByStage == null ? null : StageCpu.start(CPU_SAMPLE_MILLIS);
     ProgressReporter progress = ProgressReporter.start(System.err);
     NightlyJob.Result result;
     ReleasePublisher.Published<NightlyJob.Result> published = null;
@@ -119,6 +127,9 @@ public final class NightlyCommand implements Callable<Integer> {
       return 4;
     } finally {
       progress.stop();
+      if (cpu != null) {
+        writeCpu(cpu);
+      }
     }
     var totals = result.manifest().json().path("totals");
     System.out.printf("nightly run done in %.1f s on %s: %d lines read, %d submissions curated (%d occurrence rows),"
@@ -135,6 +146,17 @@ public final class NightlyCommand implements Callable<Integer> {
       return 3;
     }
     return 0;
+  }
+
+  private void writeCpu(StageCpu cpu) {
+    try {
+      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValue(cpuByStage.toFile(), cpu.stop());
+    } catch (java.io.IOException e) {
+      System.err.println("could not write " + cpuByStage + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   List<String> beamArguments() {

@@ -100,6 +100,23 @@ class BenchCommandTest {
     assertThat(report.at("/systems/nightly/details/rowsWritten").asLong(), is(all));
     assertThat(all, greaterThan(nightlyRows + byDataset.path("visits").asLong()));
     assertThat(table, containsString(String.format(java.util.Locale.ROOT, "nightly: %,d rows written", all)));
+
+    // the nightly child's CPU by stage: its validation task is there, and the stages fit in the process's CPU
+    JsonNode cpu = report.at("/systems/nightly/details/cpuByStage");
+    double validation = 0;
+    double stages = 0;
+    for (JsonNode stage : cpu.path("stages")) {
+      stages += stage.path("cpuSeconds").asDouble();
+      if (stage.path("stage").asText().equals("ProcessSubmissions/ValidateAndInterpret")) {
+        validation = stage.path("cpuSeconds").asDouble();
+      }
+    }
+    assertThat(validation, greaterThan(0.0));
+    assertThat(cpu.path("processCpuSeconds").asDouble(), greaterThan(stages - 0.1));
+    assertThat("the child's own measure is within what GNU time saw",
+        report.at("/systems/nightly/cpuSeconds").asDouble(), greaterThan(cpu.path("processCpuSeconds").asDouble()
+            - 0.1));
+    assertThat(table, containsString("| ProcessSubmissions/ValidateAndInterpret |"));
   }
 
   private static long parquetRows(Path dir) throws Exception {

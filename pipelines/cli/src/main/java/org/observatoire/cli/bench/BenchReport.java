@@ -55,6 +55,9 @@ public final class BenchReport {
       sb.setLength(sb.length() - 1);
       sb.append('\n');
     }
+    if (nightly != null && nightly.ok() && nightly.details().has("cpuByStage")) {
+      sb.append(cpuByStage(nightly.details().path("cpuByStage")));
+    }
     ObjectNode ratios = ratios();
     if (!ratios.isEmpty()) {
       sb.append('\n');
@@ -62,6 +65,37 @@ public final class BenchReport {
           "- %s: %.2f× the throughput (records/s), %.2f× the wall time, %.2f× the peak RSS, %.2f× the output bytes%n",
           e.getKey(), e.getValue().path("recordsPerSecond").asDouble(), e.getValue().path("wallSeconds").asDouble(),
           e.getValue().path("peakRssBytes").asDouble(), e.getValue().path("outputBytes").asDouble())));
+    }
+    return sb.toString();
+  }
+
+  /** How many stages the CPU table lists by name; the rest are summed in one line. */
+  static final int CPU_STAGES_SHOWN = 10;
+
+  /** The nightly's CPU seconds: outside Java threads (JIT, GC, VM), then its stages, largest first. */
+  static String cpuByStage(JsonNode cpu) {
+    double process = cpu.path("processCpuSeconds").asDouble();
+    if (process <= 0) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "%nnightly CPU by stage (%.1f CPU s in all, threads sampled every %d ms):%n%n| stage | CPU s | share |%n"
+            + "|---|---:|---:|%n", process, cpu.path("sampledEveryMillis").asInt()));
+    java.util.function.BiConsumer<String, Double> row = (name, seconds) -> sb.append(String.format(Locale.ROOT,
+        "| %s | %.1f | %.1f %% |%n", name, seconds, 100 * seconds / process));
+    row.accept("JIT compilers, garbage collector, VM (outside Java threads)",
+        cpu.path("outsideJavaThreadsCpuSeconds").asDouble());
+    double rest = 0;
+    int shown = 0;
+    for (JsonNode s : cpu.path("stages")) {
+      if (shown++ < CPU_STAGES_SHOWN) {
+        row.accept(s.path("stage").asText(), s.path("cpuSeconds").asDouble());
+      } else {
+        rest += s.path("cpuSeconds").asDouble();
+      }
+    }
+    if (rest > 0) {
+      row.accept("the other " + (shown - CPU_STAGES_SHOWN) + " stages and threads", rest);
     }
     return sb.toString();
   }

@@ -65,10 +65,11 @@ public final class BenchSystems {
     Path out = outputs("nightly").get(0);
     List<String> args = new ArrayList<>(List.of("nightly", "--input", input().toString(), "--output", out.toString(),
         "--restricted-output", outputs("nightly").get(1).toString(), "--sample-pseudonym-key",
-        "--reference-time", referenceTime, "--run-id", "bench"));
+        "--reference-time", referenceTime, "--run-id", "bench", "--cpu-by-stage", cpuFile().toString()));
     if (parallelism != null) {
       args.addAll(List.of("--parallelism", parallelism.toString()));
     }
+    Files.deleteIfExists(cpuFile());
     ChildJvm.Measured m = jvm.run(Observatoire.class.getName(), args, workDir, workDir.resolve("nightly.log"));
     ObjectNode details = JsonNodeFactory.instance.objectNode();
     long records = 0;
@@ -93,10 +94,18 @@ public final class BenchSystems {
       }
       details.put("rowsWritten", written);
     }
+    if (Files.isRegularFile(cpuFile())) {
+      details.set("cpuByStage", MAPPER.readTree(cpuFile().toFile()));
+    }
     details.put("occurrenceBytes", size(out.resolve("occurrences")));
     details.put("restrictedBytes", size(outputs("nightly").get(1)));
     return new SystemResult("nightly", m.exitCode(), records, rows, m.wallSeconds(), m.peakRssBytes(),
         m.cpuSeconds(), size(out), details);
+  }
+
+  /** Where the nightly child writes its CPU seconds by stage ({@link StageCpu}). */
+  private Path cpuFile() {
+    return workDir.resolve("nightly.cpu.json");
   }
 
   private SystemResult plainJava() throws IOException, InterruptedException {

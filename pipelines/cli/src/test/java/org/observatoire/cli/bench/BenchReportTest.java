@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -43,6 +45,26 @@ class BenchReportTest {
     assertThat(r.markdown(), containsString("| duckdb | 1,000 | 1,000 | n/a | n/a | 1.0 | n/a | 0 |"));
     assertThat(json.at("/systems/nightly/cpuSeconds").asDouble(), closeTo(18.5, 1e-9));
     assertThat(json.at("/systems/duckdb/cpuSeconds").isNull(), is(true));
+  }
+
+  @Test
+  void theNightlysCpuIsShownByStageLargestFirstWithTheRestSummed() {
+    ObjectNode cpu = JsonNodeFactory.instance.objectNode().put("sampledEveryMillis", 100)
+        .put("processCpuSeconds", 200.0).put("outsideJavaThreadsCpuSeconds", 50.0);
+    var stages = cpu.putArray("stages");
+    for (int i = 0; i < BenchReport.CPU_STAGES_SHOWN + 2; i++) {
+      stages.addObject().put("stage", "Stage" + i).put("cpuSeconds", 40.0 - 2 * i);
+    }
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.set("cpuByStage", cpu);
+    String md = report(new SystemResult("nightly", 0, 1000, 20_000, 100, 2_000_000, 200, 300, details)).markdown();
+    assertThat(md, containsString("nightly CPU by stage (200.0 CPU s in all, threads sampled every 100 ms)"));
+    assertThat(md, containsString("| JIT compilers, garbage collector, VM (outside Java threads) | 50.0 | 25.0 % |"));
+    assertThat(md, containsString("| Stage0 | 40.0 | 20.0 % |"));
+    assertThat(md, containsString("| Stage9 | 22.0 | 11.0 % |"));
+    assertThat(md, not(containsString("| Stage10 |")));
+    assertThat(md, containsString("| the other 2 stages and threads | 38.0 | 19.0 % |"));
+    assertThat(md.indexOf("| Stage0 |"), lessThan(md.indexOf("| Stage1 |")));
   }
 
   @Test
