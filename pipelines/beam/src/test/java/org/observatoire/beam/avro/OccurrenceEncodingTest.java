@@ -52,4 +52,20 @@ class OccurrenceEncodingTest {
     assertThat("an empty submission encodes as Avro does", Arrays.equals(OccurrenceEncoding.encode(List.of()),
         avroWriter(List.of())), equalTo(true));
   }
+
+  /** The thread's kept buffer: a block past its limit, then small ones, each exactly its own bytes. */
+  @Test
+  void aLargeBlockBetweenSmallOnesLeavesNothingBehind() throws Exception {
+    List<Occurrence> small = SampleAccepted.all().get(0).accepted().occurrences();
+    List<Occurrence> large = new ArrayList<>();
+    while (OccurrenceEncoding.encode(large).length <= 1 << 20) {
+      for (SampleAccepted.Submission s : SampleAccepted.all()) {
+        large.addAll(s.accepted().occurrences());
+      }
+    }
+    for (List<Occurrence> rows : List.of(small, large, small, List.<Occurrence>of(), large, small)) {
+      assertThat(rows.size() + " rows", Arrays.equals(OccurrenceEncoding.encode(rows), avroWriter(rows)),
+          equalTo(true));
+    }
+  }
 }
