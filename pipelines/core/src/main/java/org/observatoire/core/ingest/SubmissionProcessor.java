@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -205,7 +204,14 @@ public final class SubmissionProcessor {
     return true;
   }
 
-  /** Empty when the bytes are valid UTF-8, else where the first invalid byte is. */
+  /** Chars decoded at a time when checking a line's UTF-8. */
+  private static final int UTF8_CHECK_CHARS = 512;
+
+  /**
+   * Empty when the bytes are valid UTF-8, else where the first invalid byte is. The ASCII prefix is skipped; the rest
+   * is decoded through a small buffer, refilled as often as needed (decoding a whole line at once allocated twice its
+   * size in chars for every line with an accent).
+   */
   static Optional<String> utf8Problem(byte[] bytes) {
     int i = 0;
     while (i < bytes.length && bytes[i] >= 0) {
@@ -214,26 +220,22 @@ public final class SubmissionProcessor {
     if (i == bytes.length) {
       return Optional.empty();
     }
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return Optional.empty();
-    } catch (CharacterCodingException e) {
-      int at = firstInvalid(bytes);
-      return Optional.of("the line is not valid UTF-8: invalid byte sequence at byte " + (at + 1)
-          + String.format(" (0x%02X)", bytes[at] & 0xff));
-    }
-  }
-
-  private static int firstInvalid(byte[] bytes) {
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    var result = decoder.decode(in, out, true);
-    return result.isError() ? in.position() : 0;
+    // an ASCII prefix ends on a character boundary, so the rest is decoded on its own
+    ByteBuffer in = ByteBuffer.wrap(bytes, i, bytes.length - i);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(UTF8_CHECK_CHARS);
+    java.nio.charset.CoderResult result;
+    do {
+      out.clear();
+      result = decoder.decode(in, out, true);
+    } while (result.isOverflow());
+    if (!result.isError()) {
+      return Optional.empty();
+    }
+    int at = in.position();
+    return Optional.of("the line is not valid UTF-8: invalid byte sequence at byte " + (at + 1)
+        + String.format(" (0x%02X)", bytes[at] & 0xff));
   }
 
   private static String jsonMessage(IOException e) {
