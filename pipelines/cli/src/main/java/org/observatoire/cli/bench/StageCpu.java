@@ -110,8 +110,9 @@ public final class StageCpu {
     report.put("processCpuSeconds", round(process));
     report.put("javaThreadsCpuSeconds", round(javaSeconds));
     report.put("outsideJavaThreadsCpuSeconds", process >= 0 ? round(Math.max(0, process - javaSeconds)) : -1);
-    report.put("jitCompilationSeconds", ManagementFactory.getCompilationMXBean() == null ? -1
-        : round(ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3));
+    var jit = ManagementFactory.getCompilationMXBean();
+    report.put("jitCompilationSeconds", jit == null || !jit.isCompilationTimeMonitoringSupported() ? -1
+        : round(jit.getTotalCompilationTime() / 1e3));
     long gc = 0;
     for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
       gc += Math.max(0, b.getCollectionTime());
