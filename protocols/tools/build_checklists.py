@@ -21,6 +21,10 @@ TAXA = os.path.join(REF, "taxa")
 OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
+def read_csv(rel):
+    return list(csv.DictReader(open(os.path.join(OUT, rel), encoding="utf-8")))
+
+
 def out(pid, rows):
     os.makedirs(os.path.join(OUT, pid), exist_ok=True)
     return write(os.path.join(OUT, pid, "checklist.csv"), rows)
@@ -42,7 +46,7 @@ def bird_family(fr):
     if fr in FAMILY_FIX:
         return FAMILY_FIX[fr]
     a = ascii_(fr)
-    return a[:-3] + "idae" if a.endswith("ides") else a
+    return a[:-4] + "idae" if a.endswith("ides") else a
 
 
 def stoc_euring_codes():
@@ -127,6 +131,8 @@ GROUP_CLASS = {  # Tadarida "Group" -> phylum, class, order, family (facts of th
     "insect": ("Arthropoda", "Insecta", "", ""),
 }
 CLASS_NAMES = {"Aves", "Mammalia", "Insecta", "Amphibia"}
+ORDERS = {"Chiroptera", "Diptera", "Orthoptera", "Lepidoptera", "Coleoptera", "Hymenoptera", "Rodentia"}
+GENERAL_FIRST = ["INSSPE", "piaf", "mamm"]  # their French name names the merged class row
 
 
 def read_species_list(name):
@@ -153,6 +159,8 @@ def parse_tadarida_name(sci, group):
     s = sci.strip()
     if group == "noise":
         return s, "", "non-taxon"
+    if s == "bird":
+        return "Aves", "class", "group"
     if s == "Small mammal spp":
         return "Mammalia", "class", "group"
     if s in ("Insect spp",) or re.match(r"Insect sp\.? ?\d+", s) or s.startswith("Insect sp. from"):
@@ -167,8 +175,12 @@ def parse_tadarida_name(sci, group):
             return base, "class", "group"
         if base.endswith("idae"):
             return base, "family", "group"
-        if base.endswith("ptera"):
+        if base.endswith("oidea"):
+            return base, "superfamily", "group"
+        if base in ORDERS:
             return base, "order", "group"
+        if base == "Caelifera":
+            return base, "suborder", "group"
         return base, "genus", "group"
     if re.match(r"^[A-Z][a-z]+ [a-z-]+$", s):
         return s, "species", "taxon"
@@ -203,11 +215,12 @@ def chiro():
     have = {r["Esp"] for r in base}
     added = sorted(c for c in set(main) | set(autre) if c not in have and c in complete)
     recs = [(r, "SpeciesList.csv") for r in base] + [(complete[c], "SpeciesListComplete.csv") for c in added]
+    recs.sort(key=lambda rs: rs[0]["Esp"] not in GENERAL_FIRST)
     by_name, syn, acc = chiroptera_taxref()
     stoc = {}
-    for x in csv.DictReader(open(os.path.join(REF, "stoc_species.csv"), encoding="utf-8")):
-        if x["niveau_taxo"] == "espece" and x["taxref"]:
-            stoc.setdefault(x["scientific_name"], x["taxref"])
+    for x in read_csv("stoc-eps/checklist.csv"):
+        if x["rank"] == "species" and x["taxrefId"]:
+            stoc.setdefault(x["scientificName"], x)
     rows = []
     for r, src in recs:
         group = r["Group"]
@@ -232,19 +245,28 @@ def chiro():
             if rank == "genus" and family == "" and name in by_name:
                 family = by_name[name][0]["FAMILLE"]
         elif group == "bird" and name in stoc:
-            cd = stoc[name]
+            cd, order, family = stoc[name]["taxrefId"], stoc[name]["order"], stoc[name]["family"]
             sources.append("stoc_species.csv")
+        if rank == "family" and not family:
+            family = name
+        if rank in ("superfamily", "order", "suborder", "class"):
+            family = ""
+        if rank == "order":
+            order = name
         if cls == name and rank == "class":
             order = family = ""
         vern = r["NomFR"]
         if r["Esp"] == "sea":  # the source's French name for "sea" is a copy error ("Merle noir")
             vern = "mer"
+        label = name
+        if kind == "non-taxon":  # a sound that is no organism: no scientific name, its English label is the key
+            name = ""
         x = row(kind=kind, listed="false", codes=[r["Esp"]], taxrefId=cd, scientificName=name, rank=rank,
                 vernacularName=vern, otherNames=other, synonyms=synonyms, kingdom=kingdom,
                 phylum="" if kind == "non-taxon" else phylum, **{"class": "" if kind == "non-taxon" else cls},
                 order="" if kind == "non-taxon" else order, family="" if kind == "non-taxon" else family,
                 source=sources)
-        x["key"] = key_for(pid, x)
+        x["key"] = key_for(pid, x, label)
         rows.append(x)
     rows = out(pid, merge(rows))
     codes = {c for x in rows for c in x["codes"].split("|")}
@@ -263,6 +285,29 @@ ORDER_FR = {"Araneae": ("Arachnida", "Araneae"), "Collembola": ("Collembola", ""
             "Hémiptères": ("Insecta", "Hemiptera"), "Lépidoptères": ("Insecta", "Lepidoptera"),
             "Neuroptères": ("Insecta", "Neuroptera"), "Opiliones": ("Arachnida", "Opiliones"),
             "Orthoptères": ("Insecta", "Orthoptera"), "Rhaphidioptères": ("Insecta", "Raphidioptera")}
+
+
+# key entries without a "classification" block: what their label means (sci, rank, class, order, family)
+SPIPOLL_UNCLASSIFIED = {
+    "963": ("Blattellidae", "family", "Insecta", "Blattodea", "Blattellidae"),
+    "965": ("Bombus", "speciesGroup", "Insecta", "Hymenoptera", "Apidae"),
+    "970": ("Bombus", "speciesGroup", "Insecta", "Hymenoptera", "Apidae"),
+    "971": ("Bombus", "speciesGroup", "Insecta", "Hymenoptera", "Apidae"),
+    "974": ("Meromyza", "genus", "Insecta", "Diptera", "Chloropidae"),
+    "979": ("Coleoptera", "order", "Insecta", "Coleoptera", ""),
+    "982": ("Conopidae", "family", "Insecta", "Diptera", "Conopidae"),
+    "983": ("Acrididae", "family", "Insecta", "Orthoptera", "Acrididae"),
+    "1076": ("Auchenorrhyncha", "suborder", "Insecta", "Hemiptera", ""),
+    "1002": ("Lepidoptera", "order", "Insecta", "Lepidoptera", ""),
+    "1012": ("Nematocera", "suborder", "Insecta", "Diptera", ""),
+    "1016": ("Panorpidae", "family", "Insecta", "Mecoptera", "Panorpidae"),
+    "1019": ("Dermaptera", "order", "Insecta", "Dermaptera", ""),
+    "1020": ("Cucujidae", "speciesGroup", "Insecta", "Coleoptera", ""),
+    "1026": ("Aphididae", "family", "Insecta", "Hemiptera", "Aphididae"),
+    "1085": ("Odontomyia", "speciesGroup", "Insecta", "Diptera", "Stratiomyidae"),
+    "1037": ("Syrphidae", "speciesGroup", "Insecta", "Diptera", "Syrphidae"),
+    "1042": ("Tachinidae", "family", "Insecta", "Diptera", "Tachinidae"),
+}
 
 
 def js_str(entry, field):
@@ -301,6 +346,14 @@ def spipoll():
         level = js_str(p, "niveau_determin")
         ordre = js_str(p, "ordre").split("\n")[0].strip()
         famille = js_str(p, "famille").split(":")[0].split("\n")[0].strip()
+        if vid in SPIPOLL_UNCLASSIFIED:
+            sci, rank, cls, order, fam = SPIPOLL_UNCLASSIFIED[vid]
+            x = row(kind="group", listed="false", codes=[vid], scientificName=sci, rank=rank, vernacularName=name,
+                    kingdom="Animalia", phylum="Arthropoda", **{"class": cls}, order=order, family=fam,
+                    source=["insects.js"])
+            x["key"] = pid + ":" + slug(name)
+            rows.append(x)
+            continue
         if not level:  # the two entries outside the key: "unknown taxon" and "photo too poor"
             x = row(kind="group", listed="false", codes=[vid], scientificName="Arthropoda", rank="phylum",
                     vernacularName=name, kingdom="Animalia", phylum="Arthropoda", source=["insects.js"])
@@ -310,6 +363,8 @@ def spipoll():
         sci, rank, kind = spipoll_name(label, level)
         cls, order = ORDER_FR.get(ordre, ("", ""))
         fam = famille if re.match(r"^[A-Z][a-z]+idae$", famille) else ""
+        if not re.match(r"^[A-Z][a-z]+", sci):  # label gives no name ("autres", empty): its family or order
+            sci, rank = (fam, "speciesGroup") if fam else (order, "speciesGroup")
         if rank == "family" and not fam:
             fam = sci
         others = [n.strip() for n in re.split(r"[,;]", js_str(p, "autres_noms")) if n.strip()]

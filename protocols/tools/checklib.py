@@ -8,7 +8,7 @@ HEADER = ["key", "kind", "listed", "codes", "taxrefId", "scientificName", "rank"
           "order", "family", "source"]
 KINDS = {"taxon", "group", "non-taxon"}
 RANKS = {"", "species", "subspecies", "genus", "family", "subfamily", "tribe", "superfamily",
-         "order", "speciesGroup", "class", "phylum", "hybrid"}
+         "order", "speciesGroup", "class", "phylum", "hybrid", "suborder"}
 MULTI = ("codes", "otherNames", "synonyms", "source")
 
 
