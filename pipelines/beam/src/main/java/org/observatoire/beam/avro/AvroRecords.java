@@ -41,6 +41,7 @@ public final class AvroRecords {
     r.put("submittedAtMillis", a.submittedAt().toEpochMilli());
     r.put("contentHash", a.contentHash());
     r.put("occurrenceCount", a.occurrences().size());
+    r.put("nonTaxonRecords", a.nonTaxonRecords());
     r.put("occurrences", ByteBuffer.wrap(OccurrenceEncoding.encode(a.occurrences())));
     List<GenericRecord> restricted = new ArrayList<>(a.restricted().size());
     for (RestrictedLocation l : a.restricted()) {

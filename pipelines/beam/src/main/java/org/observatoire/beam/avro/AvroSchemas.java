@@ -150,6 +150,8 @@ public final class AvroSchemas {
       .name("submittedAtMillis").type().longType().noDefault()
       .name("contentHash").type().stringType().noDefault()
       .name("occurrenceCount").type().intType().noDefault()
+      .name("nonTaxonRecords").doc("Records naming no taxon (noise...): counted, not published.").type().intType()
+      .intDefault(0)
       .name("occurrences").doc("Avro binary of an array of Occurrence records (see AvroRecords.occurrencesOf): encoded"
           + " once, so shuffles move bytes instead of re-encoding every row.").type().bytesType().noDefault()
       .name("restricted").type().array().items(RESTRICTED_LOCATION).noDefault()

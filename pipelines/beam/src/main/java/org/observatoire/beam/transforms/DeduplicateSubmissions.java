@@ -177,6 +177,10 @@ public final class DeduplicateSubmissions
     side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));
     side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES),
         (Integer) winner.get("occurrenceCount")));
+    int nonTaxa = (Integer) winner.get("nonTaxonRecords");
+    if (nonTaxa > 0) {
+      side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.NON_TAXON_RECORDS), nonTaxa));
+    }
   }
 
   /**

@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * The defects the generator can plant in a submission, each named by the violation code it must trigger
- * (schemas/protocols/README.md). Package-private: tests use it to know what a line was built to break; the JSON itself
+ * (protocols/SCHEMAS.md and the packages' rules.json; a rule of severity flag curates the line with its code in
+ * the rows' flags). Package-private: tests use it to know what a line was built to break; the JSON itself
  * carries no mark.
  */
 enum Defect {
   // any protocol
   MALFORMED_JSON("MALFORMED_JSON", null),
-  MISSING_OBSERVER("SCHEMA_REQUIRED", null),
+  MISSING_OBSERVER_ID("SCHEMA_REQUIRED", null),
   EXTRA_FIELD("SCHEMA_ADDITIONALPROPERTIES", null),
   SUBMITTED_WITHOUT_OFFSET("SCHEMA_PATTERN", null),
   LONGITUDE_OUT_OF_RANGE("SCHEMA_MAXIMUM", null),
@@ -40,7 +41,7 @@ enum Defect {
   // propage
   PROPAGE_MONTH("PROPAGE_MONTH", "propage"),
   PROPAGE_DURATION("PROPAGE_DURATION", "propage"),
-  PROPAGE_SHORT_TRANSECT("SCHEMA_MINIMUM", "propage"),
+  PROPAGE_SHORT_TRANSECT("PROPAGE_TRANSECT_LENGTH", "propage"),
   // sauvages-de-ma-rue
   SAUVAGES_EMPTY_SEGMENT("SAUVAGES_SEGMENT_LENGTH", "sauvages-de-ma-rue"),
   SAUVAGES_END_BEFORE_START("END_BEFORE_START", "sauvages-de-ma-rue"),

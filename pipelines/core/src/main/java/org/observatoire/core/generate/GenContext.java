@@ -143,13 +143,15 @@ final class GenContext {
     dateTime("submittedAt", submitDay, submitSecond, !has(Defect.SUBMITTED_WITHOUT_OFFSET));
     json.beginObject("app").str("name", (siteKey & 1) == 0 ? "VigieNature-Android" : "VigieNature-iOS")
         .str("version", (siteKey & 2) == 0 ? "4.2.1" : "4.3.0").endObject();
-    if (!has(Defect.MISSING_OBSERVER)) {
-      int o = (int) Math.floorMod(SiteKeys.mix(siteKey ^ 0x5bd1e995L), 400L);
-      String first = FIRST[o % FIRST.length];
-      String last = LAST[o / FIRST.length % LAST.length];
-      json.beginObject("observer").str("id", "obs-" + (10_000 + o)).str("name", first + " " + last)
-          .str("email", ascii(first) + "." + ascii(last) + o + "@example.org").endObject();
+    int o = (int) Math.floorMod(SiteKeys.mix(siteKey ^ 0x5bd1e995L), 400L);
+    String first = FIRST[o % FIRST.length];
+    String last = LAST[o / FIRST.length % LAST.length];
+    json.beginObject("observer");
+    if (!has(Defect.MISSING_OBSERVER_ID)) {
+      json.str("id", "obs-" + (10_000 + o));
     }
+    json.str("name", first + " " + last).str("email", ascii(first) + "." + ascii(last) + o + "@example.org")
+        .endObject();
   }
 
   /** Opens {@code site} and writes id, latitude, longitude (with the coordinate defects). */

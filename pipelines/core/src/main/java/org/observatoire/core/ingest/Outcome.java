@@ -15,7 +15,8 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
   /**
    * A submission that passed its protocol's schema and rules: its public occurrence rows, and the full-precision
    * locations of those generalised for sensitive species (for the restricted output only), and, for the
-   * complete-count protocols, the visit (null otherwise).
+   * complete-count protocols, the visit (null otherwise); and how many of its records name no taxon (noise...),
+   * which are counted but never become occurrences.
    */
   record Accepted(
       SourceRef source,
@@ -26,12 +27,22 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
       String contentHash,
       List<Occurrence> occurrences,
       List<RestrictedLocation> restricted,
-      org.observatoire.core.visits.Visit visit)
+      org.observatoire.core.visits.Visit visit,
+      int nonTaxonRecords)
       implements Outcome {
+    /** An accepted submission all of whose records are taxa. */
+    public Accepted(SourceRef source, String submissionId, String protocol, int protocolVersion, Instant submittedAt,
+        String contentHash, List<Occurrence> occurrences, List<RestrictedLocation> restricted,
+        org.observatoire.core.visits.Visit visit) {
+      this(source, submissionId, protocol, protocolVersion, submittedAt, contentHash, occurrences, restricted, visit,
+          0);
+    }
+
     /** An accepted submission without a complete-count visit. */
     public Accepted(SourceRef source, String submissionId, String protocol, int protocolVersion, Instant submittedAt,
         String contentHash, List<Occurrence> occurrences, List<RestrictedLocation> restricted) {
-      this(source, submissionId, protocol, protocolVersion, submittedAt, contentHash, occurrences, restricted, null);
+      this(source, submissionId, protocol, protocolVersion, submittedAt, contentHash, occurrences, restricted, null,
+          0);
     }
 
     public Accepted {

@@ -25,7 +25,9 @@ import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.privacy.SubmissionRedactor;
 import org.observatoire.core.protocol.ProtocolCatalog;
 import org.observatoire.core.protocol.ProtocolSchema;
+import org.observatoire.core.protocol.ProtocolPackage;
 import org.observatoire.core.protocol.RuleBook;
+import org.observatoire.core.protocol.RuleResult;
 import org.observatoire.core.quality.coordinates.LatLon;
 import org.observatoire.core.time.IsoTimes;
 import org.observatoire.core.validation.Violation;
@@ -136,7 +138,7 @@ public final class SubmissionProcessor {
     if (protocol == null || !catalog.knowsProtocol(protocol)) {
       String why = protocol == null
           ? "the submission has no protocol (a string such as \"stoc-eps\")"
-          : "unknown protocol '" + protocol + "'; known: " + String.join(", ", ProtocolCatalog.PROTOCOLS);
+          : "unknown protocol '" + protocol + "'; known: " + String.join(", ", catalog.protocols());
       return reject(line, doc, submissionId, protocol, null,
           List.of(Violation.of("UNKNOWN_PROTOCOL", "/protocol", why)));
     }
@@ -149,22 +151,33 @@ public final class SubmissionProcessor {
               + "; known versions: " + catalog.versions(protocol))));
     }
     List<Violation> violations = new ArrayList<>(schema.get().validate(doc));
+    RuleResult ruled = null;
     if (violations.isEmpty()) {
-      violations.addAll(rules.check(protocol, doc));
+      ruled = rules.check(protocol, doc);
+      violations.addAll(ruled.rejections());
     }
     if (!violations.isEmpty()) {
       return reject(line, doc, submissionId, protocol, version, violations);
     }
-    List<FlatOccurrence> flat = Flattener.flatten(doc, protocol, version, source);
+    ProtocolPackage pkg = catalog.packages().require(protocol);
+    List<String> ruleFlags = ruled.flags().stream().map(Violation::code).distinct().toList();
+    List<FlatOccurrence> flat = Flattener.flatten(doc, pkg, version, source, ruleFlags);
     List<Occurrence> rows = new ArrayList<>(flat.size());
     List<RestrictedLocation> restricted = new ArrayList<>(0);
-    LatLon site = LatLon.of(doc.at("/site/latitude").asDouble(), doc.at("/site/longitude").asDouble());
+    int nonTaxa = 0;
+    var where = pkg.mapping().event();
+    LatLon site = LatLon.of(doc.at(where.latitude() == null ? "/site/latitude" : where.latitude()).asDouble(),
+        doc.at(where.longitude() == null ? "/site/longitude" : where.longitude()).asDouble());
     for (FlatOccurrence f : flat) {
       if (interpreter == null) {
         rows.add(f.occurrence());
         continue;
       }
       Interpreted i = interpreter.interpret(f, site);
+      if (i.isNonTaxon()) {
+        nonTaxa++;
+        continue;
+      }
       rows.add(i.publicRow());
       if (i.generalised()) {
         restricted.add(i.restricted());
@@ -173,7 +186,7 @@ public final class SubmissionProcessor {
     Instant submittedAt = IsoTimes.offsetDateTime(doc.get("submittedAt").asText()).toInstant();
     return new Outcome.Accepted(
         source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted,
-        org.observatoire.core.visits.Visits.describe(doc, protocol, submissionId));
+        org.observatoire.core.visits.Visits.describe(doc, pkg, submissionId), nonTaxa);
   }
 
   /**

@@ -3,10 +3,29 @@ package org.observatoire.core.interpret;
 import java.util.Objects;
 import org.observatoire.core.occurrence.Occurrence;
 
-/** An interpreted occurrence: the public row, and the restricted location when the public one was generalised. */
-public record Interpreted(Occurrence publicRow, RestrictedLocation restricted) {
+/**
+ * An interpreted occurrence: the public row, and the restricted location when the public one was generalised; or,
+ * when the record names something that is not a taxon (a Tadarida {@code noise}), no row but that entry's key, so
+ * that the record is counted with its submission rather than published as an occurrence.
+ */
+public record Interpreted(Occurrence publicRow, RestrictedLocation restricted, String nonTaxonKey) {
   public Interpreted {
-    Objects.requireNonNull(publicRow, "publicRow");
+    if ((publicRow == null) == (nonTaxonKey == null)) {
+      throw new IllegalArgumentException("an interpreted record is either a row or a non-taxon, not both or neither");
+    }
+  }
+
+  public Interpreted(Occurrence publicRow, RestrictedLocation restricted) {
+    this(Objects.requireNonNull(publicRow, "publicRow"), restricted, null);
+  }
+
+  /** A record of something that is not a taxon. */
+  public static Interpreted nonTaxon(String key) {
+    return new Interpreted(null, null, Objects.requireNonNull(key, "key"));
+  }
+
+  public boolean isNonTaxon() {
+    return nonTaxonKey != null;
   }
 
   public boolean generalised() {

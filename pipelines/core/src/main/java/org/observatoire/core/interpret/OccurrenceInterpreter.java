@@ -34,9 +34,9 @@ import org.observatoire.core.quality.coordinates.CoordinateFlag;
 import org.observatoire.core.quality.coordinates.LatLon;
 import org.observatoire.core.quality.coordinates.MetropolitanFrance;
 import org.observatoire.core.quality.counts.CountChecks;
-import org.observatoire.core.taxon.Checklist;
+import org.observatoire.core.protocol.PackageChecklists;
+import org.observatoire.core.taxon.ProtocolChecklist;
 import org.observatoire.core.taxon.TaxonMatch;
-import org.observatoire.core.taxon.TaxonMatcher;
 import org.observatoire.core.time.IsoTimes;
 
 /**
@@ -57,10 +57,13 @@ public final class OccurrenceInterpreter {
       "VALIDATION_COUNTRYCODE_STANDARD",
       "VALIDATION_BASISOFRECORD_STANDARD",
       "VALIDATION_OCCURRENCESTATUS_STANDARD");
+  /** The taxon "match" of a protocol without checklist (a civic package): no taxon at all. */
+  private static final TaxonMatch NOT_MATCHED =
+      new TaxonMatch(org.observatoire.core.taxon.MatchType.NONE, null, null, List.of(), List.of());
   private static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
   private static final long DAY_SECONDS = 86_400;
 
-  private final TaxonMatcher matcher;
+  private final PackageChecklists checklists;
   private final CoordinateChecks coordinates;
   private final List<BdqTest> validations;
   private final CountChecks counts;
@@ -76,7 +79,7 @@ public final class OccurrenceInterpreter {
 
   private OccurrenceInterpreter(InterpretationSettings settings) {
     MetropolitanFrance france = MetropolitanFrance.load();
-    this.matcher = TaxonMatcher.of(Checklist.loadDefault());
+    this.checklists = PackageChecklists.bundled();
     this.coordinates = CoordinateChecks.within(france);
     BdqRegistry registry = BdqRegistry.standard(BdqParameters.defaults(settings.referenceDate()), Map.of("FR", france));
     this.validations = ROW_VALIDATIONS.stream()
@@ -118,9 +121,13 @@ public final class OccurrenceInterpreter {
     Set<String> flags = new LinkedHashSet<>(raw.flags());
     Occurrence.Builder b = raw.toBuilder();
 
-    TaxonMatch match = matcher.match(row.taxon());
+    ProtocolChecklist checklist = checklists.of(raw.protocol()).orElse(null);
+    TaxonMatch match = checklist == null ? NOT_MATCHED : checklist.match(row.taxon());
+    if (checklist != null && match.isMatched() && checklist.isNonTaxon(match.taxonKey())) {
+      return Interpreted.nonTaxon(match.taxonKey());
+    }
     match.flags().forEach(f -> flags.add(f.code()));
-    b.taxonMatchType(match.matchType().name());
+    b.taxonMatchType(checklist == null ? null : match.matchType().name());
     if (match.isMatched()) {
       b.taxonID(match.taxonID())
           .acceptedNameUsageID(match.acceptedNameUsageID())

@@ -3,7 +3,6 @@ package org.observatoire.core.occurrence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -11,28 +10,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.observatoire.core.protocol.PackageMapping;
+import org.observatoire.core.protocol.ProtocolPackage;
+import org.observatoire.core.protocol.expr.CelValues;
+import org.observatoire.core.protocol.expr.Expressions;
 import org.observatoire.core.ingest.Hashing;
 import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.taxon.TaxonQuery;
 import org.observatoire.core.time.IsoTimes;
 
 /**
- * Turns an accepted submission into raw occurrence rows: one row per element of {@code observations}, with the
- * envelope's event, site and observer columns and the protocol's own fields in {@code dynamicProperties}, each with
- * the taxon as submitted for the interpreter to match.
+ * Turns an accepted submission into raw occurrence rows, as its package's manifest maps it: one row per element of
+ * the occurrences array, with the event's date, place and effort, the observer, the taxon as submitted for the
+ * interpreter to match (the first of the manifest's taxon sources that is present, e.g. a validator's
+ * identification before the automatic one) and the element's other fields in {@code dynamicProperties}.
  */
 public final class Flattener {
   /** Metropolitan France: local times in submissions are Europe/Paris wall-clock times. */
   static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
-
-  private static final Set<String> COMMON_OBSERVATION_FIELDS = Set.of("taxon", "count", "remarks");
-  private static final Map<String, String> PROTOCOL_NAMES = Map.of(
-      "stoc-eps", "STOC-EPS point count (5 min), Vigie-Nature",
-      "spipoll", "SPIPOLL flash collection (20 min on one flowering plant), Vigie-Nature",
-      "vigie-chiro", "Vigie-Chiro acoustic bat survey, Vigie-Nature",
-      "propage", "Propage butterfly transect (10 min), Vigie-Nature",
-      "sauvages-de-ma-rue", "Sauvages de ma rue street flora survey, Vigie-Nature",
-      "oiseaux-des-jardins", "Oiseaux des jardins garden bird count (1 h, maximum seen at once), Vigie-Nature");
 
   private Flattener() {}
 
@@ -40,58 +35,114 @@ public final class Flattener {
    * The occurrence rows of a schema- and rule-valid submission.
    *
    * @param protocolVersion the version the submission was validated against
+   * @param ruleFlags codes of the package rules the submission breaks with severity {@code flag}: on every row
    */
-  public static List<FlatOccurrence> flatten(
-      JsonNode s, String protocol, int protocolVersion, SourceRef source) {
-    JsonNode site = s.path("site");
-    JsonNode visit = s.path("visit");
+  public static List<FlatOccurrence> flatten(JsonNode s, ProtocolPackage pkg, int protocolVersion, SourceRef source,
+      List<String> ruleFlags) {
+    String protocol = pkg.id();
+    PackageMapping.Event event = pkg.mapping().event();
+    PackageMapping.Occurrences occ = pkg.mapping().occurrences();
     String submissionId = s.path("submissionId").asText();
-    LocalDate date = IsoTimes.date(visit.path("date").asText());
+    Object cel = event.sampleSizeMinutes() != null || event.samplingEffortTemplate() != null ? CelValues.of(s) : null;
     Occurrence.Builder base = Occurrence.builder()
         .submissionId(submissionId)
         .protocol(protocol)
         .protocolVersion(protocolVersion)
-        .samplingProtocol(PROTOCOL_NAMES.getOrDefault(protocol, protocol))
-        .basisOfRecord("HumanObservation")
+        .samplingProtocol(event.samplingProtocol())
+        .basisOfRecord(occ.basisOfRecord())
         .occurrenceStatus("present")
         .eventID(protocol + ":" + submissionId)
         .geodeticDatum("EPSG:4326")
         .countryCode("FR")
-        .locationID(site.path("id").asText())
-        .locality(locality(site))
-        .decimalLatitude(site.path("latitude").asDouble())
-        .decimalLongitude(site.path("longitude").asDouble())
-        .coordinateUncertaintyInMeters(optionalDouble(site, "coordinateUncertaintyInMeters"))
-        .recordedBy(s.at("/observer/id").asText())
+        .locationID(text(s, event.locationID()))
+        .locality(locality(s, event.locality()))
+        .decimalLatitude(number(s, event.latitude()))
+        .decimalLongitude(number(s, event.longitude()))
+        .coordinateUncertaintyInMeters(number(s, event.coordinateUncertaintyInMeters()))
+        .recordedBy(text(s, "/observer/id"))
         .submittedAt(s.path("submittedAt").asText())
         .sourceFile(source.file())
-        .sourceLine(source.line());
-    setDate(base, date, time(visit.path("startTime")));
-    effort(base, protocol, s);
+        .sourceLine(source.line())
+        .flags(ruleFlags);
+    if (event.startDateTime() != null && s.at(event.startDateTime()).isTextual()) {
+      ZonedDateTime start = IsoTimes.offsetDateTime(s.at(event.startDateTime()).asText())
+          .atZoneSameInstant(LOCAL_ZONE);
+      setDate(base, start.toLocalDate(), start.toLocalTime());
+    } else {
+      setDate(base, IsoTimes.date(s.at(event.date()).asText()), time(s, event.time()));
+    }
+    if (event.sampleSizeMinutes() != null) {
+      Object minutes = event.sampleSizeMinutes().eval(Expressions.vars(cel));
+      base.sampleSizeValue(minutes instanceof Number n ? n.doubleValue() : null).sampleSizeUnit("minutes");
+    }
+    base.samplingEffort(event.samplingEffort(cel));
+    LocalDate date = IsoTimes.date(s.at(event.date()).asText());
 
-    Map<Integer, JsonNode> stocPoints = stocPoints(visit);
+    Map<String, JsonNode> subEvents = subEvents(s, occ.subEvent());
     Map<String, String> eventTimes = new HashMap<>();
     Map<String, Integer> seen = new HashMap<>();
-    JsonNode observations = s.path("observations");
+    Set<String> mapped = mappedFields(occ);
+    JsonNode observations = s.at(occ.path());
     List<FlatOccurrence> rows = new ArrayList<>(observations.size());
     for (JsonNode o : observations) {
       Occurrence.Builder b = base.copy();
       String canonical = Hashing.canonical(o);
       int repeat = seen.merge(canonical, 1, Integer::sum);
       b.occurrenceID(Hashing.id128(protocol, submissionId, canonical, Integer.toString(repeat)));
-      JsonNode taxon = "vigie-chiro".equals(protocol) ? chosenChiroTaxon(o) : o.path("taxon");
+      JsonNode taxon = MISSING;
+      String status = null;
+      for (PackageMapping.TaxonSource t : occ.taxa()) {
+        if (o.at(t.pointer()).isObject()) {
+          taxon = o.at(t.pointer());
+          status = t.verificationStatus();
+          break;
+        }
+      }
       taxon(b, taxon);
-      b.individualCount(o.path("count").canConvertToInt() ? o.path("count").intValue() : null);
-      b.occurrenceRemarks(o.hasNonNull("remarks") ? o.get("remarks").asText() : null);
-      b.dynamicProperties(dynamicProperties(o));
-      switch (protocol) {
-        case "stoc-eps" -> stocPoint(b, protocol, submissionId, date, o, stocPoints, eventTimes);
-        case "vigie-chiro" -> chiroRecording(b, o);
-        default -> { }
+      b.identificationVerificationStatus(status);
+      JsonNode count = occ.individualCount() == null ? MISSING : o.at(occ.individualCount());
+      b.individualCount(count.canConvertToInt() ? count.intValue() : null);
+      b.occurrenceRemarks(text(o, occ.remarks()));
+      b.dynamicProperties(Hashing.canonicalWithout(o, mapped));
+      if (occ.dateTime() != null && o.at(occ.dateTime()).isTextual()) {
+        ZonedDateTime at = IsoTimes.offsetDateTime(o.at(occ.dateTime()).asText()).atZoneSameInstant(LOCAL_ZONE);
+        LocalDate local = at.toLocalDate();
+        b.eventDate(local.toString()).month(local.getMonthValue()).day(local.getDayOfMonth());
+        b.eventTime(IsoTimes.timeWithOffset(at.toLocalTime(), at.getOffset()));
+      }
+      if (occ.subEvent() != null) {
+        subEvent(b, protocol + ":" + submissionId, date, o, occ.subEvent(), subEvents, eventTimes);
       }
       rows.add(new FlatOccurrence(b.build(), query(taxon)));
     }
     return rows;
+  }
+
+  private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
+  /**
+   * The element fields that have columns of their own, left out of {@code dynamicProperties}: the count, the
+   * remarks and the last taxon source (the automatic identification, in {@code verbatimIdentification}); other
+   * identifications stay there, so that what each party said is kept.
+   */
+  private static Set<String> mappedFields(PackageMapping.Occurrences occ) {
+    Set<String> fields = new java.util.HashSet<>();
+    if (!occ.taxa().isEmpty()) {
+      fields.add(firstSegment(occ.taxa().get(occ.taxa().size() - 1).pointer()));
+    }
+    if (occ.individualCount() != null) {
+      fields.add(firstSegment(occ.individualCount()));
+    }
+    if (occ.remarks() != null) {
+      fields.add(firstSegment(occ.remarks()));
+    }
+    return Set.copyOf(fields);
+  }
+
+  private static String firstSegment(String pointer) {
+    String p = pointer.startsWith("/") ? pointer.substring(1) : pointer;
+    int slash = p.indexOf('/');
+    return slash < 0 ? p : p.substring(0, slash);
   }
 
   private static void setDate(Occurrence.Builder b, LocalDate date, LocalTime time) {
@@ -99,17 +150,19 @@ public final class Flattener {
     b.eventTime(time == null ? null : localTimeWithOffset(date, time));
   }
 
-  private static void stocPoint(Occurrence.Builder b, String protocol, String submissionId, LocalDate date,
-      JsonNode o, Map<Integer, JsonNode> points, Map<String, String> eventTimes) {
-    JsonNode point = points.get(o.path("pointNumber").asInt());
-    if (point == null) {
+  private static void subEvent(Occurrence.Builder b, String visitId, LocalDate date, JsonNode o,
+      PackageMapping.SubEvent sub, Map<String, JsonNode> subEvents, Map<String, String> eventTimes) {
+    JsonNode ref = o.at(sub.ref());
+    JsonNode e = ref.isMissingNode() ? null : subEvents.get(ref.asText());
+    if (e == null) {
       return;
     }
-    String visitId = protocol + ":" + submissionId;
-    b.parentEventID(visitId).eventID(visitId + "/point/" + point.path("pointNumber").asInt());
-    b.decimalLatitude(point.path("latitude").asDouble()).decimalLongitude(point.path("longitude").asDouble());
-    if (point.hasNonNull("startTime")) {
-      b.eventTime(eventTimes.computeIfAbsent(point.get("startTime").asText(),
+    b.parentEventID(visitId).eventID(visitId + "/" + sub.name() + "/" + e.at(sub.key()).asText());
+    if (sub.latitude() != null && e.at(sub.latitude()).isNumber()) {
+      b.decimalLatitude(e.at(sub.latitude()).asDouble()).decimalLongitude(e.at(sub.longitude()).asDouble());
+    }
+    if (sub.time() != null && e.at(sub.time()).isTextual()) {
+      b.eventTime(eventTimes.computeIfAbsent(e.at(sub.time()).asText(),
           t -> localTimeWithOffset(date, LocalTime.parse(t))));
     }
   }
@@ -120,100 +173,64 @@ public final class Flattener {
     return IsoTimes.timeWithOffset(at.toLocalTime(), at.getOffset());
   }
 
-  /** A validator's identification overrides the observer's, which overrides the automatic one. */
-  private static JsonNode chosenChiroTaxon(JsonNode o) {
-    return o.hasNonNull("validatorTaxon") ? o.get("validatorTaxon")
-        : o.hasNonNull("observerTaxon") ? o.get("observerTaxon") : o.path("taxon");
-  }
-
-  private static void chiroRecording(Occurrence.Builder b, JsonNode o) {
-    b.basisOfRecord("MachineObservation").individualCount(null);
-    b.identificationVerificationStatus(o.hasNonNull("validatorTaxon") ? "validator"
-        : o.hasNonNull("observerTaxon") ? "observer" : "automatic");
-    if (o.hasNonNull("recordedAt")) {
-      ZonedDateTime at = IsoTimes.offsetDateTime(o.get("recordedAt").asText()).atZoneSameInstant(LOCAL_ZONE);
-      LocalDate local = at.toLocalDate();
-      b.eventDate(local.toString()).month(local.getMonthValue()).day(local.getDayOfMonth());
-      b.eventTime(IsoTimes.timeWithOffset(at.toLocalTime(), at.getOffset()));
-    }
-  }
-
   private static void taxon(Occurrence.Builder b, JsonNode t) {
     String verbatim = firstText(t, "code", "scientificName", "vernacularName", "taxrefId");
     b.verbatimIdentification(verbatim)
-        .scientificName(text(t, "scientificName"))
-        .vernacularName(text(t, "vernacularName"))
-        .taxonID(text(t, "taxrefId"));
+        .scientificName(text(t, "/scientificName"))
+        .vernacularName(text(t, "/vernacularName"))
+        .taxonID(text(t, "/taxrefId"));
   }
 
   private static TaxonQuery query(JsonNode t) {
     Integer taxref = t.path("taxrefId").canConvertToInt() ? t.path("taxrefId").intValue() : null;
-    return TaxonQuery.of(text(t, "code"), taxref, text(t, "scientificName"), text(t, "vernacularName"));
+    return TaxonQuery.of(text(t, "/code"), taxref, text(t, "/scientificName"), text(t, "/vernacularName"));
   }
 
-  private static void effort(Occurrence.Builder b, String protocol, JsonNode s) {
-    JsonNode visit = s.path("visit");
-    JsonNode site = s.path("site");
-    switch (protocol) {
-      case "stoc-eps" -> {
-        int n = visit.path("points").size();
-        b.sampleSizeValue(5.0).sampleSizeUnit("minutes")
-            .samplingEffort(n + " point count" + (n == 1 ? "" : "s") + " of 5 minutes");
+  private static String locality(JsonNode s, List<String> pointers) {
+    List<String> parts = new ArrayList<>(pointers.size());
+    for (String p : pointers) {
+      String t = text(s, p);
+      if (t != null) {
+        parts.add(t);
       }
-      case "spipoll" -> b.sampleSizeValue(20.0).sampleSizeUnit("minutes")
-          .samplingEffort("20 minutes on one flowering plant, insects within 5 m");
-      case "vigie-chiro" -> {
-        OffsetDateTime start = IsoTimes.offsetDateTime(visit.path("start").asText());
-        OffsetDateTime end = IsoTimes.offsetDateTime(visit.path("end").asText());
-        double minutes = java.time.Duration.between(start, end).toSeconds() / 60.0;
-        b.sampleSizeValue(minutes).sampleSizeUnit("minutes")
-            .samplingEffort(site.path("variant").asText("acoustic") + " survey, " + Math.round(minutes) + " minutes");
-        setDate(b, start.atZoneSameInstant(LOCAL_ZONE).toLocalDate(),
-            start.atZoneSameInstant(LOCAL_ZONE).toLocalTime());
-      }
-      case "propage" -> b.sampleSizeValue(visit.path("durationMinutes").asDouble(10)).sampleSizeUnit("minutes")
-          .samplingEffort("transect of " + site.path("transectLengthMeters").asInt() + " m walked in "
-              + visit.path("durationMinutes").asInt(10) + " minutes, butterflies within 5 m");
-      case "oiseaux-des-jardins" -> b.sampleSizeValue(visit.path("durationMinutes").asDouble(60))
-          .sampleSizeUnit("minutes").samplingEffort("garden count of "
-              + visit.path("durationMinutes").asInt(60) + " minutes, maximum seen at once");
-      case "sauvages-de-ma-rue" -> b.samplingEffort("one side (" + site.path("side").asText("?")
-          + ") of a street segment");
-      default -> { }
     }
+    return parts.isEmpty() ? null : String.join(", ", parts);
   }
 
-  private static String locality(JsonNode site) {
-    String street = text(site, "streetName");
-    String commune = text(site, "commune");
-    if (street == null && commune == null) {
+  /** The sub-events (e.g. STOC points) by key; the first of a repeated key wins. */
+  private static Map<String, JsonNode> subEvents(JsonNode s, PackageMapping.SubEvent sub) {
+    if (sub == null) {
+      return Map.of();
+    }
+    Map<String, JsonNode> byKey = new HashMap<>();
+    for (JsonNode e : s.at(sub.path())) {
+      byKey.putIfAbsent(e.at(sub.key()).asText(), e);
+    }
+    return byKey;
+  }
+
+  private static LocalTime time(JsonNode s, String pointer) {
+    if (pointer == null) {
       return null;
     }
-    return street == null ? commune : commune == null ? street : street + ", " + commune;
+    JsonNode n = s.at(pointer);
+    return n.isTextual() ? LocalTime.parse(n.asText()) : null;
   }
 
-  private static String dynamicProperties(JsonNode o) {
-    return Hashing.canonicalWithout(o, COMMON_OBSERVATION_FIELDS);
-  }
-
-  private static Map<Integer, JsonNode> stocPoints(JsonNode visit) {
-    Map<Integer, JsonNode> points = new HashMap<>();
-    for (JsonNode p : visit.path("points")) {
-      points.putIfAbsent(p.path("pointNumber").asInt(), p);
+  private static Double number(JsonNode s, String pointer) {
+    if (pointer == null) {
+      return null;
     }
-    return points;
+    JsonNode n = s.at(pointer);
+    return n.isNumber() ? n.asDouble() : null;
   }
 
-  private static LocalTime time(JsonNode node) {
-    return node.isTextual() ? LocalTime.parse(node.asText()) : null;
-  }
-
-  private static Double optionalDouble(JsonNode node, String field) {
-    return node.hasNonNull(field) ? node.get(field).asDouble() : null;
-  }
-
-  private static String text(JsonNode node, String field) {
-    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  private static String text(JsonNode node, String pointer) {
+    if (pointer == null) {
+      return null;
+    }
+    JsonNode n = node.at(pointer);
+    return n.isMissingNode() || n.isNull() ? null : n.asText();
   }
 
   private static String firstText(JsonNode node, String... fields) {

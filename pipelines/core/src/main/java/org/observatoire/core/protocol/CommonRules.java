@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,10 +13,11 @@ import java.util.Optional;
 import org.observatoire.core.validation.Violation;
 
 /**
- * Rules every protocol shares: dates that exist, nothing submitted after the run's reference time, no visit
- * after its submission (one day of tolerance for time zones), ends after starts.
+ * Rules every protocol shares, on the envelope and on the event fields the package's manifest names: dates that
+ * exist, nothing submitted after the run's reference time, no visit after its submission (one day of tolerance for
+ * time zones). Everything else a protocol requires is in its package's {@code rules.json}.
  */
-public final class CommonRules implements ProtocolRules {
+public final class CommonRules {
   private final Clock clock;
 
   private CommonRules(Clock clock) {
@@ -34,8 +34,11 @@ public final class CommonRules implements ProtocolRules {
     return new CommonRules(clock);
   }
 
-  @Override
-  public List<Violation> check(JsonNode s) {
+  /**
+   * @param datePointer where the event's date is (the manifest's {@code event.date})
+   * @param timePointer where its local start time is, or null
+   */
+  public List<Violation> check(JsonNode s, String datePointer, String timePointer) {
     List<Violation> out = new ArrayList<>();
     Instant referenceTime = clock.instant();
     Optional<OffsetDateTime> submittedAt = Fields.dateTime(s, "/submittedAt", out);
@@ -49,17 +52,14 @@ public final class CommonRules implements ProtocolRules {
         .map(t -> t.toLocalDate())
         .orElse(referenceTime.atOffset(ZoneOffset.UTC).toLocalDate())
         .plusDays(1);
-    Fields.date(s, "/visit/date", out).ifPresent(d -> {
+    Fields.date(s, datePointer, out).ifPresent(d -> {
       if (d.isAfter(latestVisitDate)) {
-        out.add(Violation.of("DATE_IN_FUTURE", "/visit/date",
+        out.add(Violation.of("DATE_IN_FUTURE", datePointer,
             "the visit date " + d + " is after the submission date (" + latestVisitDate.minusDays(1) + ")"));
       }
     });
-    Optional<LocalTime> start = Fields.time(s, "/visit/startTime", out);
-    Optional<LocalTime> end = Fields.time(s, "/visit/endTime", out);
-    if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-      out.add(Violation.of("END_BEFORE_START", "/visit/endTime",
-          "the visit ends at " + end.get() + ", not after its start at " + start.get()));
+    if (timePointer != null) {
+      Fields.time(s, timePointer, out);
     }
     return out;
   }

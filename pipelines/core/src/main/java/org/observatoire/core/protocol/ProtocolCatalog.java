@@ -7,8 +7,6 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,79 +15,86 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * The protocol schemas shipped in the core jar ({@code observatoire/schemas/protocols/<protocol>/v<N>.schema.json},
- * copied from the repository's {@code schemas/} folder at build time). Each schema is compiled once and shared;
- * thread-safe.
+ * The JSON Schemas of the protocol packages, each compiled once and shared; thread-safe. A schema's resource is its
+ * path in the repository ({@code protocols/<id>/<file>}), recorded in the run manifest with its SHA-256.
  */
 public final class ProtocolCatalog {
-  /** Folder names of the protocols this build knows. Their schemas live under {@code schemas/protocols/}. */
-  public static final List<String> PROTOCOLS =
-      List.of("stoc-eps", "spipoll", "vigie-chiro", "propage", "sauvages-de-ma-rue", "oiseaux-des-jardins");
-
-  private static final String ROOT = "observatoire/schemas/";
-  private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,40}");
   private static final int MAX_VERSION = 999;
 
+  private final ProtocolPackages packages;
   private final ObjectMapper mapper = new ObjectMapper();
   private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   private final SchemaValidatorsConfig config =
       SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build();
   private final Map<String, Optional<ProtocolSchema>> cache = new ConcurrentHashMap<>();
 
-  private ProtocolCatalog() {}
-
-  /** The catalog over the schemas on the classpath. */
-  public static ProtocolCatalog fromClasspath() {
-    return new ProtocolCatalog();
+  private ProtocolCatalog(ProtocolPackages packages) {
+    this.packages = packages;
   }
 
-  /** Whether any version of this protocol has a schema. */
+  /** The catalog over the bundled packages. */
+  public static ProtocolCatalog fromClasspath() {
+    return new ProtocolCatalog(ProtocolPackages.bundled());
+  }
+
+  /** The catalog over the schemas of {@code packages}. */
+  public static ProtocolCatalog of(ProtocolPackages packages) {
+    return new ProtocolCatalog(packages);
+  }
+
+  public ProtocolPackages packages() {
+    return packages;
+  }
+
+  /** The ids of the known protocols, sorted. */
+  public List<String> protocols() {
+    return packages.ids();
+  }
+
+  /** Whether a package of this protocol exists. */
   public boolean knowsProtocol(String protocol) {
-    return schema(protocol, 1).isPresent() || !versions(protocol).isEmpty();
+    return packages.get(protocol).isPresent();
   }
 
   /** The schema for a protocol at a version, or empty when there is none. */
   public Optional<ProtocolSchema> schema(String protocol, int version) {
-    if (protocol == null || !SLUG.matcher(protocol).matches() || version < 1 || version > MAX_VERSION) {
+    if (protocol == null || version < 1 || version > MAX_VERSION || packages.get(protocol).isEmpty()) {
       return Optional.empty();
     }
     return cache.computeIfAbsent(protocol + "@" + version, k -> load(protocol, version));
   }
 
-  /** Every version of a protocol that has a schema, ascending (versions are numbered from 1 without gaps). */
+  /** Every version of a protocol that has a schema, ascending. */
   public List<Integer> versions(String protocol) {
-    java.util.ArrayList<Integer> found = new java.util.ArrayList<>();
-    for (int v = 1; v <= MAX_VERSION && schema(protocol, v).isPresent(); v++) {
-      found.add(v);
-    }
-    return List.copyOf(found);
+    return packages.get(protocol).map(p -> p.schemas().keySet().stream().sorted().toList()).orElse(List.of());
   }
 
   /** Every known schema, by protocol then version. */
   public Map<String, List<ProtocolSchema>> all() {
     Map<String, List<ProtocolSchema>> all = new TreeMap<>();
-    for (String p : PROTOCOLS) {
+    for (String p : protocols()) {
       all.put(p, versions(p).stream().map(v -> schema(p, v).orElseThrow()).toList());
     }
     return all;
   }
 
   private Optional<ProtocolSchema> load(String protocol, int version) {
-    String resource = "protocols/" + protocol + "/v" + version + ".schema.json";
-    try (InputStream in = ProtocolCatalog.class.getClassLoader().getResourceAsStream(ROOT + resource)) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      byte[] bytes = in.readAllBytes();
-      JsonNode node = mapper.readTree(bytes);
+    ProtocolPackage.SchemaFile file = packages.get(protocol).orElseThrow().schemas().get(version);
+    if (file == null) {
+      return Optional.empty();
+    }
+    String resource = "protocols/" + protocol + "/" + file.path();
+    try {
+      JsonNode node = mapper.readTree(file.bytes());
       String id = node.path("$id").asText(resource);
-      return Optional.of(
-          new ProtocolSchema(protocol, version, id, resource, sha256(bytes), factory.getSchema(node, config)));
+      return Optional.of(new ProtocolSchema(protocol, version, id, resource, sha256(file.bytes()),
+          factory.getSchema(node, config)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the schema " + resource + ": " + e.getMessage(), e);
+      throw new PackageException(resource + ": not valid JSON (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
+      throw new PackageException(resource + ": not a usable JSON Schema (" + e.getMessage() + ")", e);
     }
   }
 

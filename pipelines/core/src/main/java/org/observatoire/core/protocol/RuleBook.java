@@ -5,41 +5,42 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.observatoire.core.validation.Violation;
 
-/** The rules to apply to a protocol's submissions: the common rules, then the protocol's own. */
+/** The rules to apply to a protocol's submissions: the common rules, then the rules of the protocol's package. */
 public final class RuleBook {
-  private static final Map<String, ProtocolRules> BY_PROTOCOL = Map.of(
-      "stoc-eps", new StocEpsRules(),
-      "spipoll", new SpipollRules(),
-      "vigie-chiro", new VigieChiroRules(),
-      "propage", new PropageRules(),
-      "sauvages-de-ma-rue", new SauvagesRules(),
-      "oiseaux-des-jardins", new OiseauxDesJardinsRules());
-
   private final CommonRules common;
+  private final ProtocolPackages packages;
 
-  private RuleBook(CommonRules common) {
+  private RuleBook(CommonRules common, ProtocolPackages packages) {
     this.common = common;
+    this.packages = packages;
   }
 
   public static RuleBook at(Instant referenceTime) {
-    return new RuleBook(CommonRules.at(referenceTime));
+    return new RuleBook(CommonRules.at(referenceTime), ProtocolPackages.bundled());
   }
 
   /** A rule book whose "now" is read from {@code clock} for every submission (streaming). */
   public static RuleBook withClock(Clock clock) {
-    return new RuleBook(CommonRules.withClock(clock));
+    return new RuleBook(CommonRules.withClock(clock), ProtocolPackages.bundled());
   }
 
-  /** Every rule violation of a schema-valid submission of {@code protocol}. */
-  public List<Violation> check(String protocol, JsonNode submission) {
-    List<Violation> out = new ArrayList<>(common.check(submission));
-    ProtocolRules own = BY_PROTOCOL.get(protocol);
-    if (own != null) {
-      out.addAll(own.check(submission));
-    }
-    return out;
+  /** The same "now", over other packages. */
+  public RuleBook over(ProtocolPackages other) {
+    return new RuleBook(common, other);
+  }
+
+  /**
+   * The rule violations of a schema-valid submission of {@code protocol}: those that reject it (every common rule
+   * rejects) and those that flag it.
+   */
+  public RuleResult check(String protocol, JsonNode submission) {
+    ProtocolPackage p = packages.require(protocol);
+    PackageMapping.Event event = p.mapping().event();
+    List<Violation> rejections = new ArrayList<>(common.check(submission, event.date(), event.time()));
+    RuleResult own = p.check(submission);
+    rejections.addAll(own.rejections());
+    return RuleResult.of(rejections, own.flags());
   }
 }

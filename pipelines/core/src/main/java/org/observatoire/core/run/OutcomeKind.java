@@ -8,7 +8,9 @@ public enum OutcomeKind {
   DEAD_LETTERED("deadLettered"),
   LINES_READ("linesRead"),
   BYTES_READ("bytesRead"),
-  OCCURRENCES("occurrenceRows");
+  OCCURRENCES("occurrenceRows"),
+  /** Records of curated submissions that name no taxon (a Tadarida {@code noise}): counted, never published. */
+  NON_TAXON_RECORDS("nonTaxonRecords");
 
   private final String jsonName;
 

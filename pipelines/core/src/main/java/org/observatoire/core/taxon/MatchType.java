@@ -9,6 +9,11 @@ public enum MatchType {
   EXACT,
   /** A TAXREF cd_nom, a STOC code or a EURING code matched. */
   CODE,
+  /**
+   * The name or code is a programme's group of species (a genus, a family, a species group such as Propage's
+   * "Piérides blanches"): the occurrence is of that group, at its rank.
+   */
+  GROUP,
   /** A former name matched: a QUBS thesaurus V1 name renamed, regrouped or merged in V2. */
   SYNONYM,
   /** A French vernacular name matched. */

@@ -41,8 +41,9 @@ public record Taxon(
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(rank, "rank");
     Objects.requireNonNull(source, "source");
-    if (!key.matches("(taxref|stoc|qubs):[A-Za-z0-9_]+")) {
-      throw new IllegalArgumentException("taxon key must look like taxref:2411, stoc:RAPACE or qubs:18, got " + key);
+    if (!key.matches("[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException(
+          "taxon key must look like taxref:2411, stoc:RAPACE, qubs:18 or name:pieris, got " + key);
     }
     if (taxrefCdNom != null && taxrefCdNom <= 0) {
       throw new IllegalArgumentException("TAXREF cd_nom must be positive, got " + taxrefCdNom);

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Explains a stable violation (or quality flag) code to a volunteer, in French and in English. The technical
+ * Explains a stable violation (or quality flag) code to a volunteer, in French and in English: the engine's codes
+ * here, each protocol's in its package's {@code rules.json}. The technical
  * detail of each violation (which field, which value) stays in {@link Violation#message()}; these texts say what
  * the code means and what to do about it. Unknown codes get a generic text naming the code, never an error.
  */
@@ -35,35 +36,7 @@ public final class VerdictMessages {
       m("DATE_IN_FUTURE", "La date de la visite est postérieure à la date d'envoi.",
           "The visit date is after the submission date."),
       m("END_BEFORE_START", "L'heure de fin n'est pas après l'heure de début.",
-          "The end time is not after the start time."),
-      m("STOC_VISIT_WINDOW", "La visite STOC est hors de sa période (1–31 mars, 1 avril–8 mai, 9 mai–15 juin).",
-          "The STOC visit is outside its period (1–31 March, 1 April–8 May, 9 May–15 June)."),
-      m("STOC_VISIT_SPACING", "Les deux passages STOC doivent être espacés de 4 à 6 semaines.",
-          "The two STOC visits must be 4 to 6 weeks apart."),
-      m("STOC_POINT_DUPLICATE", "Deux points d'écoute portent le même numéro.",
-          "Two count points have the same number."),
-      m("STOC_POINT_UNKNOWN", "Une observation renvoie à un point d'écoute absent de la visite.",
-          "An observation refers to a count point that is not in the visit."),
-      m("STOC_COUNT_DURATION", "Un point d'écoute STOC dure 5 minutes.", "A STOC point count lasts 5 minutes."),
-      m("STOC_POINTS_TOO_CLOSE", "Deux points d'écoute sont à moins de 300 m l'un de l'autre.",
-          "Two count points are less than 300 m apart."),
-      m("STOC_POINTS_NOT_SAME_MORNING", "Tous les points d'écoute se font le même matin, entre 4 h et 12 h.",
-          "All point counts take place the same morning, between 04:00 and 12:00."),
-      m("SPIPOLL_DURATION", "Une collection SPIPOLL dure exactement 20 minutes.",
-          "A SPIPOLL collection lasts exactly 20 minutes."),
-      m("CHIRO_RECORDING_OUTSIDE_SESSION", "Un enregistrement est hors de la session d'écoute.",
-          "A recording is outside the listening session."),
-      m("CHIRO_TOO_MANY_POINTS", "Un protocole pédestre Vigie-Chiro compte au plus 10 points.",
-          "A pedestrian Vigie-Chiro participation has at most 10 points."),
-      m("PROPAGE_MONTH", "Les passages Propage ont lieu en juin, juillet ou août.",
-          "Propage visits take place in June, July or August."),
-      m("PROPAGE_DURATION", "Un transect Propage se parcourt en 10 minutes.", "A Propage transect is walked in 10 minutes."),
-      m("SAUVAGES_SEGMENT_LENGTH", "Le tronçon de rue est vide ou dépasse 2 km.",
-          "The street segment is empty or longer than 2 km."),
-      m("JARDINS_DURATION", "Un comptage Oiseaux des jardins dure 60 minutes.",
-          "A garden bird count lasts 60 minutes."),
-      m("JARDINS_TAXON_REPEATED", "Une même espèce est listée deux fois : indiquez le maximum vu en même temps.",
-          "The same species is listed twice: give the maximum seen at once."));
+          "The end time is not after the start time."));
 
   private static final Map<String, Message> SCHEMA_KEYWORDS = Map.ofEntries(
       m("REQUIRED", "Un champ obligatoire manque.", "A required field is missing."),
@@ -86,12 +59,19 @@ public final class VerdictMessages {
 
   private VerdictMessages() {}
 
-  /** The explanation of {@code code}; a generic one naming the code when it is not known. */
+  /**
+   * The explanation of {@code code}: the engine's own, else that of a bundled protocol package's rule, else a
+   * generic one naming the code.
+   */
   public static Message of(String code) {
     Objects.requireNonNull(code, "code");
     Message known = CODES.get(code);
     if (known != null) {
       return known;
+    }
+    Message packaged = fromPackages(code);
+    if (packaged != null) {
+      return packaged;
     }
     if (code.startsWith("SCHEMA_")) {
       String keyword = code.substring("SCHEMA_".length()).toUpperCase(Locale.ROOT);
@@ -104,8 +84,19 @@ public final class VerdictMessages {
 
   /** Whether {@code code} has its own explanation (rather than the generic one). */
   public static boolean knows(String code) {
-    return CODES.containsKey(code)
+    return CODES.containsKey(code) || fromPackages(code) != null
         || (code.startsWith("SCHEMA_") && SCHEMA_KEYWORDS.containsKey(code.substring("SCHEMA_".length())));
+  }
+
+  private static Message fromPackages(String code) {
+    for (org.observatoire.core.protocol.ProtocolPackage p
+        : org.observatoire.core.protocol.ProtocolPackages.bundled().all()) {
+      var e = p.explanation(code);
+      if (e.isPresent()) {
+        return e.get();
+      }
+    }
+    return null;
   }
 
   private static Map.Entry<String, Message> m(String code, String fr, String en) {

@@ -2,52 +2,56 @@ package org.observatoire.core.visits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.List;
+import org.observatoire.core.protocol.PackageMapping;
+import org.observatoire.core.protocol.ProtocolPackage;
+import org.observatoire.core.protocol.expr.CelValues;
+import org.observatoire.core.protocol.expr.Expression;
+import org.observatoire.core.protocol.expr.Expressions;
 import org.observatoire.core.time.IsoTimes;
 
 /**
- * The protocols whose visits are complete counts, and how a validated submission of one describes its visit:
- * STOC-EPS point counts, Propage transects, Oiseaux des jardins garden counts. Other protocols (SPIPOLL, Vigie-Chiro,
- * Sauvages de ma rue) are presence-only or opportunistic: no visit rows.
+ * The visit of a submission of a complete-list protocol (its package's manifest says {@code visit.completeList}):
+ * where and when, and its effort as the manifest computes it. Presence-only protocols have no visit rows.
  */
 public final class Visits {
-  public static final List<String> PROTOCOLS = List.of("stoc-eps", "propage", "oiseaux-des-jardins");
-
   private Visits() {}
 
-  public static boolean isCompleteCount(String protocol) {
-    return PROTOCOLS.contains(protocol);
-  }
-
-  /** The visit of a submission that passed its schema and rules; null for the protocols without complete counts. */
-  public static Visit describe(JsonNode doc, String protocol, String submissionId) {
-    if (!isCompleteCount(protocol)) {
+  /** The visit of a submission that passed its schema and rules; null for the protocols without complete lists. */
+  public static Visit describe(JsonNode doc, ProtocolPackage pkg, String submissionId) {
+    PackageMapping.Visit v = pkg.mapping().visit();
+    if (!v.completeList()) {
       return null;
     }
-    JsonNode site = doc.path("site");
-    JsonNode visit = doc.path("visit");
-    LocalDate date = IsoTimes.date(visit.path("date").asText());
-    Double duration;
-    Integer points = null;
-    Integer transect = null;
-    switch (protocol) {
-      case "stoc-eps" -> {
-        points = visit.path("points").size();
-        double sum = 0;
-        for (JsonNode p : visit.path("points")) {
-          sum += p.path("durationMinutes").asDouble(5);
-        }
-        duration = sum;
-      }
-      case "propage" -> {
-        duration = visit.path("durationMinutes").asDouble(10);
-        transect = site.path("transectLengthMeters").isNumber() ? site.path("transectLengthMeters").asInt() : null;
-      }
-      default -> duration = visit.path("durationMinutes").asDouble(60);
-    }
-    return new Visit(protocol + ":" + submissionId, protocol, submissionId, site.path("id").asText(),
+    PackageMapping.Event e = pkg.mapping().event();
+    Object s = CelValues.of(doc);
+    LocalDate date = IsoTimes.date(doc.at(e.date()).asText());
+    JsonNode time = e.time() == null ? null : doc.at(e.time());
+    return new Visit(pkg.id() + ":" + submissionId, pkg.id(), submissionId, text(doc, e.locationID()),
         date.toString(), date.getYear(), date.getMonthValue(),
-        visit.path("startTime").isTextual() ? visit.get("startTime").asText() : null,
-        duration, points, transect, site.path("latitude").asDouble(), site.path("longitude").asDouble());
+        time != null && time.isTextual() ? time.asText() : null,
+        number(v.durationMinutes(), s), integer(v.pointCount(), s), integer(v.transectLengthMeters(), s),
+        coordinate(doc, e.latitude()), coordinate(doc, e.longitude()));
+  }
+
+  private static Double number(Expression e, Object s) {
+    if (e == null) {
+      return null;
+    }
+    Object v = e.eval(Expressions.vars(s));
+    return v instanceof Number n ? n.doubleValue() : null;
+  }
+
+  private static Integer integer(Expression e, Object s) {
+    Double d = number(e, s);
+    return d == null ? null : (int) Math.round(d);
+  }
+
+  private static String text(JsonNode doc, String pointer) {
+    JsonNode n = pointer == null ? null : doc.at(pointer);
+    return n == null || n.isMissingNode() || n.isNull() ? null : n.asText();
+  }
+
+  private static double coordinate(JsonNode doc, String pointer) {
+    return pointer == null ? Double.NaN : doc.at(pointer).asDouble(Double.NaN);
   }
 }

@@ -3,6 +3,7 @@ package org.observatoire.core.ingest;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
@@ -15,11 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.observatoire.core.protocol.PackageRule;
+import org.observatoire.core.protocol.ProtocolPackages;
 import org.observatoire.core.samples.SampleData;
+import org.observatoire.core.validation.VerdictMessages;
 
 /**
  * Every line of every sample file gets the verdict written by hand in sample-data/expected/verdicts.tsv: accepted
@@ -63,6 +68,8 @@ class SampleVerdictsTest {
         mismatches.add(where + ": expected " + v.verdict() + ", was rejected with " + ((Outcome.Rejected) o).violations());
       } else if (v.verdict().equals("curated") && a.occurrences().size() != v.occurrences()) {
         mismatches.add(where + ": expected " + v.occurrences() + " rows, got " + a.occurrences().size());
+      } else if (!v.codes().isEmpty() && !a.occurrences().stream().allMatch(r -> r.flags().containsAll(v.codes()))) {
+        mismatches.add(where + ": expected every row flagged " + v.codes());
       }
     }
     assertThat(String.join("\n", mismatches), mismatches.isEmpty(), is(true));
@@ -94,25 +101,38 @@ class SampleVerdictsTest {
   }
 
   @Test
-  void everyProtocolRuleCodeIsExercisedByTheSamplesAndDocumented() throws IOException {
-    List<String> seen = OUTCOMES.values().stream().filter(o -> o instanceof Outcome.Rejected)
-        .flatMap(o -> ((Outcome.Rejected) o).codes().stream()).distinct().toList();
-    assertThat(seen, hasItems("STOC_VISIT_WINDOW", "STOC_VISIT_SPACING", "STOC_POINT_DUPLICATE",
-        "STOC_POINT_UNKNOWN", "STOC_COUNT_DURATION", "STOC_POINTS_TOO_CLOSE", "STOC_POINTS_NOT_SAME_MORNING",
-        "SPIPOLL_DURATION", "CHIRO_RECORDING_OUTSIDE_SESSION", "CHIRO_TOO_MANY_POINTS", "PROPAGE_MONTH",
-        "PROPAGE_DURATION", "SAUVAGES_SEGMENT_LENGTH", "JARDINS_DURATION", "JARDINS_TAXON_REPEATED",
-        "INVALID_DATE", "DATE_IN_FUTURE", "END_BEFORE_START", "SUBMITTED_IN_FUTURE", "MALFORMED_JSON",
-        "INVALID_UTF8", "EMPTY_LINE", "NOT_AN_OBJECT", "UNKNOWN_PROTOCOL", "UNKNOWN_PROTOCOL_VERSION"));
+  void everyRuleCodeIsExercisedByTheSamplesAndExplained() throws IOException {
+    Set<String> seen = new TreeSet<>();
+    for (Outcome o : OUTCOMES.values()) {
+      if (o instanceof Outcome.Rejected r) {
+        seen.addAll(r.codes());
+      } else {
+        ((Outcome.Accepted) o).occurrences().forEach(row -> seen.addAll(row.flags()));
+      }
+    }
+    assertThat(seen, hasItems("INVALID_DATE", "DATE_IN_FUTURE", "END_BEFORE_START", "SUBMITTED_IN_FUTURE",
+        "MALFORMED_JSON", "INVALID_UTF8", "EMPTY_LINE", "NOT_AN_OBJECT", "UNKNOWN_PROTOCOL",
+        "UNKNOWN_PROTOCOL_VERSION"));
+    // every rule of the six sample protocols' packages is met by a sample line, rejected or flagged
+    for (String protocol : List.of("stoc-eps", "spipoll", "vigie-chiro", "propage", "sauvages-de-ma-rue",
+        "oiseaux-des-jardins")) {
+      for (PackageRule r : ProtocolPackages.bundled().require(protocol).rules()) {
+        assertThat(protocol + " rule " + r.code(), seen, hasItem(r.code()));
+        assertThat(r.code(), VerdictMessages.knows(r.code()), is(true));
+      }
+    }
     assertThat(OUTCOMES.get("bad-input/bad-input.jsonl:1"), instanceOf(Outcome.Rejected.class));
     List<String> documented = documentedCodes();
+    Set<String> packaged = new TreeSet<>();
+    ProtocolPackages.bundled().all().forEach(p -> p.rules().forEach(r -> packaged.add(r.code())));
     List<String> undocumented = seen.stream()
-        .filter(c -> !c.startsWith("SCHEMA_") && !documented.contains(c)).toList();
-    assertThat("codes missing from schemas/protocols/README.md", undocumented, equalTo(List.of()));
+        .filter(c -> !c.startsWith("SCHEMA_") && !documented.contains(c) && !packaged.contains(c)).toList();
+    assertThat("codes neither in protocols/SCHEMAS.md nor in a package's rules", undocumented, equalTo(List.of()));
   }
 
-  /** The codes in the table of schemas/protocols/README.md (rows starting with a back-quoted code). */
+  /** The codes in the table of protocols/SCHEMAS.md (rows starting with a back-quoted code). */
   private static List<String> documentedCodes() throws IOException {
-    return Files.readAllLines(SampleData.root().getParent().resolve("schemas/protocols/README.md")).stream()
+    return Files.readAllLines(SampleData.root().getParent().resolve("protocols/SCHEMAS.md")).stream()
         .filter(l -> l.matches("\\| `[A-Z0-9_]+` \\|.*"))
         .map(l -> l.substring(3, l.indexOf('`', 3)))
         .toList();

@@ -26,7 +26,7 @@ public final class ProtocolSchemas {
   private ProtocolSchemas() {}
 
   public static String resource(String protocol) {
-    return "observatoire/schemas/protocols/" + protocol + "/v1.schema.json";
+    return "observatoire/protocols/" + protocol + "/schema/v1.schema.json";
   }
 
   public static JsonNode schemaNode(String protocol) {

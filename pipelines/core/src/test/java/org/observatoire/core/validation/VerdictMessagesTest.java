@@ -23,15 +23,15 @@ class VerdictMessagesTest {
 
   @Test
   void everyDocumentedCodeHasItsOwnFrenchAndEnglishExplanation() throws Exception {
-    String readme = Files.readString(root().resolve("schemas/protocols/README.md"));
+    String readme = Files.readString(root().resolve("protocols/SCHEMAS.md"));
     Matcher m = Pattern.compile("^\\| `([A-Z0-9_]+)` \\|", Pattern.MULTILINE).matcher(readme);
     List<String> codes = new ArrayList<>();
     while (m.find()) {
       codes.add(m.group(1));
     }
-    assertThat(codes.size() > 20, equalTo(true));
+    assertThat(codes.size() >= 10, equalTo(true));
     List<String> missing = codes.stream().filter(c -> !VerdictMessages.knows(c)).toList();
-    assertThat("codes documented in schemas/protocols/README.md without an explanation", missing, empty());
+    assertThat("codes documented in protocols/SCHEMAS.md without an explanation", missing, empty());
     for (String c : codes) {
       VerdictMessages.Message msg = VerdictMessages.of(c);
       assertThat(c, msg.fr(), not(equalTo(msg.en())));

@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -35,10 +37,13 @@ class ZeroFillTest {
     throw new AssertionError("no sample submission " + submissionId);
   }
 
+  private static final org.observatoire.core.protocol.ProtocolPackages PKG =
+      org.observatoire.core.protocol.ProtocolPackages.bundled();
+
   @Test
   void describesAStocVisitWithItsPointsAndDuration() throws Exception {
     JsonNode doc = sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty");
-    Visit v = Visits.describe(doc, "stoc-eps", "stoc-eps.edge.empty");
+    Visit v = Visits.describe(doc, PKG.require("stoc-eps"), "stoc-eps.edge.empty");
     assertThat(v.eventID(), is("stoc-eps:stoc-eps.edge.empty"));
     assertThat(v.locationID(), is("STOC-510210"));
     assertThat(v.eventDate(), is("2025-04-01"));
@@ -49,19 +54,19 @@ class ZeroFillTest {
 
   @Test
   void describesPropageAndGardenEffortAndSkipsPresenceOnlyProtocols() throws Exception {
-    Visit p = Visits.describe(sample("propage", "edge.jsonl", "propage.edge.june01"), "propage", "propage.edge.june01");
+    Visit p = Visits.describe(sample("propage", "edge.jsonl", "propage.edge.june01"), PKG.require("propage"), "propage.edge.june01");
     assertThat(p.transectLengthMeters(), is(150));
     assertThat(p.durationMinutes(), is(10.0));
-    Visit g = Visits.describe(sample("oiseaux-des-jardins", "edge.jsonl", "odj.edge.nobird"), "oiseaux-des-jardins",
+    Visit g = Visits.describe(sample("oiseaux-des-jardins", "edge.jsonl", "odj.edge.nobird"), PKG.require("oiseaux-des-jardins"),
         "odj.edge.nobird");
     assertThat(g.durationMinutes(), is(60.0));
     assertThat(g.pointCount(), nullValue());
-    assertThat(Visits.describe(JSON.readTree("{}"), "spipoll", "x"), nullValue());
+    assertThat(Visits.describe(JSON.readTree("{}"), PKG.require("spipoll"), "x"), nullValue());
   }
 
   @Test
   void aVisitWithNothingSeenIsAllZerosAtItsSite() throws Exception {
-    Visit v = Visits.describe(sample("oiseaux-des-jardins", "edge.jsonl", "odj.edge.nobird"), "oiseaux-des-jardins",
+    Visit v = Visits.describe(sample("oiseaux-des-jardins", "edge.jsonl", "odj.edge.nobird"), PKG.require("oiseaux-des-jardins"),
         "odj.edge.nobird");
     List<ZeroFill.Row> rows = FILL.rows(v, List.of(), LIST);
     assertThat(rows.stream().map(r -> r.taxon().taxonKey()).toList(),
@@ -74,7 +79,7 @@ class ZeroFillTest {
 
   @Test
   void countsAreSummedPerTaxonAndUnlistedTaxaGetNoRow() throws Exception {
-    Visit v = Visits.describe(sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty"), "stoc-eps", "e");
+    Visit v = Visits.describe(sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty"), PKG.require("stoc-eps"), "e");
     List<ZeroFill.Row> rows = FILL.rows(v, List.of(
         new Observed("taxref:3764", 2, 49.1, 4.1, null, false),
         new Observed("taxref:3764", 3, 49.2, 4.2, null, false),
@@ -88,7 +93,7 @@ class ZeroFillTest {
 
   @Test
   void aVisitWithAGeneralisedOccurrenceIsPublishedAtTheGeneralisedLocation() throws Exception {
-    Visit v = Visits.describe(sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty"), "stoc-eps", "e");
+    Visit v = Visits.describe(sample("stoc-eps", "edge.jsonl", "stoc-eps.edge.empty"), PKG.require("stoc-eps"), "e");
     List<ZeroFill.Row> rows = FILL.rows(v, List.of(
         new Observed("taxref:3764", 1, v.siteLatitude(), v.siteLongitude(), 30.0, false),
         new Observed("taxref:4001", 1, 49.25, 4.05, 7100.0, true)), LIST);
@@ -102,20 +107,17 @@ class ZeroFillTest {
   }
 
   @Test
-  void listsComeFromTheStocReferenceForBirdsAndFromMatchedTaxaForButterflies() {
-    assertThat(ProtocolLists.stocSpecies(), hasItem("taxref:3764"));
-    assertThat(ProtocolLists.mayList("stoc-eps", "taxref:3764"), is(true));
-    assertThat(ProtocolLists.mayList("oiseaux-des-jardins", "qubs:12"), is(false));
-    assertThat(ProtocolLists.mayList("propage", "qubs:12"), is(true));
-    assertThat(ProtocolLists.mayList("propage", null), is(false));
-    assertThat(ProtocolLists.listKey("propage", null, "Maniola jurtina"), is("name:Maniola jurtina"));
-    assertThat(ProtocolLists.listKey("propage", "qubs:12", "Maniola jurtina"), is("qubs:12"));
-    assertThat(ProtocolLists.listKey("stoc-eps", null, "Parus major"), nullValue());
-    assertThat(ProtocolLists.listKey("stoc-eps", "taxref:999999", "Avis nova"), nullValue());
-    assertThat(ProtocolLists.mayList("spipoll", "taxref:3764"), is(false));
-    assertThat(ProtocolLists.stocSpecies(new StringReader(
-        "pk_species,euring,taxref,scientific_name,french_name,english_name,niveau_taxo\n"
-            + "PARMAJ,1,3764,Parus major,M,G,espece\nRAPACE,2,,,Rapace sp,,groupe\nXXXYYY,3,,X y,X,X,espece\n")),
-        is(java.util.Set.of("taxref:3764", "stoc:XXXYYY")));
+  void listsAreTheListedEntriesOfThePackageChecklists() {
+    ProtocolLists lists = ProtocolLists.bundled();
+    assertThat(lists.list("stoc-eps").stream().map(ListedTaxon::taxonKey).toList(), hasItem("taxref:3764"));
+    assertThat(lists.listKey("stoc-eps", "taxref:3764"), is("taxref:3764"));
+    assertThat(lists.listKey("stoc-eps", "taxref:999999"), nullValue());
+    assertThat(lists.listKey("stoc-eps", null), nullValue());
+    // Propage: the 39 names of the real Propage sheet, groups included
+    assertThat(lists.list("propage").size(), is(39));
+    assertThat(lists.list("propage").stream().map(ListedTaxon::vernacularName).toList(),
+        hasItems("Citrons", "Lycènes bleus", "Piérides blanches", "Papillon indéterminé"));
+    assertThat(lists.list("spipoll"), empty());
+    assertThat(lists.listKey("spipoll", "taxref:3764"), nullValue());
   }
 }

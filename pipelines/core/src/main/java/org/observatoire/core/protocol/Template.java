@@ -1,0 +1,74 @@
+package org.observatoire.core.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.observatoire.core.protocol.expr.Expression;
+import org.observatoire.core.protocol.expr.Expressions;
+
+/**
+ * A text with CEL expressions between {@code {{ }}}, e.g. {@code "the walk lasted {{s.visit.durationMinutes}}
+ * minutes"}: messages and JSON Pointers of package rules. Values are written as CEL prints them, whole doubles
+ * without their {@code .0}.
+ */
+final class Template {
+  private final String source;
+  private final List<Object> parts;
+
+  private Template(String source, List<Object> parts) {
+    this.source = source;
+    this.parts = parts;
+  }
+
+  static Template parse(String source, String where) {
+    List<Object> parts = new ArrayList<>();
+    int at = 0;
+    while (at < source.length()) {
+      int open = source.indexOf("{{", at);
+      if (open < 0) {
+        parts.add(source.substring(at));
+        break;
+      }
+      int close = source.indexOf("}}", open + 2);
+      if (close < 0) {
+        throw new PackageException(where + ": '{{' without '}}' in \"" + source + "\"");
+      }
+      if (open > at) {
+        parts.add(source.substring(at, open));
+      }
+      try {
+        parts.add(Expressions.get().compile(source.substring(open + 2, close).trim()));
+      } catch (RuntimeException e) {
+        throw new PackageException(where + ": " + e.getMessage(), e);
+      }
+      at = close + 2;
+    }
+    return new Template(source, List.copyOf(parts));
+  }
+
+  String render(Map<String, ?> vars) {
+    StringBuilder out = new StringBuilder();
+    for (Object p : parts) {
+      if (p instanceof Expression e) {
+        out.append(text(e.eval(vars)));
+      } else {
+        out.append((String) p);
+      }
+    }
+    return out.toString();
+  }
+
+  static String text(Object v) {
+    if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    if (v instanceof Double d) {
+      return String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+    return String.valueOf(v);
+  }
+
+  String source() {
+    return source;
+  }
+}
