@@ -53,7 +53,7 @@ public final class SubmissionLines {
     return s;
   }
 
-  static String rfc3339(OffsetDateTime t) {
+  public static String rfc3339(OffsetDateTime t) {
     return RFC_3339.format(t);
   }
 
