@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {
         " 0:every row converted",
         " 2:some rows could not be converted: skipped, listed on stderr (the others are written)",
-        "64:usage: unknown --format, missing or unreadable --input folder or files, bad --submitted-at"})
+        "64:usage: unknown --format, missing or unreadable --input folder or files, bad --submitted-at, --output "
+            + "cannot be written"})
 public final class ImportCommand implements Callable<Integer> {
   static final int SKIPPED = 2;
   /** EX_USAGE of sysexits.h. */
@@ -75,7 +76,7 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<ExportImporter> importer = ExportImporters.find(format);
     if (importer.isEmpty()) {
@@ -104,7 +105,13 @@ public final class ImportCommand implements Callable<Integer> {
     for (RowProblem p : result.problems()) {
       err.println("skipped " + p);
     }
-    write(result);
+    try {
+      write(result);
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      err.println("--output: cannot write " + output + ": " + e.getMessage());
+      err.flush();
+      return USAGE;
+    }
     summary(err, result, at);
     err.flush();
     return result.problems().isEmpty() ? 0 : SKIPPED;
@@ -121,10 +128,14 @@ public final class ImportCommand implements Callable<Integer> {
     Path file = Path.of(output).toAbsolutePath();
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      SubmissionLines.write(result.submissions(), out);
+    try {
+      try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        SubmissionLines.write(result.submissions(), out);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private void summary(PrintWriter err, ImportResult r, OffsetDateTime at) {

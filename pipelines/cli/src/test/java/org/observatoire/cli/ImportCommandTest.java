@@ -101,7 +101,7 @@ class ImportCommandTest {
   }
 
   @Test
-  void usageErrorsAreOneLineNamingTheFlagAndExit64(@TempDir Path dir) {
+  void usageErrorsAreOneLineNamingTheFlagAndExit64(@TempDir Path dir) throws Exception {
     String out = dir.resolve("o.jsonl").toString();
     assertThat(run("import", "--format", "ebird", "--input", PROPAGE.toString(), "--output", out), is(64));
     assertThat(err.toString(), is("--format: unknown format 'ebird'; choose one of [propage-export, "
@@ -121,6 +121,14 @@ class ImportCommandTest {
     assertThat(run("import", "--format", "propage-export", "--input", PROPAGE.toString(), "--output", out,
         "--submitted-at", "2026-03-01 09:30"), is(64));
     assertThat(err.toString(), startsWith("--submitted-at: '2026-03-01 09:30' is not an RFC 3339 date-time"));
+
+    err.getBuffer().setLength(0);
+    Path notAFolder = dir.resolve("file");
+    Files.writeString(notAFolder, "");
+    assertThat(run("import", "--format", "propage-export", "--input", PROPAGE.toString(), "--output",
+        notAFolder.resolve("o.jsonl").toString()), is(64));
+    assertThat(err.toString(), startsWith("--output: cannot write " + notAFolder.resolve("o.jsonl") + ": "));
+    assertThat(err.toString().lines().count(), is(1L));
 
     err.getBuffer().setLength(0);
     assertThat(run("import", "--format", "propage-export", "--output", out), is(64));
