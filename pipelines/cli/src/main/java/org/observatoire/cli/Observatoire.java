@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         NightlyCommand.class,
         ValidateCommand.class,
         GenerateCommand.class,
+        ImportCommand.class,
         LocateCommand.class,
         BdqCommand.class,
         BrokerCommand.class,
