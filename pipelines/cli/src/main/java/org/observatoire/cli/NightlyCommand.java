@@ -58,7 +58,7 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "Parallelism for Flink, threads for local Spark. Default: the number of cores.")
   Integer parallelism;
 
-  @Option(names = "--max-line-bytes", defaultValue = "1048576",
+  @Option(names = "--max-line-bytes", defaultValue = "8388608",
       description = "Longest line accepted, in bytes. Default: ${DEFAULT-VALUE}.")
   int maxLineBytes;
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         GenerateCommand.class,
         ImportCommand.class,
+        ProtocolCommand.class,
         LocateCommand.class,
         BdqCommand.class,
         BrokerCommand.class,

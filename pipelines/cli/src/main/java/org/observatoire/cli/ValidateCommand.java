@@ -35,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--reference-time", description = "The 'now' to judge future dates against (RFC 3339).")
   String referenceTime;
 
-  @Option(names = "--max-line-bytes", defaultValue = "1048576", description = "Longest line accepted, in bytes.")
+  @Option(names = "--max-line-bytes", defaultValue = "8388608", description = "Longest line accepted, in bytes. Default: ${DEFAULT-VALUE} (8 MiB).")
   int maxLineBytes;
 
   @Option(names = "--format", defaultValue = "TEXT", description = "TEXT or JSON (one verdict object per line).")

@@ -92,7 +92,7 @@ public final class NightlyJob {
     void setOutput(String value);
 
     @Description("Longest line accepted, in bytes; longer lines are rejected with LINE_TOO_LONG")
-    @Default.Integer(1 << 20)
+    @Default.Integer(8 << 20)
     int getMaxLineBytes();
 
     void setMaxLineBytes(int value);

@@ -115,7 +115,7 @@ class StreamingJobTest {
   void onTimeLateOutOfOrderAndTooLateSubmissionsLandWhereExpectedWithVerdicts(boolean relayedTwice)
       throws Exception {
     List<RawLine> valid = lines("spipoll/valid.jsonl", 4);
-    RawLine invalid = lines("spipoll/invalid.jsonl", 1).get(0);
+    RawLine invalid = lines("spipoll/invalid.jsonl", 2).get(1); // spipoll.inv: SCHEMA_ENUM
     Outcome.Accepted a = core(valid.get(0));
     Outcome.Accepted b = core(valid.get(1));
     Outcome.Accepted c = core(valid.get(2));

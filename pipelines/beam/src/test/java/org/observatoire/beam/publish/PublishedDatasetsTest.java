@@ -34,6 +34,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBReader;
 import org.observatoire.beam.io.ReadParquet;
 import org.observatoire.beam.jobs.NightlyJob;
+import org.observatoire.core.visits.ProtocolLists;
 
 /**
  * The published files of one real nightly run (embedded Flink, sample submissions of the complete-count protocols and
@@ -199,11 +200,12 @@ class PublishedDatasetsTest {
     JsonNode outputs = JSON.readTree(result.manifest().toJson()).path("outputs").path("visits");
     assertThat(outputs.toString(), outputs.path("rows").asLong(), is(rows));
 
-    // every visit has one row per taxon of its protocol's list: rows = visits x list size, per protocol
+    // every visit has one row per entry of its package's list: rows = visits x list size, per protocol
     for (List<Object> r : query("SELECT protocol, count(DISTINCT eventID), count(DISTINCT taxonKey), count(*),"
         + " count(*) FILTER (WHERE individualCount = 0) FROM " + visits + " GROUP BY 1 ORDER BY 1")) {
       long v = ((Number) r.get(1)).longValue();
       long t = ((Number) r.get(2)).longValue();
+      assertThat(r.toString(), t, is((long) ProtocolLists.bundled().list((String) r.get(0)).size()));
       assertThat(r.toString(), ((Number) r.get(3)).longValue(), is(v * t));
       assertThat(r + " has zeros", ((Number) r.get(4)).longValue(), greaterThan(0L));
     }
@@ -220,8 +222,7 @@ class PublishedDatasetsTest {
 
     // counts equal the occurrences' sums (STOC: over the points of the visit)
     List<List<Object>> mismatches = query("WITH o AS (SELECT protocol, coalesce(parentEventID, eventID) AS eventID,"
-        + " CASE WHEN protocol = 'propage' THEN coalesce(taxonKey, 'name:' || scientificName) ELSE taxonKey END"
-        + " AS taxonKey, sum(coalesce(individualCount, 0)) AS n FROM " + occ + " GROUP BY ALL)"
+        + " taxonKey, sum(coalesce(individualCount, 0)) AS n FROM " + occ + " GROUP BY ALL)"
         + " SELECT v.eventID, v.taxonKey, v.individualCount, o.n FROM " + visits + " v LEFT JOIN o"
         + " ON o.eventID = v.eventID AND o.taxonKey = v.taxonKey"
         + " WHERE v.individualCount <> coalesce(o.n, 0) OR (v.occurrenceStatus = 'present') <> (o.n IS NOT NULL)");

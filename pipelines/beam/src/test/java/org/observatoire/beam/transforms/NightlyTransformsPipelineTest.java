@@ -55,7 +55,7 @@ class NightlyTransformsPipelineTest {
     List<RawLine> lines = new ArrayList<>();
     lines.add(line("a.jsonl", 1, valid.get(0)));
     lines.add(line("a.jsonl", 2, valid.get(1)));
-    lines.add(line("a.jsonl", 3, invalid.get(0)));
+    lines.add(line("a.jsonl", 3, invalid.get(3))); // propage.inv.vegetation: SCHEMA_ENUM
     lines.add(line("a.jsonl", 4, "{not json"));
     lines.add(line("b.jsonl", 1, valid.get(0))); // the same submission sent again
     return lines;

@@ -41,6 +41,12 @@ public final class SubmissionProcessor {
   /** Default longest line accepted, in bytes. */
   public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
+  /**
+   * The default limit for lines read from files (nightly, validate): one submission is one visit, and a real
+   * Vigie-Chiro night of 4,178 detections is a 1.25 MB line.
+   */
+  public static final int FILE_MAX_LINE_BYTES = 8 << 20;
+
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       // parser messages must not quote the line: it may hold personal data, and messages are published

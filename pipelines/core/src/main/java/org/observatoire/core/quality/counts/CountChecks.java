@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.observatoire.core.flags.Flag;
+import org.observatoire.core.protocol.ProtocolPackages;
 
 /**
  * Count quality flags (never drops): a count that is not a finite number, not positive, not an integer where the
@@ -17,10 +17,6 @@ public final class CountChecks {
   public static final String COUNT_NOT_POSITIVE = "COUNT_NOT_POSITIVE";
   public static final String COUNT_NOT_INTEGER = "COUNT_NOT_INTEGER";
   public static final String COUNT_UNUSUALLY_HIGH = "COUNT_UNUSUALLY_HIGH";
-
-  /** Protocols whose {@code count} is a number of individuals (the envelope's protocol names). */
-  public static final Set<String> INTEGER_COUNT_PROTOCOLS =
-      Set.of("stoc-eps", "spipoll", "propage", "oiseaux-des-jardins");
 
   private final CountExpectations expectations;
 
@@ -37,8 +33,10 @@ public final class CountChecks {
     return new CountChecks(CountExpectations.empty());
   }
 
+  /** Whether the protocol's package maps a count of individuals (its occurrences' {@code individualCount}). */
   public static boolean requiresIntegerCounts(String protocol) {
-    return INTEGER_COUNT_PROTOCOLS.contains(protocol);
+    return ProtocolPackages.bundled().get(protocol)
+        .map(p -> p.mapping().occurrences().individualCount() != null).orElse(false);
   }
 
   /**
