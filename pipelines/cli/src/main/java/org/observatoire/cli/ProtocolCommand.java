@@ -53,7 +53,7 @@ public final class ProtocolCommand implements Runnable {
       Instant now;
       try {
         now = referenceTime == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : Instant.parse(referenceTime);
-      } catch (java.time.format.DateTimeException e) {
+      } catch (java.time.DateTimeException e) {
         System.err.println("observatoire protocol check: --reference-time '" + referenceTime
             + "' is not an RFC 3339 instant such as 2026-11-23T00:00:00Z");
         return USAGE;
