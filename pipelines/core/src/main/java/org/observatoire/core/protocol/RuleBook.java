@@ -10,6 +10,7 @@ import org.observatoire.core.validation.Violation;
 /** The rules to apply to a protocol's submissions: the common rules, then the rules of the protocol's package. */
 public final class RuleBook {
   private final CommonRules common;
+  /** The packages; null for the bundled ones, loaded on first use. */
   private final ProtocolPackages packages;
 
   private RuleBook(CommonRules common, ProtocolPackages packages) {
@@ -17,13 +18,14 @@ public final class RuleBook {
     this.packages = packages;
   }
 
+  /** A rule book over the bundled packages, judging "now" as {@code referenceTime}. */
   public static RuleBook at(Instant referenceTime) {
-    return new RuleBook(CommonRules.at(referenceTime), ProtocolPackages.bundled());
+    return new RuleBook(CommonRules.at(referenceTime), null);
   }
 
   /** A rule book whose "now" is read from {@code clock} for every submission (streaming). */
   public static RuleBook withClock(Clock clock) {
-    return new RuleBook(CommonRules.withClock(clock), ProtocolPackages.bundled());
+    return new RuleBook(CommonRules.withClock(clock), null);
   }
 
   /** The same "now", over other packages. */
@@ -36,7 +38,7 @@ public final class RuleBook {
    * rejects) and those that flag it.
    */
   public RuleResult check(String protocol, JsonNode submission) {
-    ProtocolPackage p = packages.require(protocol);
+    ProtocolPackage p = (packages == null ? ProtocolPackages.bundled() : packages).require(protocol);
     PackageMapping.Event event = p.mapping().event();
     List<Violation> rejections = new ArrayList<>(common.check(submission, event.date(), event.time()));
     RuleResult own = p.check(submission);
