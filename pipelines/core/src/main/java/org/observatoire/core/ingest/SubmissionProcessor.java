@@ -158,7 +158,10 @@ public final class SubmissionProcessor {
     List<FlatOccurrence> flat = Flattener.flatten(doc, protocol, version, source);
     List<Occurrence> rows = new ArrayList<>(flat.size());
     List<RestrictedLocation> restricted = new ArrayList<>(0);
-    LatLon site = LatLon.of(doc.at("/site/latitude").asDouble(), doc.at("/site/longitude").asDouble());
+    // some exports give no site coordinates: then there is no declared site to measure rows against
+    JsonNode siteLat = doc.at("/site/latitude");
+    JsonNode siteLon = doc.at("/site/longitude");
+    LatLon site = siteLat.isNumber() && siteLon.isNumber() ? LatLon.of(siteLat.asDouble(), siteLon.asDouble()) : null;
     for (FlatOccurrence f : flat) {
       if (interpreter == null) {
         rows.add(f.occurrence());

@@ -45,9 +45,15 @@ public final class Visits {
       }
       default -> duration = visit.path("durationMinutes").asDouble(60);
     }
-    return new Visit(protocol + ":" + submissionId, protocol, submissionId, site.path("id").asText(),
+    return new Visit(protocol + ":" + submissionId, protocol, submissionId,
+        site.hasNonNull("id") ? site.get("id").asText() : null,
         date.toString(), date.getYear(), date.getMonthValue(),
         visit.path("startTime").isTextual() ? visit.get("startTime").asText() : null,
-        duration, points, transect, site.path("latitude").asDouble(), site.path("longitude").asDouble());
+        duration, points, transect, number(site, "latitude"), number(site, "longitude"));
+  }
+
+  /** A coordinate of the site, or null when the submission does not give it. */
+  private static Double number(JsonNode site, String field) {
+    return site.path(field).isNumber() ? site.get(field).asDouble() : null;
   }
 }
