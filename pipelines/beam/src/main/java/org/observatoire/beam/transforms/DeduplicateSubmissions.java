@@ -177,6 +177,16 @@ public final class DeduplicateSubmissions
     side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));
     side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES),
         (Integer) winner.get("occurrenceCount")));
+    int withoutLocation = (Integer) winner.get("occurrencesWithoutLocation");
+    if (withoutLocation > 0) {
+      side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES_WITHOUT_LOCATION),
+          withoutLocation));
+    }
+    int withoutObserver = (Integer) winner.get("occurrencesWithoutObserver");
+    if (withoutObserver > 0) {
+      side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES_WITHOUT_OBSERVER),
+          withoutObserver));
+    }
   }
 
   /**

@@ -8,7 +8,14 @@ public enum OutcomeKind {
   DEAD_LETTERED("deadLettered"),
   LINES_READ("linesRead"),
   BYTES_READ("bytesRead"),
-  OCCURRENCES("occurrenceRows");
+  OCCURRENCES("occurrenceRows"),
+  /**
+   * Occurrence rows (among {@link #OCCURRENCES}) published without a location (flag LOCATION_UNKNOWN): they are in no
+   * cube cell, so the cubes' occurrences add up to the rows with a taxon minus these.
+   */
+  OCCURRENCES_WITHOUT_LOCATION("occurrenceRowsWithoutLocation"),
+  /** Occurrence rows (among {@link #OCCURRENCES}) published without an observer (flag OBSERVER_UNKNOWN). */
+  OCCURRENCES_WITHOUT_OBSERVER("occurrenceRowsWithoutObserver");
 
   private final String jsonName;
 
