@@ -182,6 +182,20 @@ class NightlyJobUnknownLocationTest {
     }
   }
 
+  /** The streaming output's compaction (DuckDB rewrites the files, geometry included) keeps the null points. */
+  @Test
+  void compactionKeepsTheRowsWithoutAPoint() throws Exception {
+    Path compacted = tmp.resolve("compacted");
+    org.observatoire.beam.publish.CompactStreamOutput.Result r =
+        org.observatoire.beam.publish.CompactStreamOutput.compact(List.of(out), compacted);
+    assertThat(r.rowsOut(), equalTo(result.manifest().json().at("/totals/occurrenceRows").asLong()));
+    Map<String, Object> row = Parquet.query("SELECT count(*) AS n, count(*) FILTER (WHERE geometry IS NULL"
+        + " AND decimalLatitude IS NULL) AS unlocated FROM " + Parquet.files(compacted.resolve("occurrences"))
+        + " WHERE submissionId = '" + UNLOCATED + "'").get(0);
+    assertThat(row.get("n"), equalTo((long) unlocatedObservations));
+    assertThat(row.get("unlocated"), equalTo((long) unlocatedObservations));
+  }
+
   @Test
   void theReleaseVerifierQualityReportAndDarwinCoreArchiveReadTheNulls() throws Exception {
     assertThat(ReleaseVerifier.of(NightlyDatasets.declaredColumns()).problems(out), empty());
