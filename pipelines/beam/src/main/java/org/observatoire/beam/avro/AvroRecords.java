@@ -42,6 +42,18 @@ public final class AvroRecords {
     r.put("contentHash", a.contentHash());
     r.put("occurrenceCount", a.occurrences().size());
     r.put("nonTaxonRecords", a.nonTaxonRecords());
+    int withoutLocation = 0;
+    int withoutObserver = 0;
+    for (org.observatoire.core.occurrence.Occurrence o : a.occurrences()) {
+      if (o.decimalLatitude() == null || o.decimalLongitude() == null) {
+        withoutLocation++;
+      }
+      if (o.recordedBy() == null) {
+        withoutObserver++;
+      }
+    }
+    r.put("occurrencesWithoutLocation", withoutLocation);
+    r.put("occurrencesWithoutObserver", withoutObserver);
     r.put("occurrences", ByteBuffer.wrap(OccurrenceEncoding.encode(a.occurrences())));
     List<GenericRecord> restricted = new ArrayList<>(a.restricted().size());
     for (RestrictedLocation l : a.restricted()) {
@@ -86,7 +98,7 @@ public final class AvroRecords {
       return null;
     }
     return new org.observatoire.core.visits.Visit(v.get("eventID").toString(), accepted.get("protocol").toString(),
-        accepted.get("submissionId").toString(), v.get("locationID").toString(), v.get("eventDate").toString(),
+        accepted.get("submissionId").toString(), str(v.get("locationID")), v.get("eventDate").toString(),
         (Integer) v.get("year"), (Integer) v.get("month"), str(v.get("startTime")), (Double) v.get("durationMinutes"),
         (Integer) v.get("pointCount"), (Integer) v.get("transectLengthMeters"), (Double) v.get("siteLatitude"),
         (Double) v.get("siteLongitude"));

@@ -120,7 +120,7 @@ public final class AvroSchemas {
   public static final Schema VISIT = SchemaBuilder.record("Visit").namespace(NS)
       .fields()
       .name("eventID").type().stringType().noDefault()
-      .name("locationID").type().stringType().noDefault()
+      .name("locationID").type().optional().stringType()
       .name("eventDate").type().stringType().noDefault()
       .name("year").type().intType().noDefault()
       .name("month").type().intType().noDefault()
@@ -128,8 +128,8 @@ public final class AvroSchemas {
       .name("durationMinutes").type().nullable().doubleType().noDefault()
       .name("pointCount").type().nullable().intType().noDefault()
       .name("transectLengthMeters").type().nullable().intType().noDefault()
-      .name("siteLatitude").type().doubleType().noDefault()
-      .name("siteLongitude").type().doubleType().noDefault()
+      .name("siteLatitude").doc("Null when the submission gives no site coordinates.").type().optional().doubleType()
+      .name("siteLongitude").type().optional().doubleType()
       .endRecord();
 
   /**
@@ -152,6 +152,10 @@ public final class AvroSchemas {
       .name("occurrenceCount").type().intType().noDefault()
       .name("nonTaxonRecords").doc("Records naming no taxon (noise...): counted, not published.").type().intType()
       .intDefault(0)
+      .name("occurrencesWithoutLocation").doc("Occurrences with no coordinates (LOCATION_UNKNOWN), for the manifest.")
+      .type().intType().intDefault(0)
+      .name("occurrencesWithoutObserver").doc("Occurrences with no observer (OBSERVER_UNKNOWN), for the manifest.")
+      .type().intType().intDefault(0)
       .name("occurrences").doc("Avro binary of an array of Occurrence records (see AvroRecords.occurrencesOf): encoded"
           + " once, so shuffles move bytes instead of re-encoding every row.").type().bytesType().noDefault()
       .name("restricted").type().array().items(RESTRICTED_LOCATION).noDefault()
@@ -175,8 +179,8 @@ public final class AvroSchemas {
     if (!skip.contains("protocol")) {
       f = f.name("protocol").doc("Protocol folder name. A partition column.").type().stringType().noDefault();
     }
-    f = f.name("locationID").doc("dwc:locationID: the site (STOC square, transect, garden).").type().stringType()
-        .noDefault();
+    f = f.name("locationID").doc("dwc:locationID: the site (STOC square, transect, garden); null when the submission"
+        + " names no site.").type().optional().stringType();
     f = f.name("eventDate").doc("dwc:eventDate of the visit (local date).").type().stringType().noDefault();
     if (!skip.contains("year")) {
       f = f.name("year").doc("dwc:year of eventDate. A partition column.").type().intType().noDefault();
@@ -191,14 +195,18 @@ public final class AvroSchemas {
     f = f.name("transectLengthMeters").doc("Effort, Propage: length of the transect walked; else null.").type()
         .nullable().intType().noDefault();
     f = f.name("decimalLatitude").doc("Public latitude of the visit (WGS84): the site, or the generalised location"
-        + " when the visit holds a sensitive species.").type().doubleType().noDefault();
-    f = f.name("decimalLongitude").doc("Public longitude of the visit (WGS84).").type().doubleType().noDefault();
+        + " when the visit holds a sensitive species; null when the submission gives no location (the visit is still"
+        + " published: it counts for national trends).").type().optional().doubleType();
+    f = f.name("decimalLongitude").doc("Public longitude of the visit (WGS84); null when the location is unknown.")
+        .type().optional().doubleType();
     f = f.name("coordinateUncertaintyInMeters").doc("Uncertainty of a generalised location, else null.").type()
         .nullable().doubleType().noDefault();
     f = f.name("locationGeneralised").doc("True when the visit is published at a generalised location.").type()
         .booleanType().noDefault();
-    f = f.name("eea10km").doc("EEA 10 km cell of the public location.").type().stringType().noDefault();
-    f = f.name("inpn10km").doc("INPN 10 km Lambert-93 cell of the public location.").type().stringType().noDefault();
+    f = f.name("eea10km").doc("EEA 10 km cell of the public location; null when the location is unknown.").type()
+        .optional().stringType();
+    f = f.name("inpn10km").doc("INPN 10 km Lambert-93 cell of the public location; null when the location is"
+        + " unknown.").type().optional().stringType();
     f = f.name("taxonKey").doc("The taxon of the protocol's list: the occurrences' taxonKey; for Propage taxa the"
         + " checklist does not match, `name:<scientificName>`.").type().stringType()
         .noDefault();
@@ -230,9 +238,12 @@ public final class AvroSchemas {
     for (Schema.Field f : s.getFields()) {
       fields.add(new Schema.Field(f, f.schema()));
     }
-    fields.add(new Schema.Field("geometry", Schema.create(Schema.Type.BYTES),
+    fields.add(new Schema.Field("geometry",
+        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.BYTES)),
         "The public point (decimalLongitude, decimalLatitude) as ISO WKB, OGC:CRS84: the GeoParquet 1.1 geometry"
-            + " column (see the file footer's `geo` key); generalised like the coordinates for sensitive species."));
+            + " column (see the file footer's `geo` key); generalised like the coordinates for sensitive species;"
+            + " null when the location is unknown (GeoParquet 1.1 allows null geometries).",
+        Schema.Field.NULL_DEFAULT_VALUE));
     return Schema.createRecord(s.getName(), s.getDoc(), s.getNamespace(), false, fields);
   }
 

@@ -16,7 +16,7 @@ import org.observatoire.beam.io.RowBlock;
  * A curated submission's occurrence block ({@link AvroSchemas#OCCURRENCE_ARRAY}, Avro binary) turned into the rows
  * of the occurrence files ({@link AvroSchemas#OCCURRENCE_FILE}) byte for byte, without decoding a record: each
  * field's bytes are copied, the partition columns ({@code protocol}, {@code year}) become the row's destination
- * folder, the WKB point is appended, and the sort columns give the row's key. The two schemas are built from the
+ * folder, the WKB point is appended (null when the row has no coordinates), and the sort columns give the row's key. The two schemas are built from the
  * same columns in the same order (checked when this class loads), so the copied fields are already the file row's.
  */
 public final class OccurrenceFileRows {
@@ -34,6 +34,11 @@ public final class OccurrenceFileRows {
     if (!file.subList(0, file.size() - 1).equals(kept) || !file.get(file.size() - 1).equals("geometry")) {
       throw new IllegalStateException("OCCURRENCE_FILE is no longer OCCURRENCE without " + AvroSchemas.PARTITION_COLUMNS
           + " plus geometry: " + file);
+    }
+    Schema geometry = AvroSchemas.OCCURRENCE_FILE.getField("geometry").schema();
+    if (geometry.getType() != Schema.Type.UNION || geometry.getTypes().get(0).getType() != Schema.Type.NULL
+        || geometry.getTypes().get(1).getType() != Schema.Type.BYTES) {
+      throw new IllegalStateException("OCCURRENCE_FILE's geometry is written as [null, bytes], got " + geometry);
     }
   }
 
@@ -116,9 +121,14 @@ public final class OccurrenceFileRows {
       }
       row.write(buf, start, end - start);
     }
-    ByteBuffer point = PointWkb.of(longitude, latitude);
-    writeVarLong(row, point.remaining());
-    row.write(point.array(), point.arrayOffset() + point.position(), point.remaining());
+    if (Double.isNaN(latitude) || Double.isNaN(longitude)) {
+      writeVarLong(row, 0); // geometry is [null, bytes]: the null branch, for an unknown location
+    } else {
+      ByteBuffer point = PointWkb.of(longitude, latitude);
+      writeVarLong(row, 1);
+      writeVarLong(row, point.remaining());
+      row.write(point.array(), point.arrayOffset() + point.position(), point.remaining());
+    }
     Rows rows = byDestination.computeIfAbsent("protocol=" + protocol + "/year=" + year, d -> new Rows());
     rows.keys.add(RowBlock.key(sortValues));
     rows.rows.add(row.toByteArray());

@@ -70,7 +70,8 @@ public final class VisitBlocks {
     r.put("locationGeneralised", first.locationGeneralised());
     r.put("eea10km", first.eea10km());
     r.put("inpn10km", first.inpn10km());
-    r.put("geometry", PointWkb.of(first.decimalLongitude(), first.decimalLatitude()));
+    r.put("geometry", first.decimalLatitude() == null || first.decimalLongitude() == null ? null
+        : PointWkb.of(first.decimalLongitude(), first.decimalLatitude()));
     byte[] head = encode(r, 0, FIRST_TAXON_FIELD);
     byte[] tail = encode(r, END_TAXON_FIELDS, SCHEMA.getFields().size());
     List<byte[]> middles = new ArrayList<>(rows.size());

@@ -29,12 +29,16 @@ import org.observatoire.core.geo.Coordinate;
  * Builds species occurrence cubes (taxon × grid cell × month × protocol) for the INPN 10 km and EEA 10 km and 1 km
  * grids, as the GBIF / B-Cubed cube specification describes: each occurrence is a circle of its coordinate
  * uncertainty (1000 m when unknown), assigned to one cell at a seeded random point inside it, the same for any runner
- * or parallelism. Rows without a matched taxon are not cubed. Public rows only: sensitive species are already
+ * or parallelism. Rows without a matched taxon are not cubed, nor rows without a location (flag LOCATION_UNKNOWN: no
+ * cell to put them in); the run manifest counts the latter ({@code occurrenceRowsWithoutLocation}) and so does the
+ * Beam counter {@link #NOT_CUBED_WITHOUT_LOCATION}. Rows without an observer count in no cell's distinct observers. Public rows only: sensitive species are already
  * generalised. The input is the curated submissions: the cubes' columns are read straight from each one's occurrence
  * block ({@link OccurrencePicker}), without decoding its rows into records.
  */
 public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   static final String[] GRIDS = {"inpn10km", "eea10km", "eea1km"};
+  /** Beam counter (namespace: this class): rows with a matched taxon but no location, in no cube cell. */
+  public static final String NOT_CUBED_WITHOUT_LOCATION = "occurrencesWithoutLocation";
   private static final char SEP = '\u001f';
   private static final String NO_HIGHER_TAXON = "\u0000";
 
@@ -92,6 +96,8 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     private transient OccurrencePicker picker;
     /** The current submission's contributions by group key, in the order the groups were met. */
     private transient Map<String, CubeContribution.Batch> batches;
+    private final org.apache.beam.sdk.metrics.Counter withoutLocation =
+        org.apache.beam.sdk.metrics.Metrics.counter(BuildOccurrenceCubes.class, NOT_CUBED_WITHOUT_LOCATION);
 
     AssignCellsFn(long seed) {
       this.seed = seed;
@@ -114,6 +120,10 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     private void contribute(Object[] o) {
       String taxonKey = (String) o[TAXON_KEY];
       if (taxonKey == null) {
+        return;
+      }
+      if (o[LATITUDE] == null || o[LONGITUDE] == null) {
+        withoutLocation.inc(); // no place, so no cell: counted, not guessed
         return;
       }
       Double uncertainty = (Double) o[UNCERTAINTY];
@@ -204,7 +214,9 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
       individuals += c.individuals();
       minUncertainty = Math.min(minUncertainty, c.uncertaintyMeters());
       minTemporal = Math.min(minTemporal, c.temporalUncertaintySeconds());
-      observers.add(String.valueOf(c.observer()));
+      if (c.observer() != null) {
+        observers.add(c.observer()); // an unknown observer (OBSERVER_UNKNOWN) is no distinct observer
+      }
       visits.add(c.visit());
     }
   }

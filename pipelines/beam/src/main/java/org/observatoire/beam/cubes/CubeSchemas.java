@@ -22,7 +22,7 @@ public final class CubeSchemas {
       .name("yearMonth").doc("YYYY-MM").type().stringType().noDefault()
       .name("occurrences").doc("Number of occurrences.").type().longType().noDefault()
       .name("individuals").doc("Sum of individualCount (null counts add nothing).").type().longType().noDefault()
-      .name("distinctObservers").doc("Distinct pseudonymous observers.").type().longType().noDefault()
+      .name("distinctObservers").doc("Distinct pseudonymous observers (occurrences without an observer add none).").type().longType().noDefault()
       .name("distinctVisits").doc("Distinct sampling events (visits): the sampling effort.").type().longType()
       .noDefault()
       .name("minCoordinateUncertaintyInMeters").doc("Smallest coordinate uncertainty (1000 m where unknown).")

@@ -237,6 +237,11 @@ final class ColumnRowWriter implements Closeable {
     int d = f.maxDefinition;
     if (f.nullBranch >= 0) {
       if (in.readInt() == f.nullBranch) {
+        if (f.index == longitude) {
+          x = Double.NaN; // an unknown location: no point, not in the bbox
+        } else if (f.index == latitude) {
+          y = Double.NaN;
+        }
         emitNull(f.column, f.kind == Kind.LIST ? d - 2 : d - 1, 0);
         return;
       }

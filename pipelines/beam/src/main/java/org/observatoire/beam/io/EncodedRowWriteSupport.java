@@ -164,6 +164,11 @@ final class EncodedRowWriteSupport extends WriteSupport<byte[]> {
   private void writeFields(Node[] fields, boolean top) {
     for (Node f : fields) {
       if (f.nullBranch >= 0 && in.readInt() == f.nullBranch) {
+        if (top && f.index == longitude) {
+          x = Double.NaN; // an unknown location: no point, not in the bbox
+        } else if (top && f.index == latitude) {
+          y = Double.NaN;
+        }
         continue;
       }
       out.startField(f.name, f.index);

@@ -25,7 +25,10 @@ public final class GeoParquet implements Serializable {
     this.latitudeField = latitudeField;
   }
 
-  /** A point column {@code column} whose coordinates are also in the given (non-null double) fields. */
+  /**
+   * A point column {@code column} whose coordinates are also in the given double fields. A row may have a null point
+   * (both coordinates null, as GeoParquet 1.1 allows): the bbox covers the non-null points only.
+   */
   public static GeoParquet points(String column, String longitudeField, String latitudeField) {
     return new GeoParquet(column, longitudeField, latitudeField);
   }
@@ -33,11 +36,20 @@ public final class GeoParquet implements Serializable {
   /** The occurrence layout: {@code geometry} = (decimalLongitude, decimalLatitude), when {@code schema} has it. */
   public static GeoParquet forSchema(Schema schema) {
     Schema.Field g = schema.getField("geometry");
-    if (g == null || g.schema().getType() != Schema.Type.BYTES || schema.getField("decimalLongitude") == null
+    if (g == null || !isBytes(g.schema()) || schema.getField("decimalLongitude") == null
         || schema.getField("decimalLatitude") == null) {
       return null;
     }
     return points("geometry", "decimalLongitude", "decimalLatitude");
+  }
+
+  /** Bytes, or a union of bytes with null. */
+  private static boolean isBytes(Schema s) {
+    if (s.getType() == Schema.Type.UNION) {
+      return s.getTypes().size() == 2 && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL)
+          && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.BYTES);
+    }
+    return s.getType() == Schema.Type.BYTES;
   }
 
   public String column() {
@@ -66,14 +78,18 @@ public final class GeoParquet implements Serializable {
 
     private Extent() {}
 
+    /** Adds a point; a null point (NaN: a coordinate was null) is not in the bbox. */
     public void add(double x, double y) {
+      if (Double.isNaN(x) || Double.isNaN(y)) {
+        return;
+      }
       minX = Math.min(minX, x);
       minY = Math.min(minY, y);
       maxX = Math.max(maxX, x);
       maxY = Math.max(maxY, y);
     }
 
-    /** The {@code geo} footer value (an empty file gets no bbox). */
+    /** The {@code geo} footer value (a file without a non-null point gets no bbox). */
     public String json() {
       String bbox = minX > maxX ? "" : String.format(Locale.ROOT, ",\"bbox\":[%s,%s,%s,%s]",
           num(minX), num(minY), num(maxX), num(maxY));

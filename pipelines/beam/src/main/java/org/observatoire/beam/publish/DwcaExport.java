@@ -162,9 +162,16 @@ public final class DwcaExport {
         + " max(decimalLongitude), CAST(min(eventDate) AS VARCHAR), CAST(max(eventDate) AS VARCHAR), count(*),"
         + " string_agg(DISTINCT samplingProtocol, '\n' ORDER BY samplingProtocol) FROM occ")) {
       rs.next();
-      return new DwcaMeta.Coverage(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+      // min/max skip null coordinates (LOCATION_UNKNOWN); all null: no bounds, not 0
+      return new DwcaMeta.Coverage(nullableDouble(rs, 1), nullableDouble(rs, 2), nullableDouble(rs, 3),
+          nullableDouble(rs, 4),
           rs.getString(5), rs.getString(6), rs.getLong(7), List.of(rs.getString(8).split("\n")));
     }
+  }
+
+  private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
   }
 
   /** The release's publication date (release.json), else its manifest's reference date: never the wall clock. */

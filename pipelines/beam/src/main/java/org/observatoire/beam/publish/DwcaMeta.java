@@ -5,9 +5,16 @@ import java.util.Locale;
 
 /** meta.xml (the archive descriptor, laid out like GBIF's samples) and eml.xml (EML 2.1.1 dataset metadata). */
 final class DwcaMeta {
-  /** What the data covers, for eml.xml. */
-  record Coverage(double south, double north, double west, double east, String firstDate, String lastDate,
-      long occurrences, List<String> protocols) {}
+  /**
+   * What the data covers, for eml.xml. The bounds are null when no occurrence has a location (LOCATION_UNKNOWN):
+   * then eml.xml gives no bounding box rather than an invented one.
+   */
+  record Coverage(Double south, Double north, Double west, Double east, String firstDate, String lastDate,
+      long occurrences, List<String> protocols) {
+    boolean hasBounds() {
+      return south != null && north != null && west != null && east != null;
+    }
+  }
 
   private DwcaMeta() {}
 
@@ -66,15 +73,18 @@ final class DwcaMeta {
         .append("      <keyword>Occurrence</keyword>\n      <keyword>Samplingevent</keyword>\n    </keywordSet>\n");
     b.append("    <intellectualRights>\n      <para>").append(Html.esc(m.license())).append("</para>\n")
         .append("    </intellectualRights>\n");
-    b.append("    <coverage>\n      <geographicCoverage>\n")
-        .append("        <geographicDescription>Metropolitan France</geographicDescription>\n")
-        .append("        <boundingCoordinates>\n")
-        .append(String.format(Locale.ROOT, "          <westBoundingCoordinate>%.5f</westBoundingCoordinate>%n"
-            + "          <eastBoundingCoordinate>%.5f</eastBoundingCoordinate>%n"
-            + "          <northBoundingCoordinate>%.5f</northBoundingCoordinate>%n"
-            + "          <southBoundingCoordinate>%.5f</southBoundingCoordinate>%n",
-            c.west(), c.east(), c.north(), c.south()))
-        .append("        </boundingCoordinates>\n      </geographicCoverage>\n");
+    b.append("    <coverage>\n");
+    if (c.hasBounds()) {
+      b.append("      <geographicCoverage>\n")
+          .append("        <geographicDescription>Metropolitan France</geographicDescription>\n")
+          .append("        <boundingCoordinates>\n")
+          .append(String.format(Locale.ROOT, "          <westBoundingCoordinate>%.5f</westBoundingCoordinate>%n"
+              + "          <eastBoundingCoordinate>%.5f</eastBoundingCoordinate>%n"
+              + "          <northBoundingCoordinate>%.5f</northBoundingCoordinate>%n"
+              + "          <southBoundingCoordinate>%.5f</southBoundingCoordinate>%n",
+              c.west(), c.east(), c.north(), c.south()))
+          .append("        </boundingCoordinates>\n      </geographicCoverage>\n");
+    }
     b.append("      <temporalCoverage>\n        <rangeOfDates>\n          <beginDate><calendarDate>")
         .append(Html.esc(c.firstDate())).append("</calendarDate></beginDate>\n          <endDate><calendarDate>")
         .append(Html.esc(c.lastDate())).append("</calendarDate></endDate>\n        </rangeOfDates>\n")

@@ -214,7 +214,10 @@ public final class QualityReport {
     Path occ = dir.resolve("occurrences");
     List<FranceMap.Cell> cells = new ArrayList<>();
     long outside = 0;
+    long unlocated = 0;
     if (Duck.hasParquet(occ)) {
+      unlocated = Duck.scalarLong(c, "SELECT count(*) FROM " + Duck.readParquet(occ, true)
+          + " WHERE decimalLatitude IS NULL OR decimalLongitude IS NULL");
       String sql = String.format(Locale.ROOT, "SELECT floor(decimalLatitude / %1$s) * %1$s AS lat,"
           + " floor(decimalLongitude / %1$s) * %1$s AS lon, count(*) FROM %2$s"
           + " WHERE decimalLatitude IS NOT NULL AND decimalLongitude IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
@@ -237,6 +240,9 @@ public final class QualityReport {
         .append("°");
     if (outside > 0) {
       b.append("; ").append(Html.num(outside)).append(" outside the map's frame");
+    }
+    if (unlocated > 0) {
+      b.append("; ").append(Html.num(unlocated)).append(" without a known location (LOCATION_UNKNOWN), not mapped");
     }
     b.append(". Public (possibly generalised) coordinates.</p><figure>").append(FranceMap.svg(cells))
         .append("</figure></section>\n");

@@ -181,6 +181,16 @@ public final class DeduplicateSubmissions
     if (nonTaxa > 0) {
       side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.NON_TAXON_RECORDS), nonTaxa));
     }
+    int withoutLocation = (Integer) winner.get("occurrencesWithoutLocation");
+    if (withoutLocation > 0) {
+      side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES_WITHOUT_LOCATION),
+          withoutLocation));
+    }
+    int withoutObserver = (Integer) winner.get("occurrencesWithoutObserver");
+    if (withoutObserver > 0) {
+      side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.OCCURRENCES_WITHOUT_OBSERVER),
+          withoutObserver));
+    }
   }
 
   /**

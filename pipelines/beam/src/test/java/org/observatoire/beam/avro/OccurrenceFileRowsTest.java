@@ -68,6 +68,29 @@ class OccurrenceFileRowsTest {
     assertThat("the sample has rows without a scientific name", withNullSortColumn, greaterThan(0));
   }
 
+  /** Rows at an unknown place (null coordinates, cells, observer) get a null geometry, byte for byte as Avro writes. */
+  @Test
+  void rowsWithoutALocationGetANullGeometry() throws Exception {
+    List<org.observatoire.core.occurrence.Occurrence> rows = new ArrayList<>();
+    for (org.observatoire.core.occurrence.Occurrence o : SampleAccepted.all().get(0).accepted().occurrences()) {
+      rows.add(o);
+      rows.add(o.toBuilder().occurrenceID(o.occurrenceID() + "-unlocated").decimalLatitude(null)
+          .decimalLongitude(null).eea10km(null).inpn10km(null).eea1km(null).locationID(null).recordedBy(null).build());
+    }
+    byte[] block = OccurrenceEncoding.encode(rows);
+    List<GenericRecord> full = new org.apache.avro.generic.GenericDatumReader<List<GenericRecord>>(
+        AvroSchemas.OCCURRENCE_ARRAY).read(null, org.apache.avro.io.DecoderFactory.get().binaryDecoder(block, null));
+    List<byte[]> bytes = new ArrayList<>();
+    OccurrenceFileRows.sortedBy(SORT).rows(java.nio.ByteBuffer.wrap(block), b -> b.forEachRow(bytes::add));
+    assertThat(bytes.size(), equalTo(rows.size()));
+    int nullGeometry = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat("row " + i, Arrays.equals(bytes.get(i), avroFileRow(full.get(i))), equalTo(true));
+      nullGeometry += RecordFileRows.fileRow(full.get(i)).get("geometry") == null ? 1 : 0;
+    }
+    assertThat(nullGeometry, equalTo(rows.size() / 2));
+  }
+
   @Test
   void refusesASortColumnThatIsNotAStoredString() {
     assertThrows(IllegalArgumentException.class, () -> OccurrenceFileRows.sortedBy(List.of("year")));

@@ -25,7 +25,9 @@ public final class RecordFileRows {
         r.put(i, full.get(SOURCES[i]));
       }
     }
-    r.put("geometry", PointWkb.of((Double) full.get("decimalLongitude"), (Double) full.get("decimalLatitude")));
+    Double lon = (Double) full.get("decimalLongitude");
+    Double lat = (Double) full.get("decimalLatitude");
+    r.put("geometry", lon == null || lat == null ? null : PointWkb.of(lon, lat)); // unknown place: null geometry
     return r;
   }
 

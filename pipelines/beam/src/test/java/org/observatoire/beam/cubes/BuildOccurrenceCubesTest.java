@@ -37,8 +37,8 @@ class BuildOccurrenceCubesTest {
     Map<String, Long> higherTotals = new TreeMap<>();
     for (Outcome.Accepted s : submissions) {
       for (Occurrence o : s.occurrences()) {
-        if (o.taxonKey() == null) {
-          continue;
+        if (o.taxonKey() == null || o.decimalLatitude() == null || o.decimalLongitude() == null) {
+          continue; // no taxon, or no place (LOCATION_UNKNOWN): in no cube cell
         }
         Assignment a = assigner.assign(o.occurrenceID(), Coordinate.of(o.decimalLatitude(), o.decimalLongitude()),
             o.coordinateUncertaintyInMeters());
@@ -52,7 +52,9 @@ class BuildOccurrenceCubesTest {
           Measures m = rows.computeIfAbsent(group + "|" + o.taxonKey(), k -> new Measures());
           m.occurrences++;
           m.individuals += o.individualCount() == null ? 0 : o.individualCount();
-          m.observers.add(String.valueOf(o.recordedBy()));
+          if (o.recordedBy() != null) {
+            m.observers.add(o.recordedBy()); // an unknown observer (OBSERVER_UNKNOWN) is no distinct observer
+          }
           m.visits.add(o.parentEventID() != null ? o.parentEventID() : o.eventID());
           m.minUncertainty = Math.min(m.minUncertainty, a.uncertaintyMeters());
           m.minTemporal = Math.min(m.minTemporal, o.temporalUncertaintyInSeconds() == null ? Long.MAX_VALUE
@@ -115,6 +117,11 @@ class BuildOccurrenceCubesTest {
     // and again under a name that sorts first or last: a group takes its taxon's smallest names, in any order
     once.forEach(a -> twice.add(renamed(a, "A ")));
     once.forEach(a -> twice.add(renamed(a, "z ")));
+    // and again from exports without a place (in no cell) or without an observer (no distinct observer)
+    once.forEach(a -> twice.add(changed(a, "-unlocated", o -> o.decimalLatitude(null).decimalLongitude(null)
+        .eea10km(null).inpn10km(null).eea1km(null).locationID(null).recordedBy(null))));
+    once.forEach(a -> twice.add(changed(a, "-anonymous", o -> o.recordedBy(null))));
+    long unlocated = once.stream().flatMap(a -> a.occurrences().stream()).filter(o -> o.taxonKey() != null).count();
     Map<String, String> expected = expected(twice);
     assertThat(expected.size(), greaterThan(100));
 
@@ -124,7 +131,25 @@ class BuildOccurrenceCubesTest {
           assertThat(actual(cubes), equalTo(expected));
           return null;
         });
-    p.run().waitUntilFinish();
+    org.apache.beam.sdk.PipelineResult result = p.run();
+    result.waitUntilFinish();
+    long counted = 0;
+    for (org.apache.beam.sdk.metrics.MetricResult<Long> c : result.metrics().queryMetrics(
+        org.apache.beam.sdk.metrics.MetricsFilter.builder().addNameFilter(org.apache.beam.sdk.metrics.MetricNameFilter
+            .named(BuildOccurrenceCubes.class, BuildOccurrenceCubes.NOT_CUBED_WITHOUT_LOCATION)).build())
+        .getCounters()) {
+      counted += c.getAttempted();
+    }
+    assertThat("the rows left out for want of a place are counted", counted, equalTo(unlocated));
+  }
+
+  /** The submission's occurrences changed (with new ids, so that they are other occurrences). */
+  private static Outcome.Accepted changed(Outcome.Accepted a, String suffix,
+      java.util.function.UnaryOperator<Occurrence.Builder> change) {
+    List<Occurrence> changed = a.occurrences().stream()
+        .map(o -> change.apply(o.toBuilder().occurrenceID(o.occurrenceID() + suffix)).build()).toList();
+    return new Outcome.Accepted(a.source(), a.submissionId() + suffix, a.protocol(), a.protocolVersion(),
+        a.submittedAt(), a.contentHash(), changed, List.of(), a.visit());
   }
 
   /** The submission with each occurrence's scientific name prefixed (same taxon key: a synonym, as it were). */

@@ -38,7 +38,10 @@ class BlockParquetSinkTest {
   @TempDir
   Path tmp;
 
-  /** 400 seeded visits on 60 sites, 35 listed taxa, some visits holding a generalised (sensitive) occurrence. */
+  /**
+   * 400 seeded visits on 60 sites, 35 listed taxa, some visits holding a generalised (sensitive) occurrence, some at
+   * an unknown place (no site id, no coordinates: null point and cells).
+   */
   private static List<List<ZeroFill.Row>> visits() {
     Random r = new Random(7);
     List<ListedTaxon> list = new ArrayList<>();
@@ -49,9 +52,10 @@ class BlockParquetSinkTest {
     List<List<ZeroFill.Row>> visits = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       int site = r.nextInt(60);
-      double lat = 43.5 + (site % 10) * 0.6;
-      double lon = -0.5 + (site / 10) * 1.1;
-      Visit v = new Visit("stoc-eps:s" + i, "stoc-eps", "s" + i, "site-" + site,
+      boolean unlocated = i % 15 == 7;
+      Double lat = unlocated ? null : 43.5 + (site % 10) * 0.6;
+      Double lon = unlocated ? null : -0.5 + (site / 10) * 1.1;
+      Visit v = new Visit("stoc-eps:s" + i, "stoc-eps", "s" + i, unlocated ? null : "site-" + site,
           String.format("2025-%02d-%02d", 4 + r.nextInt(3), 1 + r.nextInt(28)), 2025, 5,
           r.nextBoolean() ? null : "07:15", r.nextBoolean() ? null : 50.0, r.nextBoolean() ? 10 : null, null, lat, lon);
       List<Observed> observed = new ArrayList<>();
@@ -59,7 +63,7 @@ class BlockParquetSinkTest {
         ListedTaxon t = list.get(r.nextInt(list.size()));
         observed.add(new Observed(t.taxonKey(), r.nextInt(4) == 0 ? null : 1 + r.nextInt(9), lat, lon, null, false));
       }
-      if (r.nextInt(10) == 0) {
+      if (r.nextInt(10) == 0 && !unlocated) {
         observed.add(new Observed(list.get(3).taxonKey(), 1, lat + 0.03, lon - 0.02, 7071.0, true));
       }
       visits.add(fill.rows(v, observed, list));
@@ -92,14 +96,18 @@ class BlockParquetSinkTest {
 
     List<ZeroFill.Row> expected = new ArrayList<>();
     visits.stream()
-        .sorted(Comparator.comparing((List<ZeroFill.Row> v) -> v.get(0).eea10km())
-            .thenComparing(v -> v.get(0).visit().locationID())
+        .sorted(Comparator.comparing((List<ZeroFill.Row> v) -> v.get(0).eea10km(),
+                Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(v -> v.get(0).visit().locationID(), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(v -> v.get(0).visit().eventDate())
             .thenComparing(v -> v.get(0).visit().eventID()))
         .forEach(expected::addAll);
     List<GenericRecord> read = ReadParquet.rows(file);
     assertThat(read.size(), equalTo(400 * 35));
     int generalised = 0;
+    int unlocated = 0;
+    double[] bbox = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY};
     for (int i = 0; i < read.size(); i++) {
       GenericRecord g = read.get(i);
       ZeroFill.Row e = expected.get(i);
@@ -125,18 +133,33 @@ class BlockParquetSinkTest {
       assertThat(at, str(g, "vernacularName"), equalTo(e.taxon().vernacularName()));
       assertThat(at, g.get("individualCount"), equalTo(e.individualCount()));
       assertThat(at, str(g, "occurrenceStatus"), equalTo(e.present() ? "present" : "absent"));
-      assertThat(at, g.get("geometry"), equalTo(PointWkb.of(e.decimalLongitude(), e.decimalLatitude())));
+      if (e.decimalLatitude() == null) {
+        assertThat(at, g.get("geometry"), equalTo(null));
+        assertThat(at, g.get("eea10km"), equalTo(null));
+        unlocated++;
+      } else {
+        assertThat(at, g.get("geometry"), equalTo(PointWkb.of(e.decimalLongitude(), e.decimalLatitude())));
+        bbox[0] = Math.min(bbox[0], e.decimalLongitude());
+        bbox[1] = Math.min(bbox[1], e.decimalLatitude());
+        bbox[2] = Math.max(bbox[2], e.decimalLongitude());
+        bbox[3] = Math.max(bbox[3], e.decimalLatitude());
+      }
       generalised += e.locationGeneralised() ? 1 : 0;
     }
     assertThat("the seed puts generalised visits in the sample", generalised, greaterThan(0));
+    assertThat("the seed puts visits at an unknown place in the sample", unlocated, greaterThan(0));
     assertThat(ReadParquet.footer(file).getKeyValueMetaData(), hasKey("geo"));
+    // the bbox covers the non-null points only (GeoParquet 1.1 null geometries)
+    assertThat(ReadParquet.footer(file).getKeyValueMetaData().get("geo"), org.hamcrest.Matchers.containsString(
+        "\"bbox\":[" + bbox[0] + "," + bbox[1] + "," + bbox[2] + "," + bbox[3] + "]"));
     // a visit's point is repeated on each of its taxon rows: those columns take a dictionary (an id per repeat)
     List<BlockMetaData> groups = ReadParquet.rowGroups(file);
     assertThat(groups.size(), greaterThan(1));
     for (BlockMetaData g : groups) {
       for (ColumnChunkMetaData c : g.getColumns()) {
         String column = c.getPath().toDotString();
-        if (List.of("geometry", "decimalLatitude", "decimalLongitude", "taxonKey").contains(column)) {
+        boolean allNull = c.getStatistics().getNumNulls() == c.getValueCount(); // no value, so no dictionary
+        if (List.of("geometry", "decimalLatitude", "decimalLongitude", "taxonKey").contains(column) && !allNull) {
           assertThat(column, c.getEncodings(), hasItem(Encoding.PLAIN_DICTIONARY));
         }
       }

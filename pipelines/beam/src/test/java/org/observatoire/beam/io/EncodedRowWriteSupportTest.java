@@ -150,6 +150,47 @@ class EncodedRowWriteSupportTest {
     assertThat(meta.get("geo"), containsString("\"bbox\":[-4.48,43.7,7.26,48.85]"));
   }
 
+  /** Rows at an unknown place (null coordinates and geometry) are written, and left out of the bbox. */
+  @Test
+  void leavesRowsWithoutAPointOutOfTheExtent() throws IOException {
+    Schema s = AvroSchemas.OCCURRENCE_FILE;
+    Path file = tmp.resolve("geo-nulls.parquet");
+    Double[][] points = {{null, null}, {2.35, 48.85}, {null, null}, {-4.48, 48.39}, {7.26, 43.7}, {null, null}};
+    try (ParquetWriter<byte[]> w = ParquetFiles.open(ChannelOutputFile.create(file), s, GeoParquet.forSchema(s),
+        1 << 20)) {
+      List<GenericRecord> rows = rows(s, points.length, 2);
+      for (int i = 0; i < points.length; i++) {
+        GenericRecord g = rows.get(i);
+        g.put("decimalLongitude", points[i][0]);
+        g.put("decimalLatitude", points[i][1]);
+        g.put("geometry", points[i][0] == null ? null : PointWkb.of(points[i][0], points[i][1]));
+        w.write(encode(s, g));
+      }
+    }
+    assertThat(footer(file).getKeyValueMetaData().get("geo"), containsString("\"bbox\":[-4.48,43.7,7.26,48.85]"));
+    List<GenericRecord> back = org.observatoire.beam.io.ReadParquet.rows(file);
+    assertThat(back.size(), is(points.length));
+    assertThat(back.get(0).get("geometry") == null && back.get(0).get("decimalLatitude") == null, is(true));
+  }
+
+  @Test
+  void aFileWithoutAnyPointHasNoBbox() throws IOException {
+    Schema s = AvroSchemas.OCCURRENCE_FILE;
+    Path file = tmp.resolve("geo-none.parquet");
+    try (ParquetWriter<byte[]> w = ParquetFiles.open(ChannelOutputFile.create(file), s, GeoParquet.forSchema(s),
+        1 << 20)) {
+      for (GenericRecord g : rows(s, 3, 4)) {
+        g.put("decimalLongitude", null);
+        g.put("decimalLatitude", null);
+        g.put("geometry", null);
+        w.write(encode(s, g));
+      }
+    }
+    String geo = footer(file).getKeyValueMetaData().get("geo");
+    assertThat(geo, containsString("\"geometry_types\":[\"Point\"]"));
+    assertThat(geo.contains("bbox") || geo.contains("NaN") || geo.contains("Infinity"), is(false));
+  }
+
   @Test
   void writesHighCardinalityColumnsWithoutADictionary() throws IOException {
     Schema s = AvroSchemas.OCCURRENCE_FILE;

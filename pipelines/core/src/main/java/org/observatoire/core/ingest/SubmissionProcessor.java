@@ -171,9 +171,13 @@ public final class SubmissionProcessor {
     List<Occurrence> rows = new ArrayList<>(flat.size());
     List<RestrictedLocation> restricted = new ArrayList<>(0);
     int nonTaxa = 0;
+    // some exports give no site coordinates: then there is no declared site to measure rows against
     var where = pkg.mapping().event();
-    LatLon site = LatLon.of(doc.at(where.latitude() == null ? "/site/latitude" : where.latitude()).asDouble(),
-        doc.at(where.longitude() == null ? "/site/longitude" : where.longitude()).asDouble());
+    JsonNode siteLat = where.latitude() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+        : doc.at(where.latitude());
+    JsonNode siteLon = where.longitude() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+        : doc.at(where.longitude());
+    LatLon site = siteLat.isNumber() && siteLon.isNumber() ? LatLon.of(siteLat.asDouble(), siteLon.asDouble()) : null;
     for (FlatOccurrence f : flat) {
       if (interpreter == null) {
         rows.add(f.occurrence());

@@ -60,6 +60,14 @@ public final class OccurrenceInterpreter {
   /** The taxon "match" of a protocol without checklist (a civic package): no taxon at all. */
   private static final TaxonMatch NOT_MATCHED =
       new TaxonMatch(org.observatoire.core.taxon.MatchType.NONE, null, null, List.of(), List.of());
+  /**
+   * Project flag: the submission gives no coordinates (some exports, e.g. Propage visits not linked to a transect).
+   * The row is published with null coordinates, geometry, région, département and cells; no coordinate check runs,
+   * nothing is generalised (no location is published), and the row is in no cube cell.
+   */
+  public static final String LOCATION_UNKNOWN = "LOCATION_UNKNOWN";
+  /** Project flag: the submission names no observer (some exports); {@code recordedBy} is null, no pseudonym. */
+  public static final String OBSERVER_UNKNOWN = "OBSERVER_UNKNOWN";
   private static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
   private static final long DAY_SECONDS = 86_400;
 
@@ -114,7 +122,7 @@ public final class OccurrenceInterpreter {
 
   /**
    * @param row the flattened row and its submitted taxon
-   * @param site the declared site's coordinate, for the far-from-site check
+   * @param site the declared site's coordinate, for the far-from-site check; null when the submission gives none
    */
   public Interpreted interpret(FlatOccurrence row, LatLon site) {
     Occurrence raw = row.occurrence();
@@ -141,49 +149,63 @@ public final class OccurrenceInterpreter {
     }
 
     dates(raw, b);
-    CoordinateCheck check = coordinates.check(raw.decimalLatitude(), raw.decimalLongitude(),
-        raw.coordinateUncertaintyInMeters(), site);
-    for (CoordinateFlag f : check.flags()) {
-      flags.add(f == CoordinateFlag.COORDINATE_OUTSIDE_TERRITORY ? "VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT"
-          : f.name());
+    boolean located = raw.decimalLatitude() != null && raw.decimalLongitude() != null;
+    if (located) {
+      CoordinateCheck check = coordinates.check(raw.decimalLatitude(), raw.decimalLongitude(),
+          raw.coordinateUncertaintyInMeters(), site);
+      for (CoordinateFlag f : check.flags()) {
+        flags.add(f == CoordinateFlag.COORDINATE_OUTSIDE_TERRITORY ? "VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT"
+            : f.name());
+      }
+    } else {
+      // an export without a place: nothing to check, locate, grid or generalise; said once, not invented
+      flags.add(LOCATION_UNKNOWN);
+      b.decimalLatitude(null).decimalLongitude(null);
     }
     flags.addAll(bdqFlags(raw));
 
-    b.recordedBy(pseudonymizer.pseudonym(raw.recordedBy()));
+    if (raw.recordedBy() == null || raw.recordedBy().isEmpty()) {
+      flags.add(OBSERVER_UNKNOWN);
+      b.recordedBy(null);
+    } else {
+      b.recordedBy(pseudonymizer.pseudonym(raw.recordedBy()));
+    }
 
     RestrictedLocation restricted = null;
-    double lat = raw.decimalLatitude();
-    double lon = raw.decimalLongitude();
-    if (match.isMatched()) {
-      GeneralizationResult g = generalizer.generalise(match.taxon(), lat, lon, raw.coordinateUncertaintyInMeters());
-      if (g.generalised()) {
-        restricted = new RestrictedLocation(raw.occurrenceID(), match.taxonKey(), match.scientificName(), lat, lon,
-            raw.coordinateUncertaintyInMeters(), g.cellSizeMetres());
-        lat = g.publicLatitude();
-        lon = g.publicLongitude();
-        b.decimalLatitude(lat).decimalLongitude(lon)
-            .coordinateUncertaintyInMeters(g.publicUncertaintyMetres())
-            .dataGeneralizations(g.dataGeneralizations())
-            .informationWithheld(g.informationWithheld());
+    RegionLookup region = null;
+    if (located) {
+      double lat = raw.decimalLatitude();
+      double lon = raw.decimalLongitude();
+      if (match.isMatched()) {
+        GeneralizationResult g = generalizer.generalise(match.taxon(), lat, lon, raw.coordinateUncertaintyInMeters());
+        if (g.generalised()) {
+          restricted = new RestrictedLocation(raw.occurrenceID(), match.taxonKey(), match.scientificName(), lat, lon,
+              raw.coordinateUncertaintyInMeters(), g.cellSizeMetres());
+          lat = g.publicLatitude();
+          lon = g.publicLongitude();
+          b.decimalLatitude(lat).decimalLongitude(lon)
+              .coordinateUncertaintyInMeters(g.publicUncertaintyMetres())
+              .dataGeneralizations(g.dataGeneralizations())
+              .informationWithheld(g.informationWithheld());
+        }
       }
+
+      Place place = place(Coordinate.of(lat, lon));
+      region = place.region();
+      if (region.isOutsideFrance()) {
+        flags.add("LOCATION_OUTSIDE_FRANCE");
+      } else {
+        b.county(region.departement().name()).departementCode(region.departement().code())
+            .stateProvince(region.region().name()).regionCode(region.region().code());
+        if (region.distanceMeters() > 0) {
+          flags.add("LOCATION_NEAREST_DEPARTEMENT");
+        }
+      }
+      Assignment own = place.cells();
+      b.inpn10km(own.inpn10km().code()).eea10km(own.eea10km().code()).eea1km(own.eea1km().code());
     }
 
-    Coordinate where = Coordinate.of(lat, lon);
-    Place place = place(where);
-    RegionLookup region = place.region();
-    if (region.isOutsideFrance()) {
-      flags.add("LOCATION_OUTSIDE_FRANCE");
-    } else {
-      b.county(region.departement().name()).departementCode(region.departement().code())
-          .stateProvince(region.region().name()).regionCode(region.region().code());
-      if (region.distanceMeters() > 0) {
-        flags.add("LOCATION_NEAREST_DEPARTEMENT");
-      }
-    }
-    Assignment own = place.cells();
-    b.inpn10km(own.inpn10km().code()).eea10km(own.eea10km().code()).eea1km(own.eea1km().code());
-
-    String regionCode = region.isOutsideFrance() ? null : region.region().code();
+    String regionCode = region == null || region.isOutsideFrance() ? null : region.region().code();
     for (Flag f : counts.check(raw.protocol(),
         raw.individualCount() == null ? null : raw.individualCount().doubleValue(),
         match.taxonKey(), regionCode, raw.month())) {

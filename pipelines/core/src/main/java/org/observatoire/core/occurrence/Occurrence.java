@@ -65,6 +65,11 @@ public record Occurrence(
     String sourceFile,
     Long sourceLine) {
 
+  /**
+   * Required values are checked. Location ({@code decimalLatitude}, {@code decimalLongitude}, {@code locationID}) and
+   * {@code recordedBy} may be null: some exports do not give them, and an unknown is published as null with a flag
+   * (LOCATION_UNKNOWN, OBSERVER_UNKNOWN), never as an invented value.
+   */
   public Occurrence {
     Objects.requireNonNull(occurrenceID, "occurrenceID is required");
     Objects.requireNonNull(eventID, "eventID is required");
@@ -78,12 +83,8 @@ public record Occurrence(
     Objects.requireNonNull(year, "year is required");
     Objects.requireNonNull(month, "month is required");
     Objects.requireNonNull(day, "day is required");
-    Objects.requireNonNull(decimalLatitude, "decimalLatitude is required");
-    Objects.requireNonNull(decimalLongitude, "decimalLongitude is required");
     Objects.requireNonNull(geodeticDatum, "geodeticDatum is required");
     Objects.requireNonNull(countryCode, "countryCode is required");
-    Objects.requireNonNull(locationID, "locationID is required");
-    Objects.requireNonNull(recordedBy, "recordedBy is required");
     Objects.requireNonNull(flags, "flags is required");
     Objects.requireNonNull(submittedAt, "submittedAt is required");
     Objects.requireNonNull(sourceFile, "sourceFile is required");

@@ -10,7 +10,14 @@ public enum OutcomeKind {
   BYTES_READ("bytesRead"),
   OCCURRENCES("occurrenceRows"),
   /** Records of curated submissions that name no taxon (a Tadarida {@code noise}): counted, never published. */
-  NON_TAXON_RECORDS("nonTaxonRecords");
+  NON_TAXON_RECORDS("nonTaxonRecords"),
+  /**
+   * Occurrence rows (among {@link #OCCURRENCES}) published without a location (flag LOCATION_UNKNOWN): they are in no
+   * cube cell, so the cubes' occurrences add up to the rows with a taxon minus these.
+   */
+  OCCURRENCES_WITHOUT_LOCATION("occurrenceRowsWithoutLocation"),
+  /** Occurrence rows (among {@link #OCCURRENCES}) published without an observer (flag OBSERVER_UNKNOWN). */
+  OCCURRENCES_WITHOUT_OBSERVER("occurrenceRowsWithoutObserver");
 
   private final String jsonName;
 

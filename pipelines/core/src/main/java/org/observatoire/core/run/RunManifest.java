@@ -149,7 +149,8 @@ public final class RunManifest {
       checkOutput(problems, "dead-letter", total.get(OutcomeKind.DEAD_LETTERED));
       ObjectNode conservation = root.putObject("conservation");
       conservation.put("equation", "linesRead = curatedSubmissions + rejected + duplicates + deadLettered, per file;"
-          + " occurrenceRows = rows in occurrences/*.parquet");
+          + " occurrenceRows = rows in occurrences/*.parquet; of those, occurrenceRowsWithoutLocation have no"
+          + " coordinates (LOCATION_UNKNOWN) and are in no cube cell");
       conservation.put("holds", problems.isEmpty());
       ArrayNode problemsJson = conservation.putArray("problems");
       problems.forEach(problemsJson::add);

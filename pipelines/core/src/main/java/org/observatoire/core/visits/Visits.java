@@ -51,7 +51,9 @@ public final class Visits {
     return n == null || n.isMissingNode() || n.isNull() ? null : n.asText();
   }
 
-  private static double coordinate(JsonNode doc, String pointer) {
-    return pointer == null ? Double.NaN : doc.at(pointer).asDouble(Double.NaN);
+  /** A coordinate of the site, or null when the submission does not give it. */
+  private static Double coordinate(JsonNode doc, String pointer) {
+    JsonNode n = pointer == null ? null : doc.at(pointer);
+    return n != null && n.isNumber() ? n.asDouble() : null;
   }
 }

@@ -18,11 +18,14 @@ import org.observatoire.core.geo.Coordinate;
  * <p>Privacy: a visit in which any occurrence was generalised (a sensitive species) is published entirely at that
  * occurrence's public (generalised) location, for every taxon, zeros included, so that no row ties the sensitive
  * species' visit to a finer location than the occurrences dataset shows. Other visits are at the submitted site.
+ *
+ * <p>A visit whose site has no coordinates (some exports) is still zero-filled: its rows have null coordinates and
+ * cells, since a visit at an unknown place still counts for national trends.
  */
 public final class ZeroFill {
   /** One published row. */
-  public record Row(Visit visit, ListedTaxon taxon, int individualCount, boolean present, double decimalLatitude,
-      double decimalLongitude, Double coordinateUncertaintyInMeters, String eea10km, String inpn10km,
+  public record Row(Visit visit, ListedTaxon taxon, int individualCount, boolean present, Double decimalLatitude,
+      Double decimalLongitude, Double coordinateUncertaintyInMeters, String eea10km, String inpn10km,
       boolean locationGeneralised) {}
 
   private final CellAssigner cells;
@@ -41,7 +44,7 @@ public final class ZeroFill {
     Map<String, int[]> counts = new HashMap<>();
     Observed generalised = null;
     for (Observed o : observed) {
-      if (o.generalised() && generalised == null) {
+      if (o.generalised() && generalised == null && o.decimalLatitude() != null && o.decimalLongitude() != null) {
         generalised = o;
       }
       if (o.taxonKey() != null) {
@@ -49,12 +52,19 @@ public final class ZeroFill {
         c[0] += o.individualCount() == null ? 0 : o.individualCount();
       }
     }
-    double lat = generalised == null ? visit.siteLatitude() : generalised.decimalLatitude();
-    double lon = generalised == null ? visit.siteLongitude() : generalised.decimalLongitude();
+    Double lat = generalised == null ? visit.siteLatitude() : generalised.decimalLatitude();
+    Double lon = generalised == null ? visit.siteLongitude() : generalised.decimalLongitude();
     Double uncertainty = generalised == null ? null : generalised.coordinateUncertaintyInMeters();
-    Assignment a = cells.cellsOf(Coordinate.of(lat, lon));
-    String eea10km = a.eea10km().code();
-    String inpn10km = a.inpn10km().code();
+    String eea10km = null;
+    String inpn10km = null;
+    if (lat != null && lon != null) {
+      Assignment a = cells.cellsOf(Coordinate.of(lat, lon));
+      eea10km = a.eea10km().code();
+      inpn10km = a.inpn10km().code();
+    } else {
+      lat = null;
+      lon = null;
+    }
     List<Row> rows = new ArrayList<>(list.size());
     for (ListedTaxon t : list) {
       int[] c = counts.get(t.taxonKey());

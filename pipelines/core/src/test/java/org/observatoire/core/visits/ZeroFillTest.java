@@ -107,7 +107,32 @@ class ZeroFillTest {
   }
 
   @Test
-  void listsAreTheListedEntriesOfThePackageChecklists() {
+  void aVisitWithoutASiteLocationIsStillZeroFilledWithNullCoordinatesAndCells() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode) sample("propage", "edge.jsonl", "propage.edge.june01");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("site")).remove(List.of("id", "latitude", "longitude"));
+    Visit v = Visits.describe(doc, PKG.require("propage"), "propage.edge.june01");
+    assertThat(v.locationID(), nullValue());
+    assertThat(v.siteLatitude(), nullValue());
+    assertThat(v.siteLongitude(), nullValue());
+    assertThat("the effort is still known", v.transectLengthMeters(), is(150));
+    List<ZeroFill.Row> rows = FILL.rows(v, List.of(
+        new Observed("taxref:3764", 2, null, null, null, false),
+        new Observed("taxref:4117", 1, null, null, null, false)), LIST);
+    assertThat(rows.stream().map(ZeroFill.Row::individualCount).toList(), contains(2, 0, 1));
+    assertThat(rows.stream().map(ZeroFill.Row::present).toList(), contains(true, false, true));
+    for (ZeroFill.Row r : rows) {
+      assertThat(r.decimalLatitude(), nullValue());
+      assertThat(r.decimalLongitude(), nullValue());
+      assertThat(r.coordinateUncertaintyInMeters(), nullValue());
+      assertThat(r.eea10km(), nullValue());
+      assertThat(r.inpn10km(), nullValue());
+      assertThat(r.locationGeneralised(), is(false));
+    }
+  }
+
+  @Test
+    void listsAreTheListedEntriesOfThePackageChecklists() {
     ProtocolLists lists = ProtocolLists.bundled();
     assertThat(lists.list("stoc-eps").stream().map(ListedTaxon::taxonKey).toList(), hasItem("taxref:3764"));
     assertThat(lists.listKey("stoc-eps", "taxref:3764"), is("taxref:3764"));
