@@ -156,6 +156,8 @@ class StreamingIngestionIT {
     SubmissionProcessor core = SubmissionProcessor.create(Clock.systemUTC(), SubmissionProcessor.DEFAULT_MAX_LINE_BYTES);
     Map<String, String> expectedStatus = new LinkedHashMap<>();
     Set<String> expectedOccurrenceIds = new HashSet<>();
+    // invalid samples keep their old submittedAt: those curated with a protocol-deviation flag are late data
+    Set<String> expectedLateIds = new HashSet<>();
     long t0 = System.nanoTime();
     for (String body : bodies) {
       HttpResponse<String> r = post(body);
@@ -166,7 +168,10 @@ class StreamingIngestionIT {
       Outcome o = core.process(RawLine.of(SourceRef.of("expected", 1), body.getBytes(StandardCharsets.UTF_8)));
       if (o instanceof Outcome.Accepted a) {
         expectedStatus.put(id, "accepted");
-        a.occurrences().stream().map(Occurrence::occurrenceID).forEach(expectedOccurrenceIds::add);
+        boolean sentNow = Duration.between(java.time.OffsetDateTime.parse(
+            JSON.readTree(body).path("submittedAt").asText()).toInstant(), java.time.Instant.now()).abs().toHours() < 1;
+        a.occurrences().stream().map(Occurrence::occurrenceID)
+            .forEach((sentNow ? expectedOccurrenceIds : expectedLateIds)::add);
       } else {
         expectedStatus.put(id, "rejected");
       }
@@ -232,6 +237,15 @@ class StreamingIngestionIT {
     System.out.printf("all %d occurrence rows in Parquet %.2f s after the first post%n", found.size(),
         (System.nanoTime() - t0) / 1e9);
     assertThat(found, equalTo(expectedOccurrenceIds));
+    assertThat("submissions sent long after their visit are written as late data", expectedLateIds.isEmpty(),
+        equalTo(false));
+    Set<String> late = Set.of();
+    deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline && late.size() < expectedLateIds.size()) {
+      late = parquetOccurrenceIds(tmp.resolve("out/" + org.observatoire.beam.jobs.StreamingJob.LATE));
+      Thread.sleep(500);
+    }
+    assertThat(late, equalTo(expectedLateIds));
     try (Stream<Path> files = Files.walk(occurrences)) {
       for (Path f : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
         assertThat(occurrences.relativize(f).toString(),

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.observatoire.core.protocol.ProtocolPackage;
+import org.observatoire.core.protocol.ProtocolPackages;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -51,7 +53,11 @@ public final class DwcaExport {
       throw new IllegalArgumentException("release " + release + " has no occurrences to export");
     }
     try (Connection c = Duck.open(); Statement s = c.createStatement()) {
-      s.execute("CREATE VIEW occ AS SELECT * FROM " + Duck.readParquet(occ, true));
+      // Darwin Core is for biodiversity: civic packages' reports (potholes...) are not exported
+      List<String> biodiversity = ProtocolPackages.bundled().all().stream()
+          .filter(ProtocolPackage::isBiodiversity).map(p -> Duck.literal(p.id())).toList();
+      s.execute("CREATE VIEW occ AS SELECT * FROM " + Duck.readParquet(occ, true) + " WHERE protocol IN ("
+          + String.join(", ", biodiversity) + ")");
       Set<String> present = new LinkedHashSet<>(Duck.columns(c, "occ"));
       List<String> eventTerms = DwcTerms.EVENT.stream().filter(present::contains).toList();
       List<String> occTerms = DwcTerms.OCCURRENCE.stream().filter(present::contains).toList();

@@ -162,7 +162,10 @@ public final class OccurrenceInterpreter {
       flags.add(LOCATION_UNKNOWN);
       b.decimalLatitude(null).decimalLongitude(null);
     }
-    flags.addAll(bdqFlags(raw));
+    if (checklist != null) {
+      // TDWG BDQ is for biodiversity records; civic packages (street reports) have no checklist and no BDQ
+      flags.addAll(bdqFlags(raw));
+    }
 
     if (raw.recordedBy() == null || raw.recordedBy().isEmpty()) {
       flags.add(OBSERVER_UNKNOWN);

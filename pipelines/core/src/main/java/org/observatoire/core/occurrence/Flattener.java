@@ -98,7 +98,13 @@ public final class Flattener {
           break;
         }
       }
-      taxon(b, taxon);
+      if (occ.category() != null) {
+        String category = text(o, occ.category());
+        b.verbatimIdentification(category).vernacularName(category)
+            .taxonKey(category == null ? null : CATEGORY_PREFIX + category);
+      } else {
+        taxon(b, taxon);
+      }
       b.identificationVerificationStatus(status);
       JsonNode count = occ.individualCount() == null ? MISSING : o.at(occ.individualCount());
       b.individualCount(count.canConvertToInt() ? count.intValue() : null);
@@ -118,6 +124,9 @@ public final class Flattener {
     return rows;
   }
 
+  /** The taxonKey of a civic report: {@code category:<category>}, so that cubes count reports per category. */
+  public static final String CATEGORY_PREFIX = "category:";
+
   private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
   /**
@@ -135,6 +144,9 @@ public final class Flattener {
     }
     if (occ.remarks() != null) {
       fields.add(firstSegment(occ.remarks()));
+    }
+    if (occ.category() != null) {
+      fields.add(firstSegment(occ.category()));
     }
     return Set.copyOf(fields);
   }

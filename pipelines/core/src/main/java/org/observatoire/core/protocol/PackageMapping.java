@@ -29,9 +29,12 @@ public final class PackageMapping {
   public record SubEvent(String path, String key, String ref, String name, String latitude, String longitude,
       String time) {}
 
-  /** The occurrences of a submission: one per element of the array at {@code path}. */
-  public record Occurrences(String path, String basisOfRecord, List<TaxonSource> taxa, String individualCount,
-      String remarks, String dateTime, SubEvent subEvent) {}
+  /**
+   * The occurrences of a submission: one per element of the array at {@code path}. A civic package's reports name a
+   * {@code category} (e.g. pothole) instead of a taxon.
+   */
+  public record Occurrences(String path, String basisOfRecord, List<TaxonSource> taxa, String category,
+      String individualCount, String remarks, String dateTime, SubEvent subEvent) {}
 
   /** What a visit of a complete-list protocol is: its effort, computed by CEL. */
   public record Visit(boolean completeList, Expression durationMinutes, Expression pointCount,
@@ -90,8 +93,12 @@ public final class PackageMapping {
         required(sub, "key", where + " subEvent"), required(sub, "ref", where + " subEvent"),
         required(sub, "name", where + " subEvent"), optional(sub, "latitude"), optional(sub, "longitude"),
         optional(sub, "time")) : null;
+    if (taxa.isEmpty() == !o.path("category").isTextual()) {
+      throw new PackageException(where + ": occurrences need either \"taxon\" (biodiversity) or \"category\" (civic)");
+    }
     Occurrences occurrences = new Occurrences(required(o, "path", where + " occurrences"),
-        o.path("basisOfRecord").asText("HumanObservation"), List.copyOf(taxa), optional(o, "individualCount"),
+        o.path("basisOfRecord").asText("HumanObservation"), List.copyOf(taxa), optional(o, "category"),
+        optional(o, "individualCount"),
         optional(o, "remarks"), optional(o, "dateTime"), subEvent);
     JsonNode v = manifest.path("visit");
     Visit visit = new Visit(v.path("completeList").asBoolean(false),
