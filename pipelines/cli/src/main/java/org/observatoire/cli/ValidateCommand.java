@@ -15,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import org.observatoire.core.ingest.LineReader;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.SubmissionProcessor;
+import org.observatoire.core.validation.VerdictMessages;
 import org.observatoire.core.validation.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,16 +92,26 @@ public final class ValidateCommand implements Callable<Integer> {
     return sb.toString();
   }
 
+  /** What the code means, in French and English (the engine's codes, or the package rule's explanation). */
+  private static void explain(ObjectNode node, String code) {
+    VerdictMessages.Message m = VerdictMessages.of(code);
+    node.putObject("explanation").put("fr", m.fr()).put("en", m.en());
+  }
+
   private static String json(ObjectMapper mapper, Outcome outcome) {
     ObjectNode n = mapper.createObjectNode()
         .put("file", outcome.source().file()).put("line", outcome.source().line());
     if (outcome instanceof Outcome.Accepted a) {
       n.put("submissionId", a.submissionId()).put("verdict", "accepted").put("occurrences", a.occurrences().size());
+      ArrayNode flags = n.putArray("flags");
+      a.occurrences().stream().flatMap(o -> o.flags().stream()).distinct().sorted()
+          .forEach(code -> explain(flags.addObject().put("code", code), code));
     } else if (outcome instanceof Outcome.Rejected r) {
       n.put("submissionId", r.submissionId()).put("verdict", "rejected");
       ArrayNode vs = n.putArray("violations");
       for (Violation v : r.violations()) {
-        vs.addObject().put("code", v.code()).put("pointer", v.pointer()).put("message", v.message());
+        explain(vs.addObject().put("code", v.code()).put("pointer", v.pointer()).put("message", v.message()),
+            v.code());
       }
     }
     return n.toString();

@@ -130,7 +130,7 @@ public final class OccurrenceInterpreter {
     Occurrence.Builder b = raw.toBuilder();
 
     ProtocolChecklist checklist = checklists.of(raw.protocol()).orElse(null);
-    TaxonMatch match = checklist == null ? NOT_MATCHED : checklist.match(row.taxon());
+    TaxonMatch match = checklist == null || row.taxon() == null ? NOT_MATCHED : checklist.match(row.taxon());
     if (checklist != null && match.isMatched() && checklist.isNonTaxon(match.taxonKey())) {
       return Interpreted.nonTaxon(match.taxonKey());
     }

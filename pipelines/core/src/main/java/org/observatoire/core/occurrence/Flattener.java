@@ -119,7 +119,7 @@ public final class Flattener {
       if (occ.subEvent() != null) {
         subEvent(b, protocol + ":" + submissionId, date, o, occ.subEvent(), subEvents, eventTimes);
       }
-      rows.add(new FlatOccurrence(b.build(), query(taxon)));
+      rows.add(new FlatOccurrence(b.build(), occ.category() != null ? null : query(taxon)));
     }
     return rows;
   }
