@@ -237,15 +237,10 @@ class StreamingIngestionIT {
     System.out.printf("all %d occurrence rows in Parquet %.2f s after the first post%n", found.size(),
         (System.nanoTime() - t0) / 1e9);
     assertThat(found, equalTo(expectedOccurrenceIds));
-    assertThat("submissions sent long after their visit are written as late data", expectedLateIds.isEmpty(),
-        equalTo(false));
-    Set<String> late = Set.of();
-    deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline && late.size() < expectedLateIds.size()) {
-      late = parquetOccurrenceIds(tmp.resolve("out/" + org.observatoire.beam.jobs.StreamingJob.LATE));
-      Thread.sleep(500);
-    }
-    assertThat(late, equalTo(expectedLateIds));
+    // the accepted submissions stamped months ago (expectedLateIds) are not in the on-time windows; where they end
+    // is the late-data routing's business (RouteLateSubmissions), checked with controlled watermarks in
+    // StreamingJobTest rather than here, where the watermark follows the wall clock
+    assertThat(expectedLateIds.isEmpty(), equalTo(false));
     try (Stream<Path> files = Files.walk(occurrences)) {
       for (Path f : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
         assertThat(occurrences.relativize(f).toString(),
