@@ -25,7 +25,7 @@ public final class GenerateCommand implements Callable<Integer> {
   private static final long CHUNK = 10_000;
 
   @Option(names = "--protocol", defaultValue = "all",
-      description = "A protocol folder name under schemas/protocols/ (${COMPLETION-CANDIDATES}) or 'all' for the "
+      description = "A protocol the generator writes (${COMPLETION-CANDIDATES}) or 'all' for the "
           + "realistic mix. Default: ${DEFAULT-VALUE}.",
       completionCandidates = Protocols.class)
   String protocol;

@@ -40,7 +40,7 @@ public final class AvroSchemas {
   public static final Schema VIOLATION = SchemaBuilder.record("Violation").namespace(NS)
       .doc("One reason for rejection.")
       .fields()
-      .name("code").doc("Stable violation code (see schemas/protocols/README.md).").type().stringType().noDefault()
+      .name("code").doc("Stable violation code (see protocols/SCHEMAS.md and the package's rules.json).").type().stringType().noDefault()
       .name("pointer").doc("JSON Pointer to the offending field; empty for the whole line.").type().stringType()
       .noDefault()
       .name("message").doc("What is wrong, for a person.").type().stringType().noDefault()

@@ -39,11 +39,7 @@ import org.observatoire.core.visits.ProtocolLists;
  * nightly job (DirectRunner) beside ordinary ones: curated, not rejected nor dead-lettered; its occurrences and its
  * zero-filled visit are published with null coordinates, geometry and cells and the LOCATION_UNKNOWN and
  * OBSERVER_UNKNOWN flags; conservation holds and the cubes hold exactly the located rows.
- *
- * <p>The repository's Propage schema still requires the site's coordinates and the observer (another change relaxes
- * it). This module's test resources carry a copy of it with those optional
- * ({@code src/test/resources/observatoire/schemas/protocols/propage/v1.schema.json}), which the schema catalog finds
- * first on the test classpath; no sample submission lacks them, so other tests see no difference.
+ * The Propage package's schema accepts such submissions, as the Propage export produces them.
  */
 class NightlyJobUnknownLocationTest {
   private static final ObjectMapper JSON = new ObjectMapper();

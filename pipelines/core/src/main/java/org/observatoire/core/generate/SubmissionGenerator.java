@@ -48,7 +48,7 @@ public final class SubmissionGenerator {
     return new SubmissionGenerator(seed, invalidRate, referenceDate);
   }
 
-  /** The protocols the generator knows, in a fixed order (folder names under schemas/protocols/). */
+  /** The protocols the generator knows, in a fixed order (package ids under protocols/). */
   public static List<String> protocols() {
     return PROTOCOLS;
   }

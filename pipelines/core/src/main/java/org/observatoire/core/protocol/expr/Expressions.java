@@ -19,7 +19,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -155,27 +154,21 @@ public final class Expressions {
   }
 
   private static boolean isDate(String text) {
-    try {
-      IsoTimes.date(text);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+    return parses(() -> IsoTimes.date(text));
   }
 
   private static boolean isTime(String text) {
-    try {
-      LocalTime.parse(text);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+    return parses(() -> LocalTime.parse(text));
   }
 
   private static boolean isDateTime(String text) {
+    return parses(() -> IsoTimes.offsetDateTime(text));
+  }
+
+  /** Whether the parse succeeds: java.time's parsers say no with a DateTimeException. */
+  private static boolean parses(java.util.function.Supplier<?> parse) {
     try {
-      OffsetDateTime unused = IsoTimes.offsetDateTime(text);
-      return unused != null;
+      return parse.get() != null;
     } catch (DateTimeException e) {
       return false;
     }
