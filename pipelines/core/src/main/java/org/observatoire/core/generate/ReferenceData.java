@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.observatoire.core.protocol.PackageChecklists;
 
 /**
  * The taxa, habitat codes and places the generator draws from: the project's reference files
@@ -112,6 +113,7 @@ final class ReferenceData {
       bundled.computeIfAbsent(group, g -> new ArrayList<>()).add(value);
     }
     lists.putAll(bundled);
+    lists.put("propage", propageSheet());
     pollinators.addAll(0, cast(bundled.get("spipoll")));
     lists.put("pollinators", pollinators);
 
@@ -121,6 +123,15 @@ final class ReferenceData {
     }
     lists.put("communes", communes);
     return new ReferenceData(lists);
+  }
+
+  /**
+   * The names of the real Propage sheet (the package checklist's listed entries, groups included), as volunteers'
+   * apps send them: the French name alone.
+   */
+  private static List<Taxon> propageSheet() {
+    return PackageChecklists.bundled().of("propage").orElseThrow().listed().stream()
+        .map(t -> Taxon.of(null, null, null, t.vernacularName())).toList();
   }
 
   private static List<Taxon> lookup(Map<String, Taxon> stoc, List<String> codes) {

@@ -2,11 +2,17 @@ package org.observatoire.core.generate;
 
 import java.time.LocalDate;
 
-/** One Vigie-Chiro participation: a night (or part of it) of ultrasound recordings, 5–50 identified files. */
+/**
+ * One Vigie-Chiro participation: a night (or part of it) of ultrasound recordings, 5–50 identified files; as in a
+ * real night, about half are Tadarida's {@code noise} (no animal), and one in ten carries an observer's correction.
+ */
 final class VigieChiroWriter {
   private static final String[] PEDESTRIAN = {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13"};
   private static final String[] ROAD = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"};
   private static final String[] FIXED = {"Z1"};
+
+  /** Tadarida's code for a recording of no animal. */
+  private static final String NOISE = "{\"code\":\"noise\"}";
 
   private VigieChiroWriter() {}
 
@@ -68,7 +74,7 @@ final class VigieChiroWriter {
       GenContext.two(sb, (int) (s % 60)).append("_000.wav");
       g.json.closeString();
       g.dateTime("recordedAt", day, at, true);
-      g.json.str("pointId", point).raw("taxon", g.pickSkewed(g.ref.bats).json());
+      g.json.str("pointId", point).raw("taxon", g.rnd.nextInt(100) < 45 ? NOISE : g.pickSkewed(g.ref.bats).json());
       double p = g.has(Defect.CHIRO_PROBABILITY_ABOVE_ONE) && i == bad ? 1.05 + g.rnd.nextInt(40) / 100.0 : 0.3 + g.rnd.nextInt(70) / 100.0;
       g.json.fixed("probability", p, 2);
       if (g.rnd.nextInt(10) == 0) {

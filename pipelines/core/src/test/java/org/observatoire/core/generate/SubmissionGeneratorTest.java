@@ -168,4 +168,38 @@ class SubmissionGeneratorTest {
     return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
   }
 
+
+  /** Generated Propage visits and Vigie-Chiro nights look like the real exports, not like the protocol's ideal. */
+  @Test
+  void propageAndVigieChiroFollowRealPractice() throws Exception {
+    SubmissionGenerator g = SubmissionGenerator.create(7, 0.0, REFERENCE);
+    java.util.Set<String> sheet = new java.util.HashSet<>();
+    org.observatoire.core.protocol.PackageChecklists.bundled().of("propage").orElseThrow().listed()
+        .forEach(t -> sheet.add(t.vernacularName()));
+    int visits = 2000;
+    int tenMinutes = 0;
+    int nothingSeen = 0;
+    int may = 0;
+    for (int i = 0; i < visits; i++) {
+      JsonNode v = ProtocolSchemas.MAPPER.readTree(g.next("propage"));
+      tenMinutes += v.at("/visit/durationMinutes").asInt() == 10 ? 1 : 0;
+      nothingSeen += v.path("observations").isEmpty() ? 1 : 0;
+      may += v.at("/visit/date").asText().substring(5, 7).equals("05") ? 1 : 0;
+      for (JsonNode o : v.path("observations")) {
+        assertThat(o.toString(), sheet.contains(o.at("/taxon/vernacularName").asText()), is(true));
+      }
+    }
+    assertThat(tenMinutes / (double) visits, allOf(greaterThan(0.60), lessThan(0.70)));
+    assertThat(nothingSeen / (double) visits, allOf(greaterThan(0.13), lessThan(0.20)));
+    assertThat(may, greaterThan(0));
+    int recordings = 0;
+    int noise = 0;
+    for (int i = 0; i < 300; i++) {
+      for (JsonNode r : ProtocolSchemas.MAPPER.readTree(g.next("vigie-chiro")).path("observations")) {
+        recordings++;
+        noise += "noise".equals(r.at("/taxon/code").asText()) ? 1 : 0;
+      }
+    }
+    assertThat(noise / (double) recordings, allOf(greaterThan(0.40), lessThan(0.50)));
+  }
 }
