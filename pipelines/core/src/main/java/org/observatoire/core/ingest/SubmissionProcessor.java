@@ -28,6 +28,7 @@ import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.protocol.ProtocolPackage;
 import org.observatoire.core.protocol.RuleBook;
 import org.observatoire.core.protocol.RuleResult;
+import org.observatoire.core.protocol.expr.CelValues;
 import org.observatoire.core.quality.coordinates.LatLon;
 import org.observatoire.core.time.IsoTimes;
 import org.observatoire.core.validation.Violation;
@@ -158,8 +159,10 @@ public final class SubmissionProcessor {
     }
     List<Violation> violations = new ArrayList<>(schema.get().validate(doc));
     RuleResult ruled = null;
+    Object values = null;
     if (violations.isEmpty()) {
-      ruled = rules.check(protocol, doc);
+      values = CelValues.of(doc);
+      ruled = rules.check(protocol, doc, values);
       violations.addAll(ruled.rejections());
     }
     if (!violations.isEmpty()) {
@@ -167,7 +170,7 @@ public final class SubmissionProcessor {
     }
     ProtocolPackage pkg = catalog.packages().require(protocol);
     List<String> ruleFlags = ruled.flags().stream().map(Violation::code).distinct().toList();
-    List<FlatOccurrence> flat = Flattener.flatten(doc, pkg, version, source, ruleFlags);
+    List<FlatOccurrence> flat = Flattener.flatten(doc, values, pkg, version, source, ruleFlags);
     List<Occurrence> rows = new ArrayList<>(flat.size());
     List<RestrictedLocation> restricted = new ArrayList<>(0);
     int nonTaxa = 0;
@@ -196,7 +199,7 @@ public final class SubmissionProcessor {
     Instant submittedAt = IsoTimes.offsetDateTime(doc.get("submittedAt").asText()).toInstant();
     return new Outcome.Accepted(
         source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted,
-        org.observatoire.core.visits.Visits.describe(doc, pkg, submissionId), nonTaxa);
+        org.observatoire.core.visits.Visits.describe(doc, values, pkg, submissionId), nonTaxa);
   }
 
   /**

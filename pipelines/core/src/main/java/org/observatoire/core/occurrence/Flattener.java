@@ -39,11 +39,16 @@ public final class Flattener {
    */
   public static List<FlatOccurrence> flatten(JsonNode s, ProtocolPackage pkg, int protocolVersion, SourceRef source,
       List<String> ruleFlags) {
+    return flatten(s, CelValues.of(s), pkg, protocolVersion, source, ruleFlags);
+  }
+
+  /** The same, given the submission also as CEL values ({@link CelValues#of}), converted once by the caller. */
+  public static List<FlatOccurrence> flatten(JsonNode s, Object cel, ProtocolPackage pkg, int protocolVersion,
+      SourceRef source, List<String> ruleFlags) {
     String protocol = pkg.id();
     PackageMapping.Event event = pkg.mapping().event();
     PackageMapping.Occurrences occ = pkg.mapping().occurrences();
     String submissionId = s.path("submissionId").asText();
-    Object cel = event.sampleSizeMinutes() != null || event.samplingEffortTemplate() != null ? CelValues.of(s) : null;
     Occurrence.Builder base = Occurrence.builder()
         .submissionId(submissionId)
         .protocol(protocol)
@@ -64,25 +69,25 @@ public final class Flattener {
         .sourceFile(source.file())
         .sourceLine(source.line())
         .flags(ruleFlags);
-    if (event.startDateTime() != null && s.at(event.startDateTime()).isTextual()) {
-      ZonedDateTime start = IsoTimes.offsetDateTime(s.at(event.startDateTime()).asText())
+    if (event.startDateTime() != null && at(s, event.startDateTime()).isTextual()) {
+      ZonedDateTime start = IsoTimes.offsetDateTime(at(s, event.startDateTime()).asText())
           .atZoneSameInstant(LOCAL_ZONE);
       setDate(base, start.toLocalDate(), start.toLocalTime());
     } else {
-      setDate(base, IsoTimes.date(s.at(event.date()).asText()), time(s, event.time()));
+      setDate(base, IsoTimes.date(at(s, event.date()).asText()), time(s, event.time()));
     }
     if (event.sampleSizeMinutes() != null) {
       Object minutes = event.sampleSizeMinutes().eval(Expressions.vars(cel));
       base.sampleSizeValue(minutes instanceof Number n ? n.doubleValue() : null).sampleSizeUnit("minutes");
     }
     base.samplingEffort(event.samplingEffort(cel));
-    LocalDate date = IsoTimes.date(s.at(event.date()).asText());
+    LocalDate date = IsoTimes.date(at(s, event.date()).asText());
 
     Map<String, JsonNode> subEvents = subEvents(s, occ.subEvent());
     Map<String, String> eventTimes = new HashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     Set<String> mapped = mappedFields(occ);
-    JsonNode observations = s.at(occ.path());
+    JsonNode observations = at(s, occ.path());
     List<FlatOccurrence> rows = new ArrayList<>(observations.size());
     for (JsonNode o : observations) {
       Occurrence.Builder b = base.copy();
@@ -92,8 +97,8 @@ public final class Flattener {
       JsonNode taxon = MISSING;
       String status = null;
       for (PackageMapping.TaxonSource t : occ.taxa()) {
-        if (o.at(t.pointer()).isObject()) {
-          taxon = o.at(t.pointer());
+        if (at(o, t.pointer()).isObject()) {
+          taxon = at(o, t.pointer());
           status = t.verificationStatus();
           break;
         }
@@ -106,12 +111,12 @@ public final class Flattener {
         taxon(b, taxon);
       }
       b.identificationVerificationStatus(status);
-      JsonNode count = occ.individualCount() == null ? MISSING : o.at(occ.individualCount());
+      JsonNode count = occ.individualCount() == null ? MISSING : at(o, occ.individualCount());
       b.individualCount(count.canConvertToInt() ? count.intValue() : null);
       b.occurrenceRemarks(text(o, occ.remarks()));
       b.dynamicProperties(Hashing.canonicalWithout(o, mapped));
-      if (occ.dateTime() != null && o.at(occ.dateTime()).isTextual()) {
-        ZonedDateTime at = IsoTimes.offsetDateTime(o.at(occ.dateTime()).asText()).atZoneSameInstant(LOCAL_ZONE);
+      if (occ.dateTime() != null && at(o, occ.dateTime()).isTextual()) {
+        ZonedDateTime at = IsoTimes.offsetDateTime(at(o, occ.dateTime()).asText()).atZoneSameInstant(LOCAL_ZONE);
         LocalDate local = at.toLocalDate();
         b.eventDate(local.toString()).month(local.getMonthValue()).day(local.getDayOfMonth());
         b.eventTime(IsoTimes.timeWithOffset(at.toLocalTime(), at.getOffset()));
@@ -126,6 +131,14 @@ public final class Flattener {
 
   /** The taxonKey of a civic report: {@code category:<category>}, so that cubes count reports per category. */
   public static final String CATEGORY_PREFIX = "category:";
+
+  /** Compiled JSON Pointers of the packages' mappings: a pointer is parsed once, not once per row. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, com.fasterxml.jackson.core.JsonPointer>
+      POINTERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static JsonNode at(JsonNode node, String pointer) {
+    return node.at(POINTERS.computeIfAbsent(pointer, com.fasterxml.jackson.core.JsonPointer::compile));
+  }
 
   private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
@@ -164,17 +177,17 @@ public final class Flattener {
 
   private static void subEvent(Occurrence.Builder b, String visitId, LocalDate date, JsonNode o,
       PackageMapping.SubEvent sub, Map<String, JsonNode> subEvents, Map<String, String> eventTimes) {
-    JsonNode ref = o.at(sub.ref());
+    JsonNode ref = at(o, sub.ref());
     JsonNode e = ref.isMissingNode() ? null : subEvents.get(ref.asText());
     if (e == null) {
       return;
     }
-    b.parentEventID(visitId).eventID(visitId + "/" + sub.name() + "/" + e.at(sub.key()).asText());
-    if (sub.latitude() != null && e.at(sub.latitude()).isNumber()) {
-      b.decimalLatitude(e.at(sub.latitude()).asDouble()).decimalLongitude(e.at(sub.longitude()).asDouble());
+    b.parentEventID(visitId).eventID(visitId + "/" + sub.name() + "/" + at(e, sub.key()).asText());
+    if (sub.latitude() != null && at(e, sub.latitude()).isNumber()) {
+      b.decimalLatitude(at(e, sub.latitude()).asDouble()).decimalLongitude(at(e, sub.longitude()).asDouble());
     }
-    if (sub.time() != null && e.at(sub.time()).isTextual()) {
-      b.eventTime(eventTimes.computeIfAbsent(e.at(sub.time()).asText(),
+    if (sub.time() != null && at(e, sub.time()).isTextual()) {
+      b.eventTime(eventTimes.computeIfAbsent(at(e, sub.time()).asText(),
           t -> localTimeWithOffset(date, LocalTime.parse(t))));
     }
   }
@@ -215,8 +228,8 @@ public final class Flattener {
       return Map.of();
     }
     Map<String, JsonNode> byKey = new HashMap<>();
-    for (JsonNode e : s.at(sub.path())) {
-      byKey.putIfAbsent(e.at(sub.key()).asText(), e);
+    for (JsonNode e : at(s, sub.path())) {
+      byKey.putIfAbsent(at(e, sub.key()).asText(), e);
     }
     return byKey;
   }
@@ -225,7 +238,7 @@ public final class Flattener {
     if (pointer == null) {
       return null;
     }
-    JsonNode n = s.at(pointer);
+    JsonNode n = at(s, pointer);
     return n.isTextual() ? LocalTime.parse(n.asText()) : null;
   }
 
@@ -233,7 +246,7 @@ public final class Flattener {
     if (pointer == null) {
       return null;
     }
-    JsonNode n = s.at(pointer);
+    JsonNode n = at(s, pointer);
     return n.isNumber() ? n.asDouble() : null;
   }
 
@@ -241,7 +254,7 @@ public final class Flattener {
     if (pointer == null) {
       return null;
     }
-    JsonNode n = node.at(pointer);
+    JsonNode n = at(node, pointer);
     return n.isMissingNode() || n.isNull() ? null : n.asText();
   }
 

@@ -15,7 +15,8 @@ import org.observatoire.core.validation.Violation;
  * Pointer of the field it is about and a message (templates with {@code {{expr}}}), the explanation a volunteer
  * reads in French and English, and optionally {@code when} (the rule applies only when this holds) and
  * {@code forEach} (an expression giving a list: the rule is checked for each element, seen as {@code item} at
- * {@code index}).
+ * {@code index}), with an optional {@code quickCheck} over the whole submission that spares the per-element checks
+ * when it holds.
  */
 public final class PackageRule {
   private final String code;
@@ -26,9 +27,14 @@ public final class PackageRule {
   private final Template pointer;
   private final Template message;
   private final VerdictMessages.Message explanation;
+  /**
+   * Optional: an expression over the whole submission that, when true, means no element breaks the rule, so the
+   * elements are not checked one by one (most submissions break no rule; see protocols/README.md).
+   */
+  private final Expression quickCheck;
 
   private PackageRule(String code, Severity severity, Expression forEach, Expression when, Expression rule,
-      Template pointer, Template message, VerdictMessages.Message explanation) {
+      Template pointer, Template message, VerdictMessages.Message explanation, Expression quickCheck) {
     this.code = code;
     this.severity = severity;
     this.forEach = forEach;
@@ -37,6 +43,7 @@ public final class PackageRule {
     this.pointer = pointer;
     this.message = message;
     this.explanation = explanation;
+    this.quickCheck = quickCheck;
   }
 
   static PackageRule parse(JsonNode r, String where) {
@@ -56,7 +63,8 @@ public final class PackageRule {
         compile(text(r, "rule", at), at),
         Template.parse(r.path("pointer").asText(""), at + " pointer"),
         Template.parse(text(r, "message", at), at + " message"),
-        new VerdictMessages.Message(expl.get("fr").asText(), expl.get("en").asText()));
+        new VerdictMessages.Message(expl.get("fr").asText(), expl.get("en").asText()),
+        r.hasNonNull("quickCheck") ? compile(r.get("quickCheck").asText(), at + " quickCheck") : null);
   }
 
   private static Expression compile(String source, String where) {
@@ -96,12 +104,24 @@ public final class PackageRule {
       checkOne(Expressions.vars(s), out);
       return;
     }
+    if (quickCheck != null && holds(quickCheck, s)) {
+      return;
+    }
     Object items = forEach.eval(Expressions.vars(s));
     if (!(items instanceof List<?> list)) {
       return;
     }
     for (int i = 0; i < list.size(); i++) {
       checkOne(Expressions.vars(s, list, i), out);
+    }
+  }
+
+  /** Whether the expression holds; an evaluation error says nothing (the elements are then checked one by one). */
+  private static boolean holds(Expression e, Object s) {
+    try {
+      return e.test(Expressions.vars(s));
+    } catch (RuntimeException error) {
+      return false;
     }
   }
 

@@ -168,7 +168,11 @@ public final class ProtocolPackage {
 
   /** The package's rules checked on a schema-valid submission, in the order of {@code rules.json}. */
   public RuleResult check(JsonNode submission) {
-    Object s = CelValues.of(submission);
+    return checkValues(CelValues.of(submission));
+  }
+
+  /** The same, on the submission already turned into CEL values ({@link CelValues#of}). */
+  public RuleResult checkValues(Object s) {
     List<Violation> rejections = new ArrayList<>();
     List<Violation> flags = new ArrayList<>();
     for (PackageRule r : rules) {

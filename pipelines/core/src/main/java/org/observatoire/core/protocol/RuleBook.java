@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.observatoire.core.protocol.expr.CelValues;
 import org.observatoire.core.validation.Violation;
 
 /** The rules to apply to a protocol's submissions: the common rules, then the rules of the protocol's package. */
@@ -38,10 +39,15 @@ public final class RuleBook {
    * rejects) and those that flag it.
    */
   public RuleResult check(String protocol, JsonNode submission) {
+    return check(protocol, submission, CelValues.of(submission));
+  }
+
+  /** The same, given the submission also as CEL values ({@link CelValues#of}), converted once by the caller. */
+  public RuleResult check(String protocol, JsonNode submission, Object values) {
     ProtocolPackage p = (packages == null ? ProtocolPackages.bundled() : packages).require(protocol);
     PackageMapping.Event event = p.mapping().event();
     List<Violation> rejections = new ArrayList<>(common.check(submission, event.date(), event.time()));
-    RuleResult own = p.check(submission);
+    RuleResult own = p.checkValues(values);
     rejections.addAll(own.rejections());
     return RuleResult.of(rejections, own.flags());
   }

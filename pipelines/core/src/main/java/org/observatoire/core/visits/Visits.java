@@ -18,12 +18,16 @@ public final class Visits {
 
   /** The visit of a submission that passed its schema and rules; null for the protocols without complete lists. */
   public static Visit describe(JsonNode doc, ProtocolPackage pkg, String submissionId) {
+    return describe(doc, CelValues.of(doc), pkg, submissionId);
+  }
+
+  /** The same, given the submission also as CEL values ({@link CelValues#of}), converted once by the caller. */
+  public static Visit describe(JsonNode doc, Object s, ProtocolPackage pkg, String submissionId) {
     PackageMapping.Visit v = pkg.mapping().visit();
     if (!v.completeList()) {
       return null;
     }
     PackageMapping.Event e = pkg.mapping().event();
-    Object s = CelValues.of(doc);
     LocalDate date = IsoTimes.date(doc.at(e.date()).asText());
     JsonNode time = e.time() == null ? null : doc.at(e.time());
     return new Visit(pkg.id() + ":" + submissionId, pkg.id(), submissionId, text(doc, e.locationID()),

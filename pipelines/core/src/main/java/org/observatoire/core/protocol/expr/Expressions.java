@@ -39,7 +39,8 @@ import org.observatoire.core.time.IsoTimes;
  *   <li>{@code daysBetween(date1, date2)}, {@code minutesBetween(time1, time2)} (same day),
  *       {@code minutesBetweenInstants(dateTime1, dateTime2)}, {@code isBeforeInstant(dateTime1, dateTime2)};
  *   <li>{@code hour(time)}; {@code distanceMeters(lat1, lon1, lat2, lon2)} (great circle, metres);
- *   <li>{@code distinct(list)}: the list without repeated values, in first-seen order; {@code sum(list)} of numbers.
+ *   <li>{@code distinct(list)}: the list without repeated values, in first-seen order; {@code sum(list)} of numbers;
+ *       {@code earliest(list)}, {@code latest(list)} of RFC 3339 date-times (the text; "" for an empty list).
  * </ul>
  * A function given a text that does not parse raises an evaluation error, which the rule engine reports; rules
  * guard with {@code isDate()} and the like when a field may be malformed. Thread-safe.
@@ -77,6 +78,8 @@ public final class Expressions {
             fn("isBeforeInstant", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING),
             fn("distinct", ListType.create(SimpleType.DYN), ListType.create(SimpleType.DYN)),
             fn("sum", SimpleType.DOUBLE, ListType.create(SimpleType.DYN)),
+            fn("earliest", SimpleType.STRING, ListType.create(SimpleType.DYN)),
+            fn("latest", SimpleType.STRING, ListType.create(SimpleType.DYN)),
             fn("distanceMeters", SimpleType.DOUBLE, SimpleType.DOUBLE, SimpleType.DOUBLE, SimpleType.DOUBLE,
                 SimpleType.DOUBLE))
         .build();
@@ -102,6 +105,8 @@ public final class Expressions {
                 (a, b) -> instant(a).isBefore(instant(b))),
             CelFunctionBinding.from("distinct_list", List.class, l -> List.copyOf(new java.util.LinkedHashSet<>(l))),
             CelFunctionBinding.from("sum_list", List.class, Expressions::sum),
+            CelFunctionBinding.from("earliest_list", List.class, l -> extreme(l, -1)),
+            CelFunctionBinding.from("latest_list", List.class, l -> extreme(l, 1)),
             CelFunctionBinding.from("distanceMeters_double_double_double_double",
                 List.of(Double.class, Double.class, Double.class, Double.class),
                 args -> distanceMeters((Double) args[0], (Double) args[1], (Double) args[2], (Double) args[3])))
@@ -172,6 +177,20 @@ public final class Expressions {
     } catch (DateTimeException e) {
       return false;
     }
+  }
+
+  /** The earliest ({@code sign} -1) or latest (1) of RFC 3339 date-times, as written; "" for an empty list. */
+  private static String extreme(List<?> values, int sign) {
+    String best = "";
+    java.time.Instant bestAt = null;
+    for (Object v : values) {
+      java.time.Instant at = instant(String.valueOf(v));
+      if (bestAt == null || Integer.signum(at.compareTo(bestAt)) == sign) {
+        best = String.valueOf(v);
+        bestAt = at;
+      }
+    }
+    return best;
   }
 
   private static double sum(List<?> values) {

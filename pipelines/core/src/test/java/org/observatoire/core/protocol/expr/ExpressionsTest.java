@@ -43,6 +43,10 @@ class ExpressionsTest {
     assertThat(eval("minutesBetweenInstants('2025-07-31T21:30:00+02:00', '2025-08-01T06:00:00+02:00')", "{}"),
         is(510.0));
     assertThat(eval("isBeforeInstant('2025-07-31T21:30:00+02:00', '2025-07-31T20:00:00Z')", "{}"), is(true));
+    String night = "{\"r\":[\"2025-08-01T01:00:00+02:00\",\"2025-07-31T21:30:00Z\",\"2025-07-31T22:00:00+02:00\"]}";
+    assertThat(eval("earliest(s.r)", night), is("2025-07-31T22:00:00+02:00"));
+    assertThat(eval("latest(s.r)", night), is("2025-08-01T01:00:00+02:00"));
+    assertThat(eval("earliest([])", "{}"), is(""));
   }
 
   @Test
