@@ -13,6 +13,7 @@ import org.observatoire.beam.publish.ReleaseCatalog;
 import org.observatoire.beam.publish.ReleasePublisher;
 import org.observatoire.beam.publish.ReleaseRejectedException;
 import org.observatoire.cli.bench.StageCpu;
+import org.observatoire.core.privacy.PseudonymKey;
 import org.observatoire.core.run.ConservationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,8 @@ public final class NightlyCommand implements Callable<Integer> {
    * 78.0 s wall, 1.56 → 1.37 GB peak RSS (docs/benchmarks.md). Streaming keeps G1 for its short pauses.
    */
   static final String BATCH_GC = "-XX:+UseParallelGC";
+  /** Exit code of a user error (picocli's own for bad options). */
+  static final int USAGE = 2;
   /** With --cpu-by-stage: a task ending between two samples loses at most this much of its CPU time. */
   private static final long CPU_SAMPLE_MILLIS = 100;
 
@@ -103,6 +106,17 @@ public final class NightlyCommand implements Callable<Integer> {
     if ((output == null) == (catalog == null)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "give exactly one of --output DIR or --catalog ROOT");
+    }
+    if (!samplePseudonymKey) {
+      try {
+        PseudonymKey.fromEnvironmentOrFile(System.getenv(), pseudonymKeyFile);
+      } catch (RuntimeException e) {
+        // a user error: one line that names what to set, not a stack trace from inside the job
+        System.err.println("observatoire nightly: " + e.getMessage().replace(
+            "For the sample data only, use PseudonymKey.sampleKeyForSampleDataOnly().",
+            "Or --pseudonym-key-file FILE; for the bundled sample data only, --sample-pseudonym-key."));
+        return USAGE;
+      }
     }
     NightlyJob.Options options = PipelineOptionsFactory.fromArgs(beamArguments().toArray(String[]::new))
         .withValidation().as(NightlyJob.Options.class);

@@ -1,0 +1,41 @@
+package org.observatoire.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.observatoire.core.privacy.PseudonymKey;
+
+/** A user error of {@code nightly} is one line naming what to fix, before any job starts. */
+class NightlyUsageTest {
+  @Test
+  void withoutAPseudonymKeyTheRunStopsWithOneLineNamingTheWaysToGiveOne(@TempDir Path tmp) {
+    Assumptions.assumeTrue(System.getenv(PseudonymKey.ENV_VAR) == null, "the environment gives a key");
+    PrintStream err = System.err;
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      exit = Observatoire.commandLine().execute("nightly", "--input", "../../sample-data", "--output",
+          tmp.resolve("out").toString());
+    } finally {
+      System.setErr(err);
+    }
+    String text = e.toString(StandardCharsets.UTF_8).strip();
+    assertThat(exit, is(2));
+    assertThat(text.lines().count(), is(1L));
+    assertThat(text, containsString(PseudonymKey.ENV_VAR));
+    assertThat(text, containsString("--pseudonym-key-file"));
+    assertThat(text, containsString("--sample-pseudonym-key"));
+    assertThat(text, not(containsString("Exception")));
+    assertThat(tmp.resolve("out").toFile().exists(), is(false));
+  }
+}
