@@ -44,8 +44,7 @@ class PackageExampleWriterTest {
   @MethodSource("fromExamples")
   void cleanLinesAreCuratedAndVaryLikeNewVisits(String protocol) throws Exception {
     SubmissionGenerator g = SubmissionGenerator.create(3, 0.0, REFERENCE);
-    SubmissionProcessor processor = SubmissionProcessor.create(REFERENCE.atStartOfDay().toInstant(ZoneOffset.UTC),
-        SubmissionProcessor.DEFAULT_MAX_LINE_BYTES);
+    SubmissionProcessor processor = processor();
     Set<String> ids = new HashSet<>();
     Set<String> places = new HashSet<>();
     Set<String> taxa = new HashSet<>();
@@ -67,8 +66,7 @@ class PackageExampleWriterTest {
   @MethodSource("fromExamples")
   void defectiveLinesComeFromTheInvalidExamplesAndAreRejectedWithTheirCodes(String protocol) throws Exception {
     SubmissionGenerator g = SubmissionGenerator.create(4, 1.0, REFERENCE);
-    SubmissionProcessor processor = SubmissionProcessor.create(REFERENCE.atStartOfDay().toInstant(ZoneOffset.UTC),
-        SubmissionProcessor.DEFAULT_MAX_LINE_BYTES);
+    SubmissionProcessor processor = processor();
     int rejected = 0;
     for (int i = 0; i < 50; i++) {
       String line = g.next(protocol);
@@ -79,6 +77,11 @@ class PackageExampleWriterTest {
       }
     }
     assertThat("invalid examples that only flag stay curated; the rest are rejected", rejected, greaterThan(0));
+  }
+
+  private static SubmissionProcessor processor() {
+    return SubmissionProcessor.create(REFERENCE.atStartOfDay().toInstant(ZoneOffset.UTC),
+        SubmissionProcessor.DEFAULT_MAX_LINE_BYTES);
   }
 
   @ParameterizedTest
