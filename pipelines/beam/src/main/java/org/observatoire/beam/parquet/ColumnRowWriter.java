@@ -1,4 +1,4 @@
-package org.observatoire.beam.io;
+package org.observatoire.beam.parquet;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
-import org.observatoire.beam.io.EncodedRowWriteSupport.Kind;
+import org.observatoire.beam.parquet.EncodedRowWriteSupport.Kind;
 
 /**
  * A Parquet writer of Avro binary-encoded rows of a flat schema (primitive fields, unions of one with null, arrays of

@@ -1,4 +1,4 @@
-package org.observatoire.beam.io;
+package org.observatoire.beam.parquet;
 
 /**
  * A read position over Avro binary bytes: the primitive decodings ({@code long}/{@code int} as zig-zag varints,

@@ -1,4 +1,4 @@
-package org.observatoire.beam.io;
+package org.observatoire.beam.parquet;
 
 import org.observatoire.beam.BackgroundPriority;
 import java.io.IOException;

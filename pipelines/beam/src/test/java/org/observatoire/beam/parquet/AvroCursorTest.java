@@ -1,4 +1,4 @@
-package org.observatoire.beam.io;
+package org.observatoire.beam.parquet;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.observatoire.beam.io;
+package org.observatoire.beam.parquet;
 
 import org.apache.avro.Schema;
 import org.apache.beam.sdk.coders.StringUtf8Coder;

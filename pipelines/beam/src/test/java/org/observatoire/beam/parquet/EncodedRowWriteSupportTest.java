@@ -1,4 +1,4 @@
-package org.observatoire.beam.io;
+package org.observatoire.beam.parquet;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -168,7 +168,7 @@ class EncodedRowWriteSupportTest {
       }
     }
     assertThat(footer(file).getKeyValueMetaData().get("geo"), containsString("\"bbox\":[-4.48,43.7,7.26,48.85]"));
-    List<GenericRecord> back = org.observatoire.beam.io.ReadParquet.rows(file);
+    List<GenericRecord> back = org.observatoire.beam.parquet.ReadParquet.rows(file);
     assertThat(back.size(), is(points.length));
     assertThat(back.get(0).get("geometry") == null && back.get(0).get("decimalLatitude") == null, is(true));
   }

@@ -1,4 +1,4 @@
-package org.observatoire.beam.io;
+package org.observatoire.beam.parquet;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
