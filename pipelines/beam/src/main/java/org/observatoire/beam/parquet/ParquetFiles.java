@@ -8,7 +8,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
-import org.observatoire.beam.avro.AvroSchemas;
 
 /**
  * Opens the datasets' Parquet writers: rows Avro binary-encoded ({@link EncodedRowWriteSupport}), zstd, the given
@@ -16,11 +15,17 @@ import org.observatoire.beam.avro.AvroSchemas;
  * is closed, which is when its bbox is known; the builder's {@code withExtraMetaData} takes its values at opening).
  * Dictionary encoding stays on (most columns repeat a few values) except for the columns that hold a different
  * value on almost every row, and those whose schema field says {@code observatoire.parquet.dictionary: false}
- * ({@link AvroSchemas#DICTIONARY_PROP}): a dictionary there costs a hash look-up per value and saves little.
+ * ({@link #DICTIONARY_PROP}): a dictionary there costs a hash look-up per value and saves little.
  */
 public final class ParquetFiles {
   /** Row groups of 64 MB (buffered, compressed): large enough for scans, small enough to skip by statistics. */
   public static final long ROW_GROUP_BYTES = 64L << 20;
+
+  /**
+   * A schema field property: {@code "false"} writes the column without a Parquet dictionary, {@code "true"} with one
+   * even where the column name is usually near-unique.
+   */
+  public static final String DICTIONARY_PROP = "observatoire.parquet.dictionary";
 
   /** Columns that are (nearly) unique per row in our datasets, written without a dictionary. */
   static final Set<String> UNIQUE_COLUMNS = Set.of("occurrenceID", "geometry", "decimalLatitude",
@@ -51,7 +56,7 @@ public final class ParquetFiles {
 
   /** Whether a field's column gets a dictionary: as its schema says, else not when nearly unique per row. */
   static boolean dictionaryEncoded(Schema.Field f) {
-    String chosen = f.getProp(AvroSchemas.DICTIONARY_PROP);
+    String chosen = f.getProp(DICTIONARY_PROP);
     return chosen != null ? Boolean.parseBoolean(chosen) : !UNIQUE_COLUMNS.contains(f.name());
   }
 

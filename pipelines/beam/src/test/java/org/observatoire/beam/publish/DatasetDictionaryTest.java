@@ -1,4 +1,4 @@
-package org.observatoire.beam.avro;
+package org.observatoire.beam.publish;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;

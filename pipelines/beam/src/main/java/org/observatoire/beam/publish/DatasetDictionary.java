@@ -1,4 +1,4 @@
-package org.observatoire.beam.avro;
+package org.observatoire.beam.publish;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.cubes.CubeSchemas;
 
 /**
@@ -36,7 +37,7 @@ public final class DatasetDictionary {
     Map<String, String> files = new LinkedHashMap<>();
     StringBuilder md = new StringBuilder("# Published datasets: column dictionary\n\n")
         .append("Generated from the schemas the jobs write with (`DatasetDictionary`; regenerate with\n")
-        .append("`java -cp pipelines/cli/target/observatoire.jar org.observatoire.beam.avro.DatasetDictionary`).\n")
+        .append("`java -cp pipelines/cli/target/observatoire.jar org.observatoire.beam.publish.DatasetDictionary`).\n")
         .append("Darwin Core terms are used as column names wherever a term exists. The Avro schema of each dataset is\n")
         .append("beside this file (`<dataset>.avsc`); Parquet files are written from it (zstd).\n\n")
         .append("`occurrences/` and `visits/` are partitioned Hive-style by `protocol` and `year` (in the folder names, not in\n")
