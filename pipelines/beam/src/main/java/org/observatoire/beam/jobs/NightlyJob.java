@@ -36,6 +36,7 @@ import org.observatoire.beam.cubes.CubeSchemas;
 import org.observatoire.beam.io.Chunk;
 import org.observatoire.beam.parquet.ParquetFooters;
 import org.observatoire.beam.io.ReadSubmissionLines;
+import org.observatoire.beam.parquet.ParquetWriteOptions;
 import org.observatoire.beam.parquet.WriteParquetBlocks;
 import org.observatoire.beam.parquet.WriteParquetDataset;
 import org.apache.avro.generic.GenericRecord;
@@ -78,7 +79,7 @@ public final class NightlyJob {
   private NightlyJob() {}
 
   /** The job's options; any runner's options may be given too. */
-  public interface Options extends PipelineOptions {
+  public interface Options extends PipelineOptions, ParquetWriteOptions {
     @Description("Folder of JSON-lines submission files (.jsonl, .ndjson, .json, optionally .gz), read recursively")
     @Validation.Required
     String getInput();

@@ -2,6 +2,7 @@ package org.observatoire.beam.parquet;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -43,7 +44,16 @@ public final class ParquetFiles {
   /** A writer of rows encoded with {@code schema} (Avro binary, as {@code GenericDatumWriter} writes them). */
   public static ParquetWriter<byte[]> open(OutputFile file, Schema schema, GeoParquet geo, long rowGroupBytes)
       throws IOException {
-    Builder b = new Builder(file, schema, geo).withCompressionCodec(CompressionCodecName.ZSTD)
+    return open(file, schema, rowGroupBytes, conf -> new EncodedRowWriteSupport(schema, geo));
+  }
+
+  /**
+   * A writer through {@code support}, with the datasets' settings for {@code schema}: zstd, the row-group size, the
+   * columns without a dictionary, no size statistics, parquet-java's defaults for the rest.
+   */
+  static <T> ParquetWriter<T> open(OutputFile file, Schema schema, long rowGroupBytes,
+      Function<Configuration, WriteSupport<T>> support) throws IOException {
+    Builder<T> b = new Builder<>(file, support).withCompressionCodec(CompressionCodecName.ZSTD)
         .withRowGroupSize(rowGroupBytes).withConf(new Configuration(false))
         .withSizeStatisticsEnabled(SIZE_STATISTICS);
     for (Schema.Field f : schema.getFields()) {
@@ -60,24 +70,22 @@ public final class ParquetFiles {
     return chosen != null ? Boolean.parseBoolean(chosen) : !UNIQUE_COLUMNS.contains(f.name());
   }
 
-  private static final class Builder extends ParquetWriter.Builder<byte[], Builder> {
-    private final Schema schema;
-    private final GeoParquet geo;
+  private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+    private final Function<Configuration, WriteSupport<T>> support;
 
-    Builder(OutputFile file, Schema schema, GeoParquet geo) {
+    Builder(OutputFile file, Function<Configuration, WriteSupport<T>> support) {
       super(file);
-      this.schema = schema;
-      this.geo = geo;
+      this.support = support;
     }
 
     @Override
-    protected Builder self() {
+    protected Builder<T> self() {
       return this;
     }
 
     @Override
-    protected WriteSupport<byte[]> getWriteSupport(Configuration conf) {
-      return new EncodedRowWriteSupport(schema, geo);
+    protected WriteSupport<T> getWriteSupport(Configuration conf) {
+      return support.apply(conf);
     }
   }
 }

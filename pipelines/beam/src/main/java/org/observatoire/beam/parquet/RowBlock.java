@@ -65,12 +65,14 @@ public final class RowBlock {
     byte[][] payloads = new byte[rows.size()][];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = Objects.requireNonNull(sortKeys.get(i), "sortKey");
-      byte[] row = rows.get(i);
-      // the payload of one row: no head, no tail, one middle
-      payloads[i] = ByteBuffer.allocate(16 + row.length).putInt(0).putInt(0).putInt(1).putInt(row.length).put(row)
-          .array();
+      payloads[i] = rowPayload(rows.get(i));
     }
     return new RowBlock(destination, keys, payloads);
+  }
+
+  /** The payload of a group of one row: no head, no tail, one middle. */
+  static byte[] rowPayload(byte[] row) {
+    return ByteBuffer.allocate(16 + row.length).putInt(0).putInt(0).putInt(1).putInt(row.length).put(row).array();
   }
 
   private static byte[] payload(byte[] head, List<byte[]> middles, byte[] tail) {

@@ -22,7 +22,7 @@ import org.apache.avro.util.Utf8;
 /**
  * An external sort of encoded rows by a binary key in bounded memory: rows are held in memory up to a byte budget,
  * then sorted and spilled as a run to a local temporary file; {@link #sorted()} merges the runs and what is still in
- * memory. Keys compare as unsigned bytes, the order Parquet's statistics use for strings; {@link #key} builds one
+ * memory. Keys (then rows, for equal keys) compare as unsigned bytes, the order Parquet's statistics use for strings; {@link #key} builds one
  * from several string columns so that it sorts column by column, nulls last. Not thread-safe; {@link #close()}
  * deletes the runs.
  */
@@ -30,7 +30,14 @@ final class SortBuffer implements AutoCloseable {
   /** One row: its sort key and its encoded bytes. */
   record Entry(byte[] key, byte[] row) {}
 
-  static final Comparator<Entry> ORDER = (a, b) -> Arrays.compareUnsigned(a.key, b.key);
+  /**
+   * Key order, then row bytes: a total order, so that rows with equal keys are stored in the same order whatever
+   * order they arrived in (files are byte-identical from run to run).
+   */
+  static final Comparator<Entry> ORDER = (a, b) -> {
+    int byKey = Arrays.compareUnsigned(a.key, b.key);
+    return byKey != 0 ? byKey : Arrays.compareUnsigned(a.row, b.row);
+  };
 
   /** Marks a null column: 0xFF never occurs in UTF-8, so it sorts after every string. */
   private static final byte NULL = (byte) 0xFF;
@@ -124,7 +131,7 @@ final class SortBuffer implements AutoCloseable {
     bytes = 0;
   }
 
-  /** Every row added, in key order (stable within equal keys of one run). Call once. */
+  /** Every row added, in {@link #ORDER}. Call once. */
   Iterator<byte[]> sorted() {
     memory.sort(ORDER);
     if (runs.isEmpty()) {

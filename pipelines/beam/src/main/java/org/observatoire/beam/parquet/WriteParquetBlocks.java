@@ -13,6 +13,10 @@ import org.observatoire.beam.BackgroundPriority;
  * {@link WriteParquetDataset#partitioned}): the blocks, not their rows, travel and are sorted, and each file holds
  * the rows of its blocks in block-key order. For datasets whose rows repeat most of their columns in groups (the
  * zero-filled visits: ~100 rows per visit that differ only in the taxon), this moves and sorts one element per group.
+ *
+ * <p>Unless {@link #withNumShards} says otherwise, each destination gets one file, sorted by block key then by row
+ * bytes ({@link SortBuffer#ORDER}): the same blocks give the same bytes whatever the runner's bundles. The writer is
+ * the one the pipeline's {@link ParquetWriteOptions} choose.
  */
 public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, WriteFilesResult<String>> {
   private final String directory;
@@ -53,12 +57,13 @@ public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, 
 
   @Override
   public WriteFilesResult<String> expand(PCollection<RowBlock> blocks) {
+    ParquetWriterKind kind = ParquetWriteOptions.of(blocks.getPipeline().getOptions());
     FileIO.Write<String, RowBlock> write = FileIO.<String, RowBlock>writeDynamic()
         .by(RowBlock::destination)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, SORT_BUDGET_BYTES, niceness))
+        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, SORT_BUDGET_BYTES, niceness, kind))
         .to(directory)
         .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? "part" : dest + "/part", ".parquet"));
-    return blocks.apply("WriteParquet", numShards > 0 ? write.withNumShards(numShards) : write);
+    return blocks.apply("WriteParquet", write.withNumShards(numShards > 0 ? numShards : 1));
   }
 }

@@ -14,8 +14,12 @@ import org.apache.beam.sdk.values.PCollection;
  * Writes Avro records as a Parquet dataset (zstd, 64 MB row groups) under a folder, either flat
  * ({@code <name>-*.parquet}) or in Hive-style partitions computed per record ({@code protocol=…/year=…/part-*.parquet}).
  * A file schema with a WKB {@code geometry} column (and {@code decimalLongitude}/{@code decimalLatitude}) gets the
- * GeoParquet 1.1 {@code geo} footer key. Rows keep their arrival order; datasets whose files are sorted are written
- * from {@link RowBlock}s by {@link WriteParquetBlocks}.
+ * GeoParquet 1.1 {@code geo} footer key. Datasets whose files are sorted by columns are written from
+ * {@link RowBlock}s by {@link WriteParquetBlocks}.
+ *
+ * <p>Unless {@link #withNumShards} says otherwise, each destination gets one file and its rows are stored in the order
+ * of their encoded bytes ({@link ParquetSink}): the same rows give the same bytes whatever the runner's bundles, so a
+ * rerun can be checked by checksums. The writer is the one the pipeline's {@link ParquetWriteOptions} choose.
  */
 public final class WriteParquetDataset extends PTransform<PCollection<GenericRecord>, WriteFilesResult<String>> {
   private final String directory;
@@ -62,13 +66,14 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
   @Override
   public WriteFilesResult<String> expand(PCollection<GenericRecord> rows) {
     String name = prefix;
+    ParquetWriterKind kind = ParquetWriteOptions.of(rows.getPipeline().getOptions());
     FileIO.Write<String, GenericRecord> write = FileIO.<String, GenericRecord>writeDynamic()
         .by(partition)
         .withDestinationCoder(StringUtf8Coder.of())
         .via(Contextful.fn(toFileRow),
-            new ParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES))
+            new ParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, WriteParquetBlocks.SORT_BUDGET_BYTES, kind))
         .to(directory)
         .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? name : dest + "/" + name, ".parquet"));
-    return rows.apply("WriteParquet", numShards > 0 ? write.withNumShards(numShards) : write);
+    return rows.apply("WriteParquet", write.withNumShards(numShards > 0 ? numShards : 1));
   }
 }
