@@ -34,10 +34,11 @@ import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.cubes.BuildOccurrenceCubes;
 import org.observatoire.beam.cubes.CubeSchemas;
 import org.observatoire.beam.io.Chunk;
-import org.observatoire.beam.io.ParquetFooters;
+import org.observatoire.beam.parquet.ParquetFooters;
 import org.observatoire.beam.io.ReadSubmissionLines;
-import org.observatoire.beam.io.WriteParquetBlocks;
-import org.observatoire.beam.io.WriteParquetDataset;
+import org.observatoire.beam.parquet.ParquetWriteOptions;
+import org.observatoire.beam.parquet.WriteParquetBlocks;
+import org.observatoire.beam.parquet.WriteParquetDataset;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
@@ -78,7 +79,7 @@ public final class NightlyJob {
   private NightlyJob() {}
 
   /** The job's options; any runner's options may be given too. */
-  public interface Options extends PipelineOptions {
+  public interface Options extends PipelineOptions, ParquetWriteOptions {
     @Description("Folder of JSON-lines submission files (.jsonl, .ndjson, .json, optionally .gz), read recursively")
     @Validation.Required
     String getInput();

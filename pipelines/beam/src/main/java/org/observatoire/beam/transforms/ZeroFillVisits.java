@@ -14,7 +14,7 @@ import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.avro.OccurrencePicker;
 import org.observatoire.beam.avro.VisitBlocks;
-import org.observatoire.beam.io.RowBlock;
+import org.observatoire.beam.parquet.RowBlock;
 import org.observatoire.core.geo.CellAssigner;
 import org.observatoire.core.visits.ListedTaxon;
 import org.observatoire.core.visits.Observed;

@@ -26,7 +26,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatoire.beam.io.ReadParquet;
+import org.observatoire.beam.parquet.ReadParquet;
 import org.observatoire.beam.publish.DwcaExport;
 import org.observatoire.beam.publish.NightlyDatasets;
 import org.observatoire.beam.publish.QualityReport;

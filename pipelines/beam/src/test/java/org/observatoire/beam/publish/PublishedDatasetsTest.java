@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBReader;
-import org.observatoire.beam.io.ReadParquet;
+import org.observatoire.beam.parquet.ReadParquet;
 import org.observatoire.beam.jobs.NightlyJob;
 import org.observatoire.core.visits.ProtocolLists;
 

@@ -78,7 +78,7 @@ class ReleasePublisherTest {
     assertThat(next.cleaned(), containsInAnyOrder("staging/r2", ".current.r2.tmp"));
     assertThat(catalog.currentId().orElseThrow(), is("r3"));
     assertThat(catalog.releaseIds(), contains("r1", "r3"));
-    long rows = org.observatoire.beam.io.ParquetFooters.count(runOutput.resolve("occurrences"))[1];
+    long rows = org.observatoire.beam.parquet.ParquetFooters.count(runOutput.resolve("occurrences"))[1];
     assertThat(next.changes().total().unchanged(), is(rows));
     assertThat(next.changes().total().added(), is(0L));
     assertThat(next.changes().total().removed(), is(0L));
