@@ -30,8 +30,8 @@ class BdqRegistryTest {
     @Test
     void exposesTheStandardsParameterDefaultsWithTheGivenLatestDate() {
         BdqTest inRange = registry.byLabel("VALIDATION_EVENTDATE_INRANGE").orElseThrow();
-        assertThat(inRange.parameters(), hasEntry("bdq:earliestValidDate", "1582-11-15"));
-        assertThat(inRange.parameters(), hasEntry("bdq:latestValidDate", "2026-11-23"));
+        assertThat(inRange.parameters(), hasEntry("bdqval:earliestValidDate", "1582-11-15"));
+        assertThat(inRange.parameters(), hasEntry("bdqval:latestValidDate", "2026-11-23"));
         assertThat(inRange.type(), is(TestType.VALIDATION));
         assertThat(inRange.actedUpon(), equalTo(List.of("dwc:eventDate")));
     }
@@ -46,7 +46,7 @@ class BdqRegistryTest {
 
     @Test
     void countryTestsRunOfflineOnlyWhereABoundaryIsBundled() {
-        BdqTest consistent = registry.byLabel("VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT").orElseThrow();
+        BdqTest consistent = registry.byLabel("VALIDATION_COORDINATESCOUNTRYCODE_CONSISTENT").orElseThrow();
         Response strasbourg = consistent.run(Map.of("dwc:decimalLatitude", "48.58", "dwc:decimalLongitude", "7.75",
                 "dwc:countryCode", "FR"));
         assertThat(strasbourg.result(), equalTo(Response.COMPLIANT));
@@ -76,5 +76,19 @@ class BdqRegistryTest {
     @Test
     void theLatestValidDateIsNeverReadFromAClock() {
         assertThrows(NullPointerException.class, () -> BdqParameters.defaults(null));
+    }
+
+    @Test
+    void everyTestOfTheStandardIsImplementedUnderItsLabelGuidAndType() {
+        for (Tg2Catalogue.Entry e : Tg2Catalogue.bundled().all()) {
+            if (e.type() == TestType.MEASURE && e.label().startsWith("MEASURE_") && !e.label().contains("EVENTDATE")) {
+                continue; // measures over a record's other responses, not over its terms: see docs/bdq-tests.md
+            }
+            BdqTest t = registry.byLabel(e.label()).orElseThrow(() -> new AssertionError("not implemented: " + e.label()));
+            assertThat(e.label(), t.guid(), equalTo(e.guid()));
+            assertThat(e.label(), t.type(), is(e.type()));
+        }
+        registry.all().forEach(t -> assertThat(t.label(), Tg2Catalogue.bundled().find(t.guid()).orElseThrow().label(),
+                equalTo(t.label())));
     }
 }
