@@ -37,7 +37,7 @@ public final class BdqDocs {
         for (Tg2Catalogue.Entry e : Tg2Catalogue.bundled().all()) {
             Optional<BdqTest> t = registry.byGuid(e.guid());
             b.append("| ").append(e.label()).append(" | ").append(e.type()).append(" | ").append(e.guid()).append(" | ")
-                    .append(t.isPresent() ? "yes" : "no: aggregates the responses of other tests").append(" | ")
+                    .append(t.isPresent() ? "yes" : "no").append(" | ")
                     .append(t.map(x -> parameters(x.parameters())).orElse("")).append(" |\n");
         }
         return b.toString();

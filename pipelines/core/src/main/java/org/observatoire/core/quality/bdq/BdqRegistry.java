@@ -47,6 +47,7 @@ public final class BdqRegistry {
         all.addAll(EventDateAmendments.all());
         all.addAll(NameTests.all(TaxrefNames::bundled));
         all.addAll(GeographyTests.all(boundaries));
+        all.addAll(AggregateMeasures.of(List.copyOf(all)));
         return of(all);
     }
 
