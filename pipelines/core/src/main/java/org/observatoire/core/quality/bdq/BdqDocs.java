@@ -32,6 +32,9 @@ public final class BdqDocs {
                 .append("with its régions and départements. A record naming another `bdqval:sourceAuthority`, or a case ")
                 .append("needing one we lack (another country's boundary, WoRMS, centroids), gets ")
                 .append("EXTERNAL_PREREQUISITES_NOT_MET.\n\n")
+                .append("Agreement with the standard's own validation data, and every case where we differ with the ")
+                .append("reason: `sample-data/bdq/DISAGREEMENTS.md` (reproduce with `./observatoire bdq --input ")
+                .append("sample-data/bdq/TG2_test_validation_data.csv --output /tmp/bdq-responses.csv`).\n\n")
                 .append("| label | type | GUID | implemented | parameters (defaults in force) |\n")
                 .append("|---|---|---|---|---|\n");
         for (Tg2Catalogue.Entry e : Tg2Catalogue.bundled().all()) {
