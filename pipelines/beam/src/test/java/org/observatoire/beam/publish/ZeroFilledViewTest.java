@@ -121,6 +121,12 @@ class ZeroFilledViewTest {
   }
 
   @Test
+  void docsEventsShowsTheViewsSqlAsRun() throws Exception {
+    Path docs = SampleRuns.sampleData().getParent().resolve("docs/events.md");
+    assertThat(Files.readString(docs).contains("```sql\n" + ReleaseViews.ZERO_FILLED_SQL + "\n```"), is(true));
+  }
+
+  @Test
   void theSubqueryFormMatchesTheView() throws Exception {
     try (Connection c = Duck.open()) {
       assertThat(count(c, "SELECT count(*) FROM " + ReleaseViews.zeroFilledQuery(out)),
