@@ -45,8 +45,8 @@ class QueryCommandTest {
     Run r = query("--catalog", PublishedSample.catalog().toString(), "--format", "csv",
         "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name");
     assertThat(r.err(), r.code(), is(0));
-    assertThat(r.out(), is("view_name\r\ncubes_eea10km\r\ncubes_eea1km\r\ncubes_inpn10km\r\ndead_letter\r\n"
-        + "checklists\r\nduplicates\r\nevents\r\noccurrences\r\nrejected\r\nvisits_zerofilled\r\n"));
+    assertThat(r.out(), is("view_name\r\nchecklists\r\ncubes_eea10km\r\ncubes_eea1km\r\ncubes_inpn10km\r\n"
+        + "dead_letter\r\nduplicates\r\nevents\r\noccurrences\r\nrejected\r\nvisits_zerofilled\r\n"));
   }
 
   @Test
