@@ -97,6 +97,10 @@ public final class NightlyCommand implements Callable<Integer> {
           + " writer); both write the same rows, schema, footer keys and statistics. Default: ${DEFAULT-VALUE}.")
   String parquetWriter;
 
+  @Option(names = "--materialise-visits", description = "Also write the zero-filled visits as a dataset (visits/)."
+      + " By default they are the view visits_zerofilled over events, checklists and occurrences.")
+  boolean materialiseVisits;
+
   @Option(names = "--cpu-by-stage", description = "Write the CPU seconds of each stage (Flink task), and of the"
       + " JIT compiler, collector and VM threads together, to this JSON file (the bench does).")
   Path cpuByStage;
@@ -205,6 +209,7 @@ public final class NightlyCommand implements Callable<Integer> {
       args.add("--pseudonymKeyFile=" + pseudonymKeyFile);
     }
     args.add("--samplePseudonymKey=" + samplePseudonymKey);
+    args.add("--materialiseVisits=" + materialiseVisits);
     if (countExpectations != null) {
       args.add("--countExpectations=" + countExpectations);
     }

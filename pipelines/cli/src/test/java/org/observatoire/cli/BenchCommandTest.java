@@ -97,13 +97,13 @@ class BenchCommandTest {
     assertThat(parquetRows(work.resolve("out-duckdb-bare")),
         is(report.at("/systems/duckdbBare/details/outputRows").asLong()));
     JsonNode byDataset = report.at("/systems/nightly/details/rowsByDataset");
-    assertThat(byDataset.path("visits").asLong(), is(parquetRows(work.resolve("out-nightly/visits"))));
+    assertThat(byDataset.path("events").asLong(), is(parquetRows(work.resolve("out-nightly/events"))));
     long all = 0;
     for (JsonNode n : byDataset) {
       all += n.asLong();
     }
     assertThat(report.at("/systems/nightly/details/rowsWritten").asLong(), is(all));
-    assertThat(all, greaterThan(nightlyRows + byDataset.path("visits").asLong()));
+    assertThat(all, greaterThan(nightlyRows + byDataset.path("events").asLong()));
     assertThat(table, containsString(String.format(java.util.Locale.ROOT, "nightly: %,d rows written", all)));
 
     // the nightly child's CPU by stage: its validation task is there, and the stages fit in the process's CPU

@@ -22,6 +22,8 @@ public final class DatasetDictionary {
   public static Map<String, Schema> datasets() {
     Map<String, Schema> d = new LinkedHashMap<>();
     d.put("occurrences", AvroSchemas.OCCURRENCE_FILE);
+    d.put("events", AvroSchemas.EVENT_FILE);
+    d.put("checklists", AvroSchemas.CHECKLIST);
     d.put("visits", AvroSchemas.VISIT_FILE);
     d.put("cubes", CubeSchemas.CUBE);
     d.put("rejected", AvroSchemas.REJECTED);
@@ -40,8 +42,10 @@ public final class DatasetDictionary {
         .append("`java -cp pipelines/cli/target/observatoire.jar org.observatoire.beam.publish.DatasetDictionary`).\n")
         .append("Darwin Core terms are used as column names wherever a term exists. The Avro schema of each dataset is\n")
         .append("beside this file (`<dataset>.avsc`); Parquet files are written from it (zstd).\n\n")
-        .append("`occurrences/` and `visits/` are partitioned Hive-style by `protocol` and `year` (in the folder names, not in\n")
-        .append("the files); their `geometry` column is a GeoParquet 1.1 WKB point (see docs/publishing.md);\n")
+        .append("`occurrences/`, `events/` and `visits/` are partitioned Hive-style by `protocol` and `year` (in the folder\n")
+        .append("names, not in the files); their `geometry` column is a GeoParquet 1.1 WKB point (see docs/publishing.md);\n")
+        .append("`visits/` is written only by `nightly --materialise-visits`: otherwise the zero-filled visits are the view\n")
+        .append("`visits_zerofilled` over `events`, `checklists` and `occurrences`, with the same columns (see docs/events.md);\n")
         .append("`cubes/` has one folder per grid. Datasets named `restricted-*` go only to the restricted output.\n");
     for (Map.Entry<String, Schema> e : datasets().entrySet()) {
       files.put(e.getKey() + ".avsc", e.getValue().toString(true) + "\n");
@@ -50,7 +54,7 @@ public final class DatasetDictionary {
         md.append(e.getValue().getDoc()).append("\n\n");
       }
       md.append("| column | type | meaning |\n|---|---|---|\n");
-      if (e.getKey().equals("occurrences") || e.getKey().equals("visits")) {
+      if (e.getKey().equals("occurrences") || e.getKey().equals("events") || e.getKey().equals("visits")) {
         md.append("| protocol | string (partition) | Protocol folder name (`stoc-eps`, `spipoll`, ...). |\n");
         md.append("| year | int (partition) | dwc:year of eventDate. |\n");
       }

@@ -17,7 +17,7 @@ public final class NightlyRelease {
   public static ReleasePublisher.Published<NightlyJob.Result> run(NightlyJob.Options options, Path catalog,
       String releaseId, int keep, List<ReleaseCheck> extraChecks, Clock clock) {
     List<ReleaseCheck> checks = new ArrayList<>();
-    checks.add(ReleaseVerifier.of(NightlyDatasets.declaredColumns()));
+    checks.add(ReleaseVerifier.of(NightlyDatasets.declaredColumns(options.getMaterialiseVisits())));
     checks.addAll(extraChecks);
     ReleasePublisher publisher = ReleasePublisher.of(ReleaseCatalog.at(catalog, clock), checks, keep);
     boolean restrictedGiven = options.getRestrictedOutput() != null;

@@ -57,7 +57,8 @@ class BlockParquetSinkTest {
       Double lon = unlocated ? null : -0.5 + (site / 10) * 1.1;
       Visit v = new Visit("stoc-eps:s" + i, "stoc-eps", "s" + i, unlocated ? null : "site-" + site,
           String.format("2025-%02d-%02d", 4 + r.nextInt(3), 1 + r.nextInt(28)), 2025, 5,
-          r.nextBoolean() ? null : "07:15", r.nextBoolean() ? null : 50.0, r.nextBoolean() ? 10 : null, null, lat, lon);
+          r.nextBoolean() ? null : "07:15", r.nextBoolean() ? null : 50.0, r.nextBoolean() ? 10 : null, null, lat, lon,
+          true, "STOC-EPS point count (5 min), Vigie-Nature", 5.0, null);
       List<Observed> observed = new ArrayList<>();
       for (int k = r.nextInt(12); k > 0; k--) {
         ListedTaxon t = list.get(r.nextInt(list.size()));

@@ -88,7 +88,7 @@ public final class BenchSystems {
         details.put(k, totals.path(k).asLong());
       }
       details.put("jobSeconds", json.path("run").path("durationSeconds").asDouble());
-      // the nightly writes more than occurrences: zero-filled visits and cubes are most of its rows
+      // the nightly writes more than occurrences: events, checklists, cubes (and visits when materialised)
       ObjectNode byDataset = details.putObject("rowsByDataset");
       long written = 0;
       for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) json.path("outputs")::fields) {
