@@ -116,7 +116,7 @@ class QueryCommandTest {
   @Test
   void anUnknownReleaseOrBadSqlFailsClearly() {
     Run unknown = query("--catalog", PublishedSample.catalog().toString(), "--release", "nope", "SELECT 1");
-    assertThat(unknown.code(), is(1));
+    assertThat(unknown.code(), is(UserErrors.USAGE));
     assertThat(unknown.err(), containsString("no release nope"));
     Run bad = query("--catalog", PublishedSample.catalog().toString(), "SELECT * FROM nowhere");
     assertThat(bad.code(), is(2));

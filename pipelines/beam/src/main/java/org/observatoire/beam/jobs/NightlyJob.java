@@ -268,6 +268,12 @@ public final class NightlyJob {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the nightly pipeline ended in state " + state);
     }
+    try {
+      Folders.removeEmptyTempFolders(output);
+      Folders.removeEmptyTempFolders(restricted);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tidy the outputs " + output + " and " + restricted, e);
+    }
     Instant finished = Instant.now();
 
     RunManifest.Builder manifest = RunManifest.builder()

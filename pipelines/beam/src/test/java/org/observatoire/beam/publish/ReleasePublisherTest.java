@@ -37,7 +37,6 @@ class ReleasePublisherTest {
     Path input = SampleRuns.input(shared.resolve("in"), List.of("submissions/propage/valid.jsonl",
         "submissions/propage/invalid.jsonl", "submissions/propage/edge.jsonl"));
     runOutput = SampleRuns.nightly(input, shared.resolve("run"), "fixture");
-    NightlyRelease.removeEmptyTempFolders(runOutput);
   }
 
   private static ReleasePublisher.Stager<Void> copyOfRun() {
@@ -50,6 +49,16 @@ class ReleasePublisherTest {
   private ReleasePublisher publisher(Path root, int keep) {
     return ReleasePublisher.of(ReleaseCatalog.at(root, CLOCK),
         List.of(ReleaseVerifier.of(NightlyDatasets.declaredColumns())), keep);
+  }
+
+  @Test
+  void aRunLeavesNoTemporaryFoldersInItsOutputs() throws Exception {
+    for (Path dir : List.of(runOutput, Path.of(runOutput + "-restricted"))) {
+      try (var walk = Files.walk(dir)) {
+        List<Path> temps = walk.filter(p -> p.getFileName().toString().startsWith(".temp")).toList();
+        assertThat(dir + " holds writer leftovers", temps, empty());
+      }
+    }
   }
 
   @Test
