@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.observatoire.beam.parquet.ParquetWriteOptions;
+import org.observatoire.beam.parquet.ParquetWriterKind;
 import org.observatoire.beam.parquet.ReadParquet;
 import org.observatoire.core.samples.SampleData;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +128,16 @@ class ParquetWritersAgreeTest {
       rows += a.size();
     }
     assertThat(rows, greaterThan(1000L));
+  }
+
+  @Test
+  void theJobOptionChoosesTheWriter() {
+    assertThat(ParquetWriteOptions.of(PipelineOptionsFactory.fromArgs("--parquetWriter=stock")
+        .as(NightlyJob.Options.class)), is(ParquetWriterKind.STOCK));
+    assertThat(ParquetWriteOptions.of(PipelineOptionsFactory.fromArgs().as(NightlyJob.Options.class)),
+        is(ParquetWriterKind.FAST));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParquetWriterKind.parse("quick"));
+    assertThat(e.getMessage(), is("--parquet-writer must be fast or stock, got 'quick'"));
   }
 
   @Test
