@@ -27,7 +27,8 @@ import org.observatoire.core.protocol.ProtocolPackages;
  * itself: {@code submissionId}, {@code protocol}, {@code protocolVersion}, {@code submittedAt}.
  */
 public final class VolunteerPages {
-  static final Set<String> ENVELOPE = Set.of("submissionId", "protocol", "protocolVersion", "submittedAt");
+  /** What the page fills in itself, left out of the form. */
+  public static final Set<String> ENVELOPE = Set.of("submissionId", "protocol", "protocolVersion", "submittedAt");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ASSETS = "observatoire/intake/";
 
