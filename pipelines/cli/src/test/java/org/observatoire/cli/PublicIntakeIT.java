@@ -203,6 +203,17 @@ class PublicIntakeIT {
       assertThat(r.headers().firstValue("Retry-After").isPresent(), is(true));
       assertThat(error(r), containsString("this address"));
     }
+    try (IntakeServer pages = IntakeServer.start(kafka.bootstrapServers(),
+        KafkaAndIntake.testSettings(tmp.resolve("pages"))
+            .withLimits(new IntakeSettings.Limits(1000, 1000, 1000, 1000, 1, 1 << 20)))) {
+      String pageKey = pages.keys().pageKey("stoc-eps").orElseThrow().publicKey();
+      assertThat("a page key is scoped to its protocol",
+          send(post(pages, pageKey, submission("spipoll", "page-0001"))).statusCode(), equalTo(403));
+      assertThat(send(post(pages, pageKey, submission("stoc-eps", "page-0002"))).statusCode(), equalTo(202));
+      HttpResponse<String> third = send(post(pages, pageKey, submission("stoc-eps", "page-0003")));
+      assertThat("--page-rate 1: a burst of 2", third.statusCode(), equalTo(429));
+      assertThat(third.headers().firstValue("Retry-After").isPresent(), is(true));
+    }
   }
 
   @Test

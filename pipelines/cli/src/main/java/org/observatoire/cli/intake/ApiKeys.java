@@ -136,10 +136,13 @@ public final class ApiKeys {
     return key;
   }
 
-  /** Makes the public page key of {@code protocol} (see the class comment) and returns it. */
-  public synchronized Client addPageKey(String protocol, double rate) {
+  /**
+   * Makes the public page key of {@code protocol} (see the class comment) and returns it; its rate is the intake's
+   * {@code --page-rate}.
+   */
+  public synchronized Client addPageKey(String protocol) {
     String key = newKey();
-    write(append(clientNode(idOf(key), "page " + protocol, Set.of(protocol), rate, true, key), key));
+    write(append(clientNode(idOf(key), "page " + protocol, Set.of(protocol), null, true, key), key));
     return pageKey(protocol).orElseThrow();
   }
 

@@ -109,7 +109,7 @@ public final class IntakeServer implements AutoCloseable {
     if (pages != null) {
       for (String protocol : pages.protocols()) {
         if (keys.pageKey(protocol).isEmpty()) {
-          keys.addPageKey(protocol, l.pageRate());
+          keys.addPageKey(protocol);
         }
       }
     }
@@ -465,7 +465,7 @@ public final class IntakeServer implements AutoCloseable {
       return;
     }
     ApiKeys.Client client = found.get();
-    double rate = client.rate() != null ? client.rate() : client.page() ? settings.limits().pageRate() : -1;
+    double rate = client.page() ? settings.limits().pageRate() : client.rate() != null ? client.rate() : -1;
     long wait = perKey.take(client.id(), rate);
     if (wait > 0) {
       tooMany(ex, wait, "too many submissions for this key");

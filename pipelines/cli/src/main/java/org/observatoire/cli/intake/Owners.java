@@ -48,7 +48,6 @@ public final class Owners implements AutoCloseable {
       }
       List<String> lines = new ArrayList<>();
       int skip = Math.max(0, kept.size() - max);
-      Owners o = null;
       for (Map.Entry<String, String> e : kept.entrySet()) {
         if (skip-- <= 0) {
           lines.add(e.getKey() + "\t" + e.getValue());
@@ -57,7 +56,7 @@ public final class Owners implements AutoCloseable {
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.write(tmp, lines, StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      o = new Owners(max, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+      Owners o = new Owners(max, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
       for (String line : lines) {
         int tab = line.indexOf('\t');
         o.owners.put(line.substring(0, tab), line.substring(tab + 1));

@@ -70,11 +70,14 @@ public final class TokenBuckets {
     return take(name, -1);
   }
 
-  /** As {@link #take(String)}, with {@code rate} per second for this name when positive (a key's own limit). */
+  /**
+   * As {@link #take(String)}, with {@code rate} per second for this name when positive (a key's own limit), and a
+   * burst of two seconds' worth.
+   */
   public long take(String name, double rate) {
     long now = clock.getAsLong();
     double perNano = rate > 0 ? rate / 1e9 : ratePerNano;
-    double cap = rate > 0 ? Math.max(burst, rate * 2) : burst;
+    double cap = rate > 0 ? Math.max(1, rate * 2) : burst;
     Bucket b = buckets.computeIfAbsent(name, n -> new Bucket(cap, now, perNano, cap));
     long wait = b.take(now);
     if (buckets.size() > SWEEP_ABOVE) {

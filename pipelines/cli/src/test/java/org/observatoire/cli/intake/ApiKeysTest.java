@@ -54,7 +54,7 @@ class ApiKeysTest {
   @Test
   void aPageKeyIsPublicAndScopedToItsProtocol() {
     ApiKeys keys = ApiKeys.open(tmp.resolve("keys.json"));
-    ApiKeys.Client page = keys.addPageKey("spipoll", 5);
+    ApiKeys.Client page = keys.addPageKey("spipoll");
     assertThat(page.page(), is(true));
     assertThat(keys.authenticate(page.publicKey()).orElseThrow().protocols(), equalTo(Set.of("spipoll")));
     assertThat(keys.pageKey("spipoll").orElseThrow().id(), equalTo(page.id()));
