@@ -30,14 +30,24 @@ public final class AccessLog implements AutoCloseable {
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(1 << 16);
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
-  private final SecretKeySpec addressKey;
+  /** One MAC per thread, keyed once: the provider look-up and key set-up cost more than the MAC of an address. */
+  private final ThreadLocal<Mac> addressMac;
   private volatile boolean running = true;
 
   private AccessLog(PrintStream out) {
     this.out = out;
     byte[] k = new byte[32];
     new SecureRandom().nextBytes(k);
-    this.addressKey = new SecretKeySpec(k, "HmacSHA256");
+    SecretKeySpec key = new SecretKeySpec(k, "HmacSHA256");
+    this.addressMac = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return mac;
+      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+      }
+    });
     this.writer = new Thread(this::write, "access-log");
     this.writer.setDaemon(true);
     this.writer.start();
@@ -50,13 +60,7 @@ public final class AccessLog implements AutoCloseable {
 
   /** The opaque tag of a client address. */
   public String addressTag(String address) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(addressKey);
-      return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)), 0, 6);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+    return HexFormat.of().formatHex(addressMac.get().doFinal(address.getBytes(StandardCharsets.UTF_8)), 0, 6);
   }
 
   /** Logs one request. */

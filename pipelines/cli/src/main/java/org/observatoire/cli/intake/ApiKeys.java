@@ -262,11 +262,16 @@ public final class ApiKeys {
     }
   }
 
-  static String sha256(String key) {
+  /** One digest per thread: looking the algorithm up among the security providers costs more than hashing a key. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  });
+
+  static String sha256(String key) {
+    return HEX.formatHex(SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
   }
 }

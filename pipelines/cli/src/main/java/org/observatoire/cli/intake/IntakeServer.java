@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -128,6 +130,12 @@ public final class IntakeServer implements AutoCloseable {
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
+    // a submission id may hold '/', '%' or '..' (the schemas refuse them, but the verdict saying so must be
+    // answerable): /submissions/{id} takes the raw path after the prefix and decodes it once, and nothing maps a path
+    // to a file, so these encodings are not ambiguous here
+    config.setUriCompliance(UriCompliance.DEFAULT.with("submission ids",
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT));
     if (settings.tlsKeystore() != null) {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       ssl.setKeyStorePath(settings.tlsKeystore().toAbsolutePath().toString());
@@ -518,7 +526,8 @@ public final class IntakeServer implements AutoCloseable {
       if (e != null) {
         ex.error(503, "the submission could not be queued, try again: " + e.getMessage());
       } else {
-        ex.response.getHeaders().put(HttpHeader.LOCATION, "/submissions/" + id);
+        ex.response.getHeaders().put(HttpHeader.LOCATION,
+            "/submissions/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
         ex.json(202, answer);
       }
     });
