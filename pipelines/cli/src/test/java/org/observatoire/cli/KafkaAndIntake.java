@@ -66,7 +66,8 @@ final class KafkaAndIntake implements AutoCloseable {
   /** Defaults on port 0 with limits a test's bursts stay under. */
   static IntakeSettings testSettings(Path stateDir) {
     return IntakeSettings.defaults(stateDir).withListen("127.0.0.1", 0)
-        .withLimits(new IntakeSettings.Limits(10_000, 10_000, 10_000, 10_000, 100, IntakeSettings.DEFAULT_MAX_BODY_BYTES));
+        .withLimits(new IntakeSettings.Limits(10_000, 10_000, 10_000, 10_000, 100,
+            IntakeSettings.DEFAULT_MAX_BODY_BYTES));
   }
 
   /** A request to the intake at {@code path}, carrying the test's key. */
