@@ -244,9 +244,9 @@ public final class ApiKeys {
       Map<String, Client> hashes = new HashMap<>();
       List<Client> all = new ArrayList<>();
       for (JsonNode k : readFile().withArray("keys")) {
-        Set<String> protocols = new TreeSet<>();
+        TreeSet<String> protocols = new TreeSet<>();
         k.path("protocols").forEach(p -> protocols.add(p.asText()));
-        Client c = new Client(k.path("id").asText(), k.path("name").asText(), Set.copyOf(protocols),
+        Client c = new Client(k.path("id").asText(), k.path("name").asText(), java.util.Collections.unmodifiableSortedSet(protocols),
             Instant.parse(k.path("created").asText()),
             k.path("revoked").isTextual() ? Instant.parse(k.path("revoked").asText()) : null,
             k.path("page").asBoolean(false), k.path("key").isTextual() ? k.path("key").asText() : null,
