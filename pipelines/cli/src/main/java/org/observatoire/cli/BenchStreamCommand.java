@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.observatoire.cli.broker.LocalBroker;
+import org.observatoire.cli.intake.ApiKeys;
 import org.observatoire.cli.stream.CliProcess;
 import org.observatoire.cli.stream.LatencySlices;
 import org.observatoire.cli.stream.LoadGenerator;
@@ -97,6 +98,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
   @Option(names = "--intake-jvm-arg", description = "An extra option of the intake's JVM (repeatable).")
   List<String> intakeJvmArgs = new ArrayList<>();
 
+  /** The key the bench's intake was given for the load (made in the work folder's intake state). */
+  private String apiKey;
+
   private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
       .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -120,10 +124,18 @@ public final class BenchStreamCommand implements Callable<Integer> {
         LocalBroker.defaultLib(), true, Duration.ofSeconds(60))) {
       LocalBroker.createIngestionTopics(broker.bootstrapServers(), 2);
       int port = LocalBroker.freePort();
+      // the intake as deployed: an API key checked on every POST, per-key and per-address limits on (set above the
+      // load's rate, so they cost their work but refuse nothing), the access log written
+      Path intakeState = workDir.resolve("intake-state");
+      apiKey = ApiKeys.open(intakeState.resolve("keys.json"))
+          .add("bench-stream", java.util.Set.of(ApiKeys.ALL_PROTOCOLS), null);
+      String limit = Integer.toString(4 * rate);
       List<String> intakeJvm = new ArrayList<>(List.of("-Xmx1g"));
       intakeJvm.addAll(intakeJvmArgs);
       intake = CliProcess.start(jar, intakeJvm, List.of("intake", "--bootstrap-servers",
-          broker.bootstrapServers(), "--port", Integer.toString(port)), workDir.resolve("intake.log"));
+          broker.bootstrapServers(), "--port", Integer.toString(port), "--state-dir", intakeState.toString(),
+          "--key-rate", limit, "--key-burst", limit, "--ip-rate", limit, "--ip-burst", limit,
+          "--access-log", workDir.resolve("intake-access.log").toString()), workDir.resolve("intake.log"));
       children.add(intake);
       List<String> args = new ArrayList<>(List.of("stream", "--bootstrap-servers", broker.bootstrapServers(),
           "--output", workDir.resolve("out").toString(), "--sample-pseudonym-key"));
@@ -255,12 +267,13 @@ public final class BenchStreamCommand implements Callable<Integer> {
     return STAMP.format(Instant.now()).getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static void warmUp(HttpClient http, URI uri, byte[][] body, Verdicts verdicts) throws Exception {
+  private void warmUp(HttpClient http, URI uri, byte[][] body, Verdicts verdicts) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       try {
         byte[] stamped = PreparedBodies.fill(body, stamp());
-        http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(stamped)).build(),
+        http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("X-Api-Key", apiKey)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(stamped)).build(),
             HttpResponse.BodyHandlers.discarding());
         break;
       } catch (IOException e) {
@@ -280,7 +293,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   private ObjectNode load(URI uri, PreparedBodies bodies, int first, int n, Verdicts verdicts, int waitSeconds)
       throws Exception {
     LoadGenerator gen = LoadGenerator.of(new InetSocketAddress(uri.getHost(), uri.getPort()), uri.getPath(),
-        connections, Duration.ofSeconds(30));
+        connections, Duration.ofSeconds(30), apiKey);
     System.out.printf("posting bench-%d..bench-%d from %s%n", first, first + n - 1, java.time.LocalTime.now());
     LoadGenerator.Result sent = gen.post(n, rate, i -> {
       try {

@@ -6,7 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.observatoire.cli.broker.LocalBroker;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.observatoire.cli.intake.ApiKeys;
 import org.observatoire.cli.intake.IntakeServer;
+import org.observatoire.cli.intake.IntakeSettings;
 
 /**
  * What the streaming integration tests run against: a real KRaft broker on loopback (topics {@code submissions},
@@ -16,18 +22,30 @@ import org.observatoire.cli.intake.IntakeServer;
 final class KafkaAndIntake implements AutoCloseable {
   final LocalBroker broker;
   final IntakeServer intake;
+  /** An API key for every protocol, made for the test in the intake's state folder. */
+  final String key;
 
   private KafkaAndIntake(LocalBroker broker, IntakeServer intake) {
     this.broker = broker;
     this.intake = intake;
+    this.key = intake.keys().add("integration test", Set.of(ApiKeys.ALL_PROTOCOLS), null);
   }
 
   static KafkaAndIntake start(Path brokerDir) throws Exception {
+    return start(brokerDir, s -> s);
+  }
+
+  /**
+   * A broker in {@code brokerDir} and an intake on a free loopback port, its state beside the broker's folder,
+   * with the settings {@code adjust} makes of the defaults (limits high enough for a test's bursts).
+   */
+  static KafkaAndIntake start(Path brokerDir, UnaryOperator<IntakeSettings> adjust) throws Exception {
     LocalBroker broker = LocalBroker.start(brokerDir, LocalBroker.freePort(), LocalBroker.defaultLib(), true,
         Duration.ofSeconds(60));
     try {
       LocalBroker.createIngestionTopics(broker.bootstrapServers(), 2);
-      return new KafkaAndIntake(broker, IntakeServer.start(broker.bootstrapServers(), 0, "submissions", "verdicts"));
+      return new KafkaAndIntake(broker, IntakeServer.start(broker.bootstrapServers(),
+          adjust.apply(testSettings(brokerDir.resolveSibling(brokerDir.getFileName() + "-intake")))));
     } catch (Exception | Error e) {
       broker.close();
       throw e;
@@ -44,6 +62,18 @@ final class KafkaAndIntake implements AutoCloseable {
   }
 
   private static final DateTimeFormatter APP_STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+  /** Defaults on port 0 with limits a test's bursts stay under. */
+  static IntakeSettings testSettings(Path stateDir) {
+    return IntakeSettings.defaults(stateDir).withListen("127.0.0.1", 0)
+        .withLimits(new IntakeSettings.Limits(10_000, 10_000, 10_000, 10_000, 100,
+            IntakeSettings.DEFAULT_MAX_BODY_BYTES));
+  }
+
+  /** A request to the intake at {@code path}, carrying the test's key. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intake.port() + path)).header("X-Api-Key", key);
+  }
 
   String bootstrapServers() {
     return broker.bootstrapServers();

@@ -4,8 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ProtocolCommandTest {
   private static final Path PROTOCOLS = Path.of("../../protocols").toAbsolutePath().normalize();
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = Observatoire.commandLine().execute(args);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void everyBundledPackagePasses() {
-    Run r = run("protocol", "check", PROTOCOLS.toString(), "--reference-time", "2026-11-23T00:00:00Z");
+    CommandRun r = run("protocol", "check", PROTOCOLS.toString(), "--reference-time", "2026-11-23T00:00:00Z");
     assertThat(r.err(), r.exit(), is(0));
     assertThat(r.out(), containsString("ok      propage "));
     assertThat(r.out(), containsString("ok      stoc-eps "));
@@ -54,7 +38,7 @@ class ProtocolCommandTest {
     String invalid = Files.readString(PROTOCOLS.resolve("propage/examples/invalid.jsonl"), StandardCharsets.UTF_8);
     Files.writeString(pkg.resolve("examples/invalid.jsonl"),
         invalid.replaceFirst("\"expect\":\\[\"PROPAGE_MONTH\"\\]", "\"expect\":[\"PROPAGE_DURATION\"]"));
-    Run r = run("protocol", "check", pkg.toString(), "--reference-time", "2026-11-23T00:00:00Z");
+    CommandRun r = run("protocol", "check", pkg.toString(), "--reference-time", "2026-11-23T00:00:00Z");
     assertThat(r.exit(), is(1));
     assertThat(r.out(), containsString("FAILED  propage"));
     assertThat(r.err(), containsString("examples/invalid.jsonl line 1 (propage.inv.may): expected [PROPAGE_DURATION],"
@@ -63,7 +47,7 @@ class ProtocolCommandTest {
 
   @Test
   void aMissingFolderIsOneLineNamingIt() {
-    Run r = run("protocol", "check", "/nonexistent/protocols");
+    CommandRun r = run("protocol", "check", "/nonexistent/protocols");
     assertThat(r.exit(), is(64));
     assertThat(r.err().strip(), is("observatoire protocol check: /nonexistent/protocols is not a folder"));
   }

@@ -138,14 +138,14 @@ class StreamingIngestionIT {
   }
 
   private static HttpResponse<String> post(String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intake.port() + "/submissions"))
+    return HTTP.send(kafka.request("/submissions")
         .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String id) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intake.port() + "/submissions/"
-        + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8))).GET().build(),
+    return HTTP.send(kafka.request("/submissions/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8))
+        .GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -290,7 +290,8 @@ class StreamingIngestionIT {
     String topic = "verdicts-created-late";
     CompletableFuture<IntakeServer> late = CompletableFuture.supplyAsync(() -> {
       try {
-        return IntakeServer.start(kafka.bootstrapServers(), 0, "submissions", topic);
+        return IntakeServer.start(kafka.bootstrapServers(), KafkaAndIntake.testSettings(tmp.resolve("late-intake"))
+            .withTopics("submissions", topic, VerdictStore.withDefaults()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -331,8 +332,9 @@ class StreamingIngestionIT {
             .get(30, TimeUnit.SECONDS);
       }
     }
-    try (IntakeServer two = IntakeServer.start(kafka.bootstrapServers(), 0, "submissions", topic,
-        VerdictStore.keeping(2, Duration.ofDays(30)))) {
+    try (IntakeServer two = IntakeServer.start(kafka.bootstrapServers(),
+        KafkaAndIntake.testSettings(tmp.resolve("two-intake"))
+            .withTopics("submissions", topic, VerdictStore.keeping(2, Duration.ofDays(30))))) {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (two.verdict("kept-3").isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(100);
@@ -340,12 +342,14 @@ class StreamingIngestionIT {
       assertThat(two.verdict("kept-3").orElse("none"), equalTo("{\"submissionId\":\"kept-3\"}"));
       assertThat(two.verdict("kept-2").isPresent(), equalTo(true));
       assertThat(two.verdictCount(), equalTo(2));
+      String key = two.keys().add("kept", Set.of("*"), null);
       HttpResponse<String> gone = HTTP.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + two.port() + "/submissions/kept-1")).GET().build(),
+          URI.create("http://127.0.0.1:" + two.port() + "/submissions/kept-1")).header("X-Api-Key", key).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(gone.statusCode(), equalTo(404));
       assertThat(JSON.readTree(gone.body()).get("detail").asText(),
-          equalTo("no verdict yet, or none for this id: verdicts are kept here for 30 days and at most 2 of them"));
+          equalTo("no verdict yet, or none for this id: verdicts are kept here for 30 days and at most 2 of them;"
+              + " a verdict is answered only to the key that sent the submission"));
     }
   }
 

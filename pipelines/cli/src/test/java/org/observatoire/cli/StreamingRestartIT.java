@@ -195,8 +195,7 @@ class StreamingRestartIT {
       }
       o.put("submittedAt", now);
       String body = o.toString();
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + intake.port() + "/submissions"))
+      HttpResponse<String> r = HTTP.send(kafka.request("/submissions").header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.body(), r.statusCode(), equalTo(202));
       submissionIds.add(JSON.readTree(r.body()).get("submissionId").asText());

@@ -1,21 +1,24 @@
 package org.observatoire.cli.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,48 +31,151 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.observatoire.core.protocol.ProtocolPackages;
 
 /**
- * The volunteers' apps' door: {@code POST /submissions} checks size and basic shape, publishes the submission to
- * the submissions topic keyed by its id and answers 202 "pending"; {@code GET /submissions/{id}} answers the
- * verdict once the streaming job has published it on the verdicts topic (read from the beginning into a bounded
- * {@link VerdictStore}, so a restarted intake knows the recent verdicts again), 404 before. Full validation is the
- * streaming job's.
+ * The volunteers' apps' door, on Jetty: {@code POST /submissions} checks the caller (API key, its protocols, rate
+ * limits, origin), the body (Content-Type, size, basic shape), publishes the submission to the submissions topic
+ * keyed by its id and answers 202 "pending"; {@code GET /submissions/{id}} answers the verdict to the key that sent
+ * the submission once the streaming job has published it on the verdicts topic (read from the beginning into a
+ * bounded {@link VerdictStore}), 404 before. Also {@code /health}, {@code /ready}, {@code /openapi.json} and the
+ * volunteers' pages ({@link VolunteerPages}). Full validation is the streaming job's. docs/intake.md describes
+ * every answer.
+ *
+ * <p>A request's own work is kept small (the streaming target is 1,000 submissions/s on two shared cores): one
+ * SHA-256 and one hash-map probe for the key, two token buckets, a streaming parse of the body, an asynchronous
+ * send; the access log and the owners log are written off the request's thread.
  */
 public final class IntakeServer implements AutoCloseable {
-  public static final int MAX_BODY_BYTES = 1 << 20;
+  /** The default size limit (kept for callers that name it). */
+  public static final int MAX_BODY_BYTES = IntakeSettings.DEFAULT_MAX_BODY_BYTES;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> BODY_TYPES = Set.of("application/json");
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
 
-  private final HttpServer http;
-  private final ExecutorService workers;
+  private final IntakeSettings settings;
+  private final Server http;
+  private final ServerConnector connector;
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, String> consumer;
   private final Thread verdictReader;
   private final VerdictStore verdicts;
   private final AtomicLong verdictReadErrors = new AtomicLong();
-  private final String submissionsTopic;
+  private final ApiKeys keys;
+  private final Owners owners;
+  private final TokenBuckets perKey;
+  private final TokenBuckets perAddress;
+  private final AccessLog accessLog;
+  private final VolunteerPages pages;
+  private final byte[] openApi;
+  private final ScheduledExecutorService flusher;
+  private final Set<String> corsOrigins;
+  private volatile long lastPollNanos;
+  private volatile boolean closing;
 
-  private IntakeServer(HttpServer http, ExecutorService workers, KafkaProducer<String, byte[]> producer,
-      KafkaConsumer<String, String> consumer, String submissionsTopic, VerdictStore verdicts) {
-    this.http = http;
-    this.verdicts = verdicts;
-    this.workers = workers;
+  private IntakeServer(IntakeSettings settings, KafkaProducer<String, byte[]> producer,
+      KafkaConsumer<String, String> consumer, ProtocolPackages packages) {
+    this.settings = settings;
+    this.verdicts = settings.verdicts();
     this.producer = producer;
     this.consumer = consumer;
-    this.submissionsTopic = submissionsTopic;
+    this.keys = ApiKeys.open(settings.keysFile());
+    this.owners = Owners.open(settings.stateDir().resolve("owners.log"), verdictsKept(settings));
+    IntakeSettings.Limits l = settings.limits();
+    this.perKey = TokenBuckets.of(l.keyRate(), l.keyBurst());
+    this.perAddress = TokenBuckets.of(l.ipRate(), l.ipBurst());
+    this.accessLog = settings.accessLog() == null ? null : AccessLog.to(settings.accessLog());
+    this.pages = settings.pages() ? VolunteerPages.of(packages) : null;
+    this.corsOrigins = Set.copyOf(settings.corsOrigins());
+    try {
+      this.openApi = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+          OpenApi.describe(packages, l.maxBodyBytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (pages != null) {
+      for (String protocol : pages.protocols()) {
+        if (keys.pageKey(protocol).isEmpty()) {
+          keys.addPageKey(protocol);
+        }
+      }
+    }
+    this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "intake-owners-flush");
+      t.setDaemon(true);
+      return t;
+    });
+    flusher.scheduleWithFixedDelay(owners::flush, 200, 200, TimeUnit.MILLISECONDS);
     this.verdictReader = new Thread(this::readVerdicts, "verdict-reader");
     this.verdictReader.setDaemon(true);
+
+    QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+    pool.setName("intake");
+    this.http = new Server(pool);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    // a submission id may hold '/', '%' or '..' (the schemas refuse them, but the verdict saying so must be
+    // answerable): /submissions/{id} takes the raw path after the prefix and decodes it once, and nothing maps a path
+    // to a file, so these encodings are not ambiguous here
+    config.setUriCompliance(UriCompliance.DEFAULT.with("submission ids",
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT));
+    if (settings.tlsKeystore() != null) {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setKeyStorePath(settings.tlsKeystore().toAbsolutePath().toString());
+      ssl.setKeyStorePassword(settings.tlsPassword());
+      config.addCustomizer(new SecureRequestCustomizer(false));
+      this.connector = new ServerConnector(http, new SslConnectionFactory(ssl, "http/1.1"),
+          new HttpConnectionFactory(config));
+    } else {
+      this.connector = new ServerConnector(http, new HttpConnectionFactory(config));
+    }
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    http.addConnector(connector);
+    http.setHandler(new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        serve(request, response, callback);
+        return true;
+      }
+    });
   }
 
-  /** Starts listening on the loopback interface ({@code port} 0: any free port), keeping verdicts as by default. */
-  public static IntakeServer start(String bootstrapServers, int port, String submissionsTopic, String verdictsTopic)
+  private static int verdictsKept(IntakeSettings s) {
+    return s.verdicts().maxVerdicts();
+  }
+
+  /** Starts on loopback with the default settings and the state folder {@code stateDir}. */
+  public static IntakeServer start(String bootstrapServers, int port, Path stateDir) throws IOException {
+    return start(bootstrapServers, IntakeSettings.defaults(stateDir).withListen("127.0.0.1", port));
+  }
+
+  /** Starts an intake with {@code settings}, the bundled protocol packages, in front of {@code bootstrapServers}. */
+  public static IntakeServer start(String bootstrapServers, IntakeSettings settings) throws IOException {
+    return start(bootstrapServers, settings, ProtocolPackages.bundled());
+  }
+
+  /** Starts an intake for {@code packages}. */
+  public static IntakeServer start(String bootstrapServers, IntakeSettings settings, ProtocolPackages packages)
       throws IOException {
-    return start(bootstrapServers, port, submissionsTopic, verdictsTopic, VerdictStore.withDefaults());
-  }
-
-  /** Starts listening on the loopback interface ({@code port} 0: any free port), keeping verdicts in {@code store}. */
-  public static IntakeServer start(String bootstrapServers, int port, String submissionsTopic, String verdictsTopic,
-      VerdictStore store) throws IOException {
+    int max = settings.limits().maxBodyBytes();
     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "all",
@@ -77,7 +183,7 @@ public final class IntakeServer implements AutoCloseable {
         ProducerConfig.LINGER_MS_CONFIG, 5,
         ProducerConfig.BATCH_SIZE_CONFIG, 256 << 10,
         ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * MAX_BODY_BYTES),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(2 * max, 1 << 20)),
         new StringSerializer(), new ByteArraySerializer());
     KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -85,29 +191,35 @@ public final class IntakeServer implements AutoCloseable {
         ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 << 10,
         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
         new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> partitions;
+    IntakeServer server;
     try {
-      partitions = verdictPartitions(consumer, verdictsTopic, Duration.ofSeconds(30));
+      List<TopicPartition> partitions = verdictPartitions(consumer, settings.verdictsTopic(), Duration.ofSeconds(30));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      server = new IntakeServer(settings, producer, consumer, packages);
     } catch (RuntimeException e) {
       consumer.close(Duration.ZERO);
       producer.close(Duration.ZERO);
       throw e;
     }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    ExecutorService workers = Executors.newFixedThreadPool(32);
-    http.setExecutor(workers);
-    IntakeServer server = new IntakeServer(http, workers, producer, consumer, submissionsTopic, store);
-    http.createContext("/submissions", server::handle);
-    http.start();
+    try {
+      server.http.start();
+    } catch (Exception e) {
+      server.close();
+      throw new IOException("the intake cannot listen on " + settings.host() + ":" + settings.port() + ": "
+          + e.getMessage(), e);
+    }
     server.verdictReader.start();
     return server;
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return connector.getLocalPort();
+  }
+
+  /** The keys this intake checks. */
+  public ApiKeys keys() {
+    return keys;
   }
 
   /** The verdict known for {@code submissionId}, as published. */
@@ -152,6 +264,7 @@ public final class IntakeServer implements AutoCloseable {
               verdicts.put(r.key(), r.value(), r.timestamp());
             }
           }
+          lastPollNanos = System.nanoTime();
         } catch (WakeupException e) {
           throw e;
         } catch (RuntimeException e) {
@@ -177,92 +290,326 @@ public final class IntakeServer implements AutoCloseable {
     return verdictReadErrors.get();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    boolean answered = true;
+  /** Ready: the verdicts topic was read within the last five seconds and the intake is not closing. */
+  public boolean ready() {
+    return !closing && lastPollNanos != 0 && System.nanoTime() - lastPollNanos < 5_000_000_000L;
+  }
+
+  /** One request's answer under way: what the access log says of it. */
+  private final class Exchange {
+    final Request request;
+    final Response response;
+    final Callback callback;
+    final long start = System.nanoTime();
+    String route = "?";
+    String keyId;
+    long bytesIn;
+    boolean bodyRead;
+
+    Exchange(Request request, Response response, Callback callback) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    void answer(int status, String contentType, byte[] body) {
+      response.setStatus(status);
+      if (!bodyRead && (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+        // answered without reading the body (refused before it): the connection cannot carry another request
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+      response.write(true, ByteBuffer.wrap(body), callback);
+      if (accessLog != null) {
+        accessLog.request(request.getMethod(), route, status, bytesIn, body.length, System.nanoTime() - start, keyId,
+            accessLog.addressTag(Request.getRemoteAddr(request)));
+      }
+    }
+
+    void json(int status, String json) {
+      answer(status, JSON_TYPE, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void error(int status, String message) {
+      json(status, JSON.createObjectNode().put("error", message).toString());
+    }
+  }
+
+  private void serve(Request request, Response response, Callback callback) {
+    Exchange ex = new Exchange(request, response, callback);
     try {
-      String path = ex.getRequestURI().getPath();
+      String path = request.getHttpURI().getPath();
+      String method = request.getMethod();
+      if (path.equals("/health")) {
+        ex.route = "/health";
+        ex.json(200, "{\"status\":\"up\"}");
+        return;
+      }
+      if (path.equals("/ready")) {
+        ex.route = "/ready";
+        boolean ready = ready();
+        ex.json(ready ? 200 : 503, ready ? "{\"status\":\"ready\"}"
+            : "{\"status\":\"not ready\",\"error\":\"the verdicts topic has not been read in the last 5 s\"}");
+        return;
+      }
+      if (!crossOriginAllowed(ex)) {
+        return;
+      }
+      if (method.equals("OPTIONS")) {
+        ex.route = "OPTIONS";
+        preflight(ex);
+        return;
+      }
+      if (path.equals("/openapi.json") && method.equals("GET")) {
+        ex.route = "/openapi.json";
+        ex.answer(200, JSON_TYPE, openApi);
+        return;
+      }
       if (path.equals("/submissions") || path.equals("/submissions/")) {
-        if (!ex.getRequestMethod().equals("POST")) {
-          respond(ex, 405, error("use POST /submissions or GET /submissions/{id}"));
+        ex.route = "/submissions";
+        if (!method.equals("POST")) {
+          response.getHeaders().put(HttpHeader.ALLOW, "POST");
+          ex.error(405, "use POST /submissions or GET /submissions/{id}");
           return;
         }
-        answered = post(ex);
-      } else if (path.startsWith("/submissions/") && ex.getRequestMethod().equals("GET")) {
-        String id = java.net.URLDecoder.decode(path.substring("/submissions/".length()), StandardCharsets.UTF_8);
-        Optional<String> v = verdicts.get(id);
-        if (v.isEmpty()) {
-          respond(ex, 404, JSON.createObjectNode().put("submissionId", id).put("status", "unknown or pending")
-              .put("detail", verdicts.whenMissing()).toString());
-        } else {
-          respond(ex, 200, v.get());
+        post(ex);
+        return;
+      }
+      if (path.startsWith("/submissions/")) {
+        ex.route = "/submissions/{id}";
+        if (!method.equals("GET")) {
+          response.getHeaders().put(HttpHeader.ALLOW, "GET");
+          ex.error(405, "use GET /submissions/{id}");
+          return;
         }
-      } else {
-        respond(ex, 404, error("no such resource: " + ex.getRequestMethod() + " " + path));
+        get(ex, URLDecoder.decode(path.substring("/submissions/".length()), StandardCharsets.UTF_8));
+        return;
       }
+      if (pages != null && (path.startsWith("/p/") || path.startsWith("/assets/")) && method.equals("GET")) {
+        page(ex, path);
+        return;
+      }
+      ex.route = "unknown";
+      ex.error(404, "no such resource: " + method + " " + path + " (see /openapi.json)");
     } catch (RuntimeException e) {
-      respond(ex, 500, error("internal error: " + e));
-    } finally {
-      if (answered) {
-        ex.close();
-      }
+      ex.error(500, "internal error");
+      System.err.println("intake: internal error on " + ex.route + ": " + e);
     }
   }
 
   /**
-   * Checks and queues a submission; false when the answer is left to the producer's acknowledgement (so no worker
-   * thread waits for the broker: a blocking send per request capped the intake's rate at workers / ack time).
+   * A browser's cross-origin call (an {@code Origin} that is not the intake's own) is answered only for the origins
+   * given with {@code --cors-origin}, with the CORS headers; any other is refused with 403 before anything else.
    */
-  private boolean post(HttpExchange ex) throws IOException {
-    byte[] body = readAtMost(ex.getRequestBody(), MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
-      respond(ex, 413, error("a submission is at most " + MAX_BODY_BYTES + " bytes"));
+  private boolean crossOriginAllowed(Exchange ex) {
+    String origin = ex.request.getHeaders().get(HttpHeader.ORIGIN);
+    if (origin == null || origin.equals(ownOrigin(ex.request))) {
       return true;
+    }
+    if (!corsOrigins.contains(origin)) {
+      ex.route = "cors-refused";
+      ex.error(403, "the origin " + origin + " is not allowed to call this intake (its --cors-origin list)");
+      return false;
+    }
+    var h = ex.response.getHeaders();
+    h.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    h.put(HttpHeader.VARY, "Origin");
+    h.put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After");
+    return true;
+  }
+
+  private static String ownOrigin(Request request) {
+    return request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority();
+  }
+
+  private void preflight(Exchange ex) {
+    var h = ex.response.getHeaders();
+    h.put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
+    h.put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, X-Api-Key, Authorization");
+    h.put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
+    ex.answer(204, "text/plain", new byte[0]);
+  }
+
+  /** The caller's key, after the per-address limit; empty (and answered) when refused. */
+  private Optional<ApiKeys.Client> caller(Exchange ex) {
+    long wait = perAddress.take(Request.getRemoteAddr(ex.request));
+    if (wait > 0) {
+      tooMany(ex, wait, "too many requests from this address");
+      return Optional.empty();
+    }
+    keys.refresh();
+    String presented = ex.request.getHeaders().get("X-Api-Key");
+    if (presented == null) {
+      String auth = ex.request.getHeaders().get(HttpHeader.AUTHORIZATION);
+      if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        presented = auth.substring(7).trim();
+      }
+    }
+    if (presented == null) {
+      ex.response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "ApiKey header=\"X-Api-Key\"");
+      ex.error(401, "an API key is needed: send it in the X-Api-Key header (observatoire intake keys add makes one)");
+      return Optional.empty();
+    }
+    Optional<ApiKeys.Client> client = keys.authenticate(presented);
+    if (client.isEmpty()) {
+      ex.response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "ApiKey header=\"X-Api-Key\"");
+      ex.error(401, "this API key is unknown or revoked");
+      return Optional.empty();
+    }
+    ex.keyId = client.get().id();
+    return client;
+  }
+
+  private void tooMany(Exchange ex, long waitNanos, String message) {
+    long seconds = TokenBuckets.retryAfterSeconds(waitNanos);
+    ex.response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
+    ex.error(429, message + ": retry in " + seconds + " s");
+  }
+
+  private void post(Exchange ex) {
+    Optional<ApiKeys.Client> found = caller(ex);
+    if (found.isEmpty()) {
+      return;
+    }
+    ApiKeys.Client client = found.get();
+    double rate = client.page() ? settings.limits().pageRate() : client.rate() != null ? client.rate() : -1;
+    long wait = perKey.take(client.id(), rate);
+    if (wait > 0) {
+      tooMany(ex, wait, "too many submissions for this key");
+      return;
+    }
+    String type = ex.request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!BODY_TYPES.contains(mediaType)) {
+      ex.error(415, "a submission is sent as application/json (one JSON object), not "
+          + (type == null ? "a body without Content-Type" : type));
+      return;
+    }
+    int max = settings.limits().maxBodyBytes();
+    long declared = ex.request.getLength();
+    if (declared > max) {
+      ex.bytesIn = declared;
+      ex.error(413, "a submission is at most " + max + " bytes; this one is " + declared + " bytes");
+      return;
+    }
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(ex.request)) {
+      body = in.readNBytes(max + 1);
+    } catch (IOException e) {
+      ex.error(400, "the body could not be read: " + e.getMessage());
+      return;
+    }
+    ex.bytesIn = body.length;
+    ex.bodyRead = body.length <= max;
+    if (body.length > max) {
+      ex.error(413, "a submission is at most " + max + " bytes; this one is larger");
+      return;
     }
     SubmissionShape.Result shape = SubmissionShape.check(body, () -> UUID.randomUUID().toString());
     if (shape instanceof SubmissionShape.Refuse refuse) {
-      respond(ex, 400, error(refuse.message()));
-      return true;
+      ex.error(400, refuse.message());
+      return;
     }
     SubmissionShape.Queue queue = (SubmissionShape.Queue) shape;
+    if (!client.allows(queue.protocol())) {
+      ex.error(403, "this key may not send submissions of the protocol '" + queue.protocol() + "'");
+      return;
+    }
     String id = queue.id();
-    byte[] payload = queue.payload();
+    if (!owners.claim(id, client.id())) {
+      ex.error(409, "the submissionId '" + id + "' was sent by another client: choose another id");
+      return;
+    }
     String answer = JSON.createObjectNode().put("submissionId", id).put("status", "pending").toString();
-    producer.send(new ProducerRecord<>(submissionsTopic, id, payload), (metadata, e) -> {
-      try (ex) {
-        if (e != null) {
-          respond(ex, 503, error("the submission could not be queued, try again: " + e.getMessage()));
-        } else {
-          ex.getResponseHeaders().add("Location", "/submissions/" + id);
-          respond(ex, 202, answer);
-        }
-      } catch (IOException io) {
-        // the client went away; the submission is queued all the same
+    producer.send(new ProducerRecord<>(settings.submissionsTopic(), id, queue.payload()), (metadata, e) -> {
+      if (e != null) {
+        ex.error(503, "the submission could not be queued, try again: " + e.getMessage());
+      } else {
+        ex.response.getHeaders().put(HttpHeader.LOCATION,
+            "/submissions/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
+        ex.json(202, answer);
       }
     });
-    return false;
   }
 
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
-  }
-
-  private static String error(String message) {
-    return JSON.createObjectNode().put("error", message).toString();
-  }
-
-  private static void respond(HttpExchange ex, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+  private void get(Exchange ex, String id) {
+    Optional<ApiKeys.Client> client = caller(ex);
+    if (client.isEmpty()) {
+      return;
     }
+    Optional<String> v = owners.owns(client.get().id(), id) ? verdicts.get(id) : Optional.empty();
+    if (v.isEmpty()) {
+      ex.json(404, JSON.createObjectNode().put("submissionId", id).put("status", "unknown or pending")
+          .put("detail", verdicts.whenMissing() + "; a verdict is answered only to the key that sent the submission")
+          .toString());
+    } else {
+      ex.json(200, v.get());
+    }
+  }
+
+  private void page(Exchange ex, String path) {
+    if (path.startsWith("/assets/")) {
+      ex.route = "/assets/{file}";
+      String name = path.substring("/assets/".length());
+      Optional<byte[]> asset = pages.asset(name);
+      if (asset.isEmpty()) {
+        ex.error(404, "no such asset: " + name);
+        return;
+      }
+      ex.response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
+      ex.answer(200, VolunteerPages.ASSET_TYPES.get(name), asset.get());
+      return;
+    }
+    String rest = path.substring("/p/".length());
+    if (rest.isEmpty()) {
+      ex.route = "/p/";
+      ex.answer(200, "text/html; charset=utf-8", pages.index());
+      return;
+    }
+    int slash = rest.indexOf('/');
+    String protocol = slash < 0 ? rest : rest.substring(0, slash);
+    String file = slash < 0 ? null : rest.substring(slash + 1);
+    ex.route = "/p/{protocol}/" + (file == null ? "" : file.isEmpty() ? "" : "{file}");
+    if (!pages.has(protocol)) {
+      ex.error(404, "no protocol package '" + protocol + "'; the pages are listed at /p/");
+      return;
+    }
+    if (file == null) {
+      ex.response.getHeaders().put(HttpHeader.LOCATION, "/p/" + protocol + "/");
+      ex.answer(301, "text/plain", new byte[0]);
+      return;
+    }
+    if (file.equals("form-schema.json")) {
+      ex.answer(200, JSON_TYPE, pages.formSchema(protocol));
+      return;
+    }
+    if (!file.isEmpty()) {
+      ex.error(404, "no such file in the page of " + protocol + ": " + file);
+      return;
+    }
+    keys.refresh();
+    Optional<ApiKeys.Client> key = keys.pageKey(protocol).filter(ApiKeys.Client::active);
+    if (key.isEmpty()) {
+      ex.error(404, "the page of " + protocol + " is closed (its page key was revoked)");
+      return;
+    }
+    var lang = org.eclipse.jetty.server.Request.extractQueryParameters(ex.request).getValue("lang");
+    var h = ex.response.getHeaders();
+    h.put("X-Content-Type-Options", "nosniff");
+    h.put("X-Frame-Options", "DENY");
+    h.put("Referrer-Policy", "no-referrer");
+    ex.answer(200, "text/html; charset=utf-8", pages.page(protocol, lang, key.get().publicKey()));
   }
 
   @Override
   public void close() {
-    http.stop(0);
-    workers.shutdownNow();
+    closing = true;
+    try {
+      http.stop();
+    } catch (Exception e) {
+      System.err.println("intake: stopping the HTTP server: " + e.getMessage());
+    }
     consumer.wakeup();
     try {
       verdictReader.join(5000);
@@ -270,5 +617,11 @@ public final class IntakeServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(5));
+    flusher.shutdownNow();
+    owners.flush();
+    owners.close();
+    if (accessLog != null) {
+      accessLog.close();
+    }
   }
 }

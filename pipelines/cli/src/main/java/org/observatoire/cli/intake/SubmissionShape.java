@@ -24,8 +24,8 @@ final class SubmissionShape {
   /** The outcome: a body to queue under an id, or why it is refused. */
   sealed interface Result permits Queue, Refuse {}
 
-  /** Queue {@code payload} (the body, or the body with its assigned id) under {@code id}. */
-  record Queue(String id, byte[] payload) implements Result {}
+  /** Queue {@code payload} (the body, or the body with its assigned id) under {@code id}; of {@code protocol}. */
+  record Queue(String id, String protocol, byte[] payload) implements Result {}
 
   /** Refuse the body with a 400 and this message. */
   record Refuse(String message) implements Result {}
@@ -67,19 +67,19 @@ final class SubmissionShape {
       return new Refuse("the submission needs a protocolVersion (an integer such as 1)");
     }
     if (!hasId) {
-      return withAssignedId(body, newId.get());
+      return withAssignedId(body, protocol, newId.get());
     }
     if (id == null || id.isBlank()) {
       return new Refuse("submissionId must be a non-empty string (or absent: the intake assigns one)");
     }
-    return new Queue(id, body);
+    return new Queue(id, protocol, body);
   }
 
-  private static Result withAssignedId(byte[] body, String id) {
+  private static Result withAssignedId(byte[] body, String protocol, String id) {
     try {
       ObjectNode obj = (ObjectNode) JSON.readTree(body);
       obj.put("submissionId", id);
-      return new Queue(id, JSON.writeValueAsBytes(obj));
+      return new Queue(id, protocol, JSON.writeValueAsBytes(obj));
     } catch (IOException e) {
       throw new UncheckedIOException("a body that parsed once did not parse again", e);
     }

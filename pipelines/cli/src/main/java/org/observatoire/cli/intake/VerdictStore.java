@@ -77,6 +77,11 @@ public final class VerdictStore {
     return h == null ? Optional.empty() : Optional.of(h.json());
   }
 
+  /** The most verdicts this store keeps. */
+  public int maxVerdicts() {
+    return maxVerdicts;
+  }
+
   /** How many verdicts are kept now. */
   public synchronized int size() {
     return held.size();

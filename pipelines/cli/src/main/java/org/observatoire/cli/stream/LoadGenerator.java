@@ -41,19 +41,30 @@ public final class LoadGenerator {
   private final String path;
   private final int connections;
   private final Duration timeout;
+  private final String apiKey;
 
-  private LoadGenerator(InetSocketAddress address, String path, int connections, Duration timeout) {
+  private LoadGenerator(InetSocketAddress address, String path, int connections, Duration timeout, String apiKey) {
     this.address = address;
     this.path = path;
     this.connections = connections;
     this.timeout = timeout;
+    this.apiKey = apiKey;
   }
 
   public static LoadGenerator of(InetSocketAddress address, String path, int connections, Duration timeout) {
+    return of(address, path, connections, timeout, null);
+  }
+
+  /** As {@link #of(InetSocketAddress, String, int, Duration)}, each POST carrying {@code apiKey} (X-Api-Key). */
+  public static LoadGenerator of(InetSocketAddress address, String path, int connections, Duration timeout,
+      String apiKey) {
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be at least 1, was " + connections);
     }
-    return new LoadGenerator(address, path, connections, timeout);
+    if (apiKey != null && apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+      throw new IllegalArgumentException("an API key is printable ASCII without spaces");
+    }
+    return new LoadGenerator(address, path, connections, timeout, apiKey);
   }
 
   /**
@@ -139,7 +150,8 @@ public final class LoadGenerator {
         out = new BufferedOutputStream(socket.getOutputStream(), 16384);
       }
       String head = "POST " + path + " HTTP/1.1\r\nHost: " + address.getHostString() + ":" + address.getPort()
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+          + "\r\nContent-Type: application/json\r\n" + (apiKey == null ? "" : "X-Api-Key: " + apiKey + "\r\n")
+          + "Content-Length: " + body.length + "\r\n\r\n";
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
