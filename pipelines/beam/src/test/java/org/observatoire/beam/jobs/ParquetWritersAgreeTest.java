@@ -67,8 +67,8 @@ class ParquetWritersAgreeTest {
     List<Path> files = parquetFiles(fast);
     assertThat(files, is(parquetFiles(stock)));
     List<String> datasets = files.stream().map(f -> f.getName(0) + "/" + f.getName(1)).distinct().toList();
-    for (String d : List.of("public/occurrences", "public/visits", "public/cubes", "public/rejected",
-        "restricted/locations")) {
+    for (String d : List.of("public/occurrences", "public/events", "public/checklists", "public/cubes",
+        "public/rejected", "restricted/locations")) {
       assertThat(datasets, hasItem(d));
     }
   }
