@@ -172,7 +172,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
         r.put("scientificName", m.names.scientificName());
         r.put("taxonRank", m.names.taxonRank());
         r.put("protocol", k[3]);
-        r.put("year", Integer.parseInt(k[4].substring(0, 4)));
+        r.put("year", Integer.parseInt(k[4].substring(0, k[4].lastIndexOf('-')))); // any year, not 4 digits
         r.put("yearMonth", k[4]);
         r.put("occurrences", m.occurrences);
         r.put("individuals", m.individuals);
