@@ -33,9 +33,9 @@ import picocli.CommandLine.Unmatched;
         "2:a usage error (an option or a file to fix)",
         "3:conservation failed (the manifest lists the discrepancies)",
         "4:with --catalog, the release was not published (the verifier's problems are printed)",
-        FAULTY_INPUTS + ":completed with faulty inputs: some files could not be read to their end (truncated or"
-            + " corrupt .gz, I/O error); their lines before the fault were processed, one line per file is printed"
-            + " and the manifest's faultyInputs lists them"})
+        NightlyCommand.FAULTY_INPUTS + ":completed with faulty inputs: some files could not be read to their end"
+            + " (truncated or corrupt .gz, I/O error); their lines before the fault were processed, one line per"
+            + " file is printed and the manifest's faultyInputs lists them"})
 public final class NightlyCommand implements Callable<Integer> {
   /**
    * The collector for the batch job (the launcher passes it to {@code nightly}, the bench to its child JVMs): the
