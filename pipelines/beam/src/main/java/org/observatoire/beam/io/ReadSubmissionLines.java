@@ -115,7 +115,9 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
         ((SeekableByteChannel) ch).position(chunk.start());
       }
       InputStream raw = new BufferedInputStream(Channels.newInputStream(ch), 1 << 20);
-      InputStream in = chunk.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 20) : raw;
+      // no buffer over the gzip stream: a BufferedInputStream drops the bytes of a read that ends in a fault, so a
+      // truncated .gz would lose its last MiB of lines; LineReader reads large blocks itself
+      InputStream in = chunk.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
       totals = LineReader.of(maxLineBytes).read(in, chunk.gzip() ? -1 : limit, chunk.name(), chunk.firstLine(), sink);
     } catch (IOException e) {
       return new LineReader.Totals(totals.lines(), totals.bytes(), totals.fault() != null ? totals.fault() : e);
