@@ -22,7 +22,12 @@ public enum OutcomeKind {
    * A read fault that ended an input file early (truncated or corrupt {@code .gz}, I/O error): the key's protocol slot
    * holds the fault's kind ({@link CountKey#inputFault}); the lines before it are read and counted as usual.
    */
-  INPUT_FAULT("inputFaults");
+  INPUT_FAULT("inputFaults"),
+  /**
+   * Curated submissions a later stage failed on (the cubes' cell assignment): dead-lettered with that stage, still
+   * curated and published, so the dead-letter files hold {@code deadLettered + stageFailures} rows.
+   */
+  STAGE_FAILURES("stageFailures");
 
   private final String jsonName;
 

@@ -160,7 +160,8 @@ public final class RunManifest {
       checkOutput(problems, "occurrences", total.get(OutcomeKind.OCCURRENCES));
       checkOutput(problems, "rejected", total.get(OutcomeKind.REJECTED));
       checkOutput(problems, "duplicates", total.get(OutcomeKind.DUPLICATE));
-      checkOutput(problems, "dead-letter", total.get(OutcomeKind.DEAD_LETTERED));
+      checkOutput(problems, "dead-letter",
+          total.get(OutcomeKind.DEAD_LETTERED) + total.get(OutcomeKind.STAGE_FAILURES));
       ObjectNode conservation = root.putObject("conservation");
       conservation.put("equation", "linesRead = curatedSubmissions + rejected + duplicates + deadLettered, per file;"
           + " occurrenceRows = rows in occurrences/*.parquet; of those, occurrenceRowsWithoutLocation have no"

@@ -39,7 +39,8 @@ public final class VerdictMessages {
           "The end time is not after the start time."),
       m("DATE_TOO_EARLY", "La date est antérieure au calendrier grégorien (1582-10-15).",
           "The date is before the Gregorian calendar (1582-10-15)."),
-      m("CONTROL_CHARACTER", "Un identifiant ou un code contient un caractère de contrôle (saut de ligne, tabulation…).",
+      m("CONTROL_CHARACTER",
+          "Un identifiant ou un code contient un caractère de contrôle (saut de ligne, tabulation…).",
           "An identifier or code contains a control character (line break, tab…)."),
       m("INVALID_UNICODE", "Un texte contient un caractère Unicode invalide (substitut isolé).",
           "A text contains an invalid Unicode character (a lone surrogate)."));
