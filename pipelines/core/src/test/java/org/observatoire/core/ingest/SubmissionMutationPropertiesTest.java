@@ -32,7 +32,7 @@ import org.observatoire.core.samples.SampleData;
  * inserted, lines truncated) through the core processor: no exception escapes and every line gets exactly one
  * outcome, a rejection always with at least one violation.
  */
-class SubmissionMutationProperties {
+class SubmissionMutationPropertiesTest {
   private static final Instant REFERENCE = Instant.parse("2026-11-23T00:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SubmissionProcessor PROCESSOR =
