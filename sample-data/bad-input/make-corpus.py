@@ -121,6 +121,12 @@ for p in PROTOCOLS:
                         ("version-exp", "1e0")]:
         line = dump(variant(p, nid(), lambda d: None)).replace('"protocolVersion":1', '"protocolVersion":' + value, 1)
         add("numbers", f"{p}.{name}", "rejected", ["UNKNOWN_PROTOCOL_VERSION"], line)
+    if "count" in base(p)["observations"][0]:
+        for name, value, codes in [("negative", "-1", ["SCHEMA_MINIMUM"]), ("zero", "0", ["SCHEMA_MINIMUM"]),
+                                   ("huge", "99999999999999999999", ["SCHEMA_MAXIMUM"]),
+                                   ("fraction", "2.5", ["SCHEMA_TYPE"]), ("string", '"3"', ["SCHEMA_TYPE"])]:
+            line = dump(variant(p, nid(), lambda d: d["observations"][0].__setitem__("count", 777777)))
+            add("numbers", f"{p}.count-{name}", "rejected", codes, line.replace('"count":777777', '"count":' + value, 1))
     # --- impossible and odd dates
     for name, value, expect, codes in [
             ("year-0000", "0000-01-01", "rejected", ["DATE_TOO_EARLY"]),
