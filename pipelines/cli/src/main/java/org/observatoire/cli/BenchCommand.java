@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the systems' outputs (and a temporary work folder).")
   boolean keep;
 
-  @Option(names = "--systems", split = ",", defaultValue = "nightly,plainJava,duckdb",
+  @Option(names = "--systems", split = ",", defaultValue = "nightly,plainJava,duckdb,duckdbBare",
       description = "Systems to run, in order. Default: ${DEFAULT-VALUE}.")
   List<String> systems;
 

@@ -10,9 +10,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.observatoire.core.csv.CsvRows;
 import org.observatoire.core.geo.Assignment;
 import org.observatoire.core.geo.CellAssigner;
 import org.observatoire.core.geo.Coordinate;
@@ -147,16 +149,13 @@ public final class LocateCommand implements Callable<Integer> {
   private int locateCsv(CellAssigner assigner, RegionLocator regions) throws IOException {
     try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         Writer writer = output == null ? nonClosing(spec.commandLine().getOut())
-            : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      Csv.RecordReader records = new Csv.RecordReader(reader);
-      List<String> header = records.next();
-      if (header == null) {
+            : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        CsvRows.Records records = CsvRows.records(reader, ',')) {
+      if (!records.hasNext()) {
         spec.commandLine().getErr().println("locate: " + input + " is empty (a header with lat and lon columns is needed)");
         return 2;
       }
-      if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-        header.set(0, header.get(0).substring(1)); // UTF-8 byte order mark
-      }
+      List<String> header = records.next();
       int latCol = column(header, LAT), lonCol = column(header, LON);
       if (latCol < 0 || lonCol < 0) {
         spec.commandLine().getErr().println("locate: the header of " + input + " has no latitude and longitude columns: " + header);
@@ -164,34 +163,22 @@ public final class LocateCommand implements Callable<Integer> {
       }
       RowLocator rows = new RowLocator(assigner, regions, header.size(), latCol, lonCol,
           column(header, UNCERTAINTY), column(header, ID), uncertainty);
-      StringBuilder line = new StringBuilder(256);
-      writeRecord(writer, line, header, APPENDED_COLUMNS);
+      writeRecord(writer, header, APPENDED_COLUMNS);
       long n = 0;
-      for (List<String> record = records.next(); record != null; record = records.next()) {
+      while (records.hasNext()) {
+        List<String> record = records.next();
         n++;
-        if (record.size() == 1 && record.get(0).isEmpty()) {
-          continue; // blank line
-        }
-        writeRecord(writer, line, rows.fieldsToKeep(record), rows.locate(record, n));
+        writeRecord(writer, rows.fieldsToKeep(record), rows.locate(record, n));
       }
       writer.flush();
     }
     return 0;
   }
 
-  private static void writeRecord(Writer writer, StringBuilder line, List<String> first, List<String> appended) throws IOException {
-    line.setLength(0);
-    for (int i = 0; i < first.size(); i++) {
-      if (i > 0) {
-        line.append(',');
-      }
-      Csv.appendField(line, first.get(i));
-    }
-    for (String v : appended) {
-      line.append(',');
-      Csv.appendField(line, v);
-    }
-    writer.append(line).append('\n');
+  private static void writeRecord(Writer writer, List<String> first, List<String> appended) throws IOException {
+    List<String> fields = new ArrayList<>(first);
+    fields.addAll(appended);
+    writer.append(CsvRows.line(fields, ',')).append('\n');
   }
 
   private static int column(List<String> header, List<String> names) {

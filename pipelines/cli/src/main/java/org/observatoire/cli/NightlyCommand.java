@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.observatoire.beam.parquet.ParquetWriterKind;
 import org.observatoire.beam.jobs.NightlyJob;
 import org.observatoire.beam.publish.NightlyRelease;
 import org.observatoire.beam.publish.QualityReport;
@@ -103,6 +104,15 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--count-expectations", description = "CSV of count expectations for the unusually-high flag.")
   Path countExpectations;
 
+  @Option(names = "--parquet-writer", defaultValue = "fast",
+      description = "Parquet writer: fast (the project's column writers) or stock (parquet-java's standard Avro"
+          + " writer); both write the same rows, schema, footer keys and statistics. Default: ${DEFAULT-VALUE}.")
+  String parquetWriter;
+
+  @Option(names = "--materialise-visits", description = "Also write the zero-filled visits as a dataset (visits/)."
+      + " By default they are the view visits_zerofilled over events, checklists and occurrences.")
+  boolean materialiseVisits;
+
   @Option(names = "--cpu-by-stage", description = "Write the CPU seconds of each stage (Flink task), and of the"
       + " JIT compiler, collector and VM threads together, to this JSON file (the bench does).")
   Path cpuByStage;
@@ -118,6 +128,11 @@ public final class NightlyCommand implements Callable<Integer> {
     if ((output == null) == (catalog == null)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "give exactly one of --output DIR or --catalog ROOT");
+    }
+    try {
+      ParquetWriterKind.parse(parquetWriter);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (!samplePseudonymKey) {
       try {
@@ -197,6 +212,7 @@ public final class NightlyCommand implements Callable<Integer> {
     args.add("--runner=" + runner);
     args.add("--maxLineBytes=" + maxLineBytes);
     args.add("--overwrite=" + overwrite);
+    args.add("--parquetWriter=" + ParquetWriterKind.parse(parquetWriter).optionValue());
     if (referenceTime != null) {
       args.add("--referenceTime=" + referenceTime);
     }
@@ -210,6 +226,7 @@ public final class NightlyCommand implements Callable<Integer> {
       args.add("--pseudonymKeyFile=" + pseudonymKeyFile);
     }
     args.add("--samplePseudonymKey=" + samplePseudonymKey);
+    args.add("--materialiseVisits=" + materialiseVisits);
     if (countExpectations != null) {
       args.add("--countExpectations=" + countExpectations);
     }

@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "observatoire 0.1.0",
     description = "Volunteers' biodiversity observations turned into curated, trend-ready datasets.",
+    exitCodeListHeading = "%nExit codes (every command; some add their own, listed in their --help):%n",
+    exitCodeList = {
+        " 0:done",
+        " 1:internal error (one line; the stack trace with --debug)",
+        " 2:user error: a bad option, a missing or unreadable file or folder (one line names it)"},
     subcommands = {
         NightlyCommand.class,
         ValidateCommand.class,
@@ -32,13 +37,19 @@ public final class Observatoire implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = UserErrors.DEBUG, scope = CommandLine.ScopeType.INHERIT,
+      description = "On a failure, print the stack trace too.")
+  boolean debug;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
   /** The command line, for tests and for embedding. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Observatoire()).setCaseInsensitiveEnumValuesAllowed(true);
+    UserErrors errors = new UserErrors();
+    return new CommandLine(new Observatoire()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
   }
 
   @Override

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
         "Run SQL (DuckDB) over the current release, or another one with --release.",
-        "Views: occurrences (with protocol and year from the partitions), rejected, duplicates, dead_letter,",
-        "and cubes_* for every cubes folder of the release."})
+        "Views: occurrences and events (with protocol and year from the partitions), checklists, rejected,",
+        "duplicates, dead_letter, cubes_* for every cubes folder of the release, and visits_zerofilled",
+        "(complete-list visits x their list's taxa, absences with 0: see docs/events.md)."})
 public final class QueryCommand implements Callable<Integer> {
   @Option(names = "--catalog", required = true, description = "Release catalog root.")
   Path catalog;

@@ -16,8 +16,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.observatoire.core.csv.CsvRows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -139,11 +139,6 @@ class LocateCommandTest {
   }
 
   private static List<List<String>> readAll(String csv) throws Exception {
-    Csv.RecordReader r = new Csv.RecordReader(new StringReader(csv));
-    List<List<String>> rows = new ArrayList<>();
-    for (List<String> rec = r.next(); rec != null; rec = r.next()) {
-      rows.add(rec);
-    }
-    return rows;
+    return CsvRows.read(new StringReader(csv), ',');
   }
 }

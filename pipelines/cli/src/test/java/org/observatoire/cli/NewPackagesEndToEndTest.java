@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
+import org.observatoire.beam.publish.ReleaseViews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,14 +53,14 @@ class NewPackagesEndToEndTest {
 
   private static List<Map<String, Object>> query(String sql) throws Exception {
     Path release = catalog.resolve("releases").resolve(Files.readString(catalog.resolve("current")).strip());
-    return NightlyEndToEndTest.query(sql.replace("{release}", release.toString()));
+    return NightlyEndToEndTest.query(sql.replace("{visits_zerofilled}", ReleaseViews.zeroFilledQuery(release))
+        .replace("{release}", release.toString()));
   }
 
   @Test
   void gardenButterflyCountsAreZeroFilledOnTheProgrammesList() throws Exception {
     List<Map<String, Object>> visits = query("SELECT eventID, count(*) AS n, sum(individualCount) AS individuals"
-        + " FROM read_parquet('{release}/visits/**/*.parquet', hive_partitioning = true)"
-        + " WHERE protocol = 'papillons-des-jardins' GROUP BY ALL ORDER BY ALL");
+        + " FROM {visits_zerofilled} WHERE protocol = 'papillons-des-jardins' GROUP BY ALL ORDER BY ALL");
     // three valid counts and the December one (flagged OPJ_MONTH, curated); one row per entry of the 46-name list
     assertThat(visits.size(), is(4));
     visits.forEach(v -> assertThat(v.toString(), ((Number) v.get("n")).longValue(), is(46L)));

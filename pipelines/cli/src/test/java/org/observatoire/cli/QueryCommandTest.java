@@ -45,8 +45,8 @@ class QueryCommandTest {
     Run r = query("--catalog", PublishedSample.catalog().toString(), "--format", "csv",
         "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name");
     assertThat(r.err(), r.code(), is(0));
-    assertThat(r.out(), is("view_name\r\ncubes_eea10km\r\ncubes_eea1km\r\ncubes_inpn10km\r\ndead_letter\r\n"
-        + "duplicates\r\noccurrences\r\nrejected\r\nvisits\r\n"));
+    assertThat(r.out(), is("view_name\r\nchecklists\r\ncubes_eea10km\r\ncubes_eea1km\r\ncubes_inpn10km\r\n"
+        + "dead_letter\r\nduplicates\r\nevents\r\noccurrences\r\nrejected\r\nvisits_zerofilled\r\n"));
   }
 
   @Test
@@ -116,11 +116,11 @@ class QueryCommandTest {
   @Test
   void anUnknownReleaseOrBadSqlFailsClearly() {
     Run unknown = query("--catalog", PublishedSample.catalog().toString(), "--release", "nope", "SELECT 1");
-    assertThat(unknown.code(), is(1));
+    assertThat(unknown.code(), is(UserErrors.USAGE));
     assertThat(unknown.err(), containsString("no release nope"));
     Run bad = query("--catalog", PublishedSample.catalog().toString(), "SELECT * FROM nowhere");
     assertThat(bad.code(), is(2));
     assertThat(bad.err(), containsString("nowhere"));
-    assertThat(List.of(bad.err().split("\n")).get(1), containsString("views: [occurrences, visits, rejected"));
+    assertThat(List.of(bad.err().split("\n")).get(1), containsString("views: [occurrences, events, checklists, rejected"));
   }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.observatoire.beam.publish.ReleaseViews;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class RealExportsEndToEndTest {
     assertThat(manifest.at("/conservation/holds").asBoolean(), is(true));
     // each visit once in the zero-filled table, with one row per entry of the 39-name Propage list
     Map<String, Object> v = NightlyEndToEndTest.query("SELECT count(DISTINCT eventID) AS visits, count(*) AS rows"
-        + " FROM " + files("visits") + " WHERE protocol = 'propage'").get(0);
+        + " FROM " + ReleaseViews.zeroFilledQuery(out) + " WHERE protocol = 'propage'").get(0);
     assertThat(((Number) v.get("visits")).longValue(), is((long) yearOfVisit.size()));
     assertThat(((Number) v.get("rows")).longValue(), is(39L * yearOfVisit.size()));
   }
@@ -90,7 +91,7 @@ class RealExportsEndToEndTest {
       occurrences.put(r.get("year") + " " + r.get("name"), ((Number) r.get("n")).longValue());
     }
     for (Map<String, Object> r : NightlyEndToEndTest.query("SELECT year, vernacularName AS name,"
-        + " sum(individualCount) AS n FROM " + files("visits") + " WHERE protocol = 'propage' GROUP BY ALL"
+        + " sum(individualCount) AS n FROM " + ReleaseViews.zeroFilledQuery(out) + " WHERE protocol = 'propage' GROUP BY ALL"
         + " HAVING sum(individualCount) > 0")) {
       visits.put(r.get("year") + " " + r.get("name"), ((Number) r.get("n")).longValue());
     }

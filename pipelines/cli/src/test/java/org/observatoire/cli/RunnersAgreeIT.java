@@ -133,7 +133,7 @@ class RunnersAgreeIT {
     }
     // the sample exercises every public dataset; an empty comparison would prove nothing
     assertThat(datasets(flink.output()).keySet(), equalTo(new TreeSet<>(List.of("cubes", "duplicates",
-        "occurrences", "rejected", "visits"))));
+        "events", "checklists", "occurrences", "rejected"))));
     assertThat(datasets(flink.output()).get("occurrences"), greaterThan(0L));
   }
 

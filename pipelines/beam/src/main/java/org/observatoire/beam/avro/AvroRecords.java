@@ -88,10 +88,14 @@ public final class AvroRecords {
     r.put("transectLengthMeters", v.transectLengthMeters());
     r.put("siteLatitude", v.siteLatitude());
     r.put("siteLongitude", v.siteLongitude());
+    r.put("completeList", v.completeList());
+    r.put("samplingProtocol", v.samplingProtocol());
+    r.put("sampleSizeMinutes", v.sampleSizeMinutes());
+    r.put("samplingEffort", v.samplingEffort());
     return r;
   }
 
-  /** The visit of a kept accepted-submission record, or null when its protocol has no complete counts. */
+  /** The visit of a kept accepted-submission record (null only for records made before visits were described). */
   public static org.observatoire.core.visits.Visit visitOf(GenericRecord accepted) {
     GenericRecord v = (GenericRecord) accepted.get("visit");
     if (v == null) {
@@ -101,7 +105,8 @@ public final class AvroRecords {
         accepted.get("submissionId").toString(), str(v.get("locationID")), v.get("eventDate").toString(),
         (Integer) v.get("year"), (Integer) v.get("month"), str(v.get("startTime")), (Double) v.get("durationMinutes"),
         (Integer) v.get("pointCount"), (Integer) v.get("transectLengthMeters"), (Double) v.get("siteLatitude"),
-        (Double) v.get("siteLongitude"));
+        (Double) v.get("siteLongitude"), (Boolean) v.get("completeList"), str(v.get("samplingProtocol")),
+        (Double) v.get("sampleSizeMinutes"), str(v.get("samplingEffort")));
   }
 
   private static String str(Object o) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.observatoire.beam.parquet.ParquetFiles;
 import org.observatoire.core.occurrence.Column;
 import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.occurrence.OccurrenceColumns;
@@ -23,7 +24,7 @@ public final class AvroSchemas {
    * costs a hash look-up per value and saves little. Measured on 388k occurrence rows (20k submissions, seed 11):
    * the Parquet writer 31 % faster, files 5.6 % larger.
    */
-  public static final String DICTIONARY_PROP = "observatoire.parquet.dictionary";
+  public static final String DICTIONARY_PROP = ParquetFiles.DICTIONARY_PROP;
 
   private static final Set<String> HIGH_CARDINALITY_OCCURRENCE_COLUMNS = Set.of("eventID", "parentEventID",
       "submissionId", "eventDateUtc", "verbatimEventDate", "eventTime", "submittedAt", "dynamicProperties",
@@ -130,6 +131,10 @@ public final class AvroSchemas {
       .name("transectLengthMeters").type().nullable().intType().noDefault()
       .name("siteLatitude").doc("Null when the submission gives no site coordinates.").type().optional().doubleType()
       .name("siteLongitude").type().optional().doubleType()
+      .name("completeList").type().booleanType().booleanDefault(false)
+      .name("samplingProtocol").type().optional().stringType()
+      .name("sampleSizeMinutes").type().optional().doubleType()
+      .name("samplingEffort").type().optional().stringType()
       .endRecord();
 
   /**
@@ -139,6 +144,32 @@ public final class AvroSchemas {
   public static final Schema VISIT_FILE = withDictionary(
       withGeometry(visitRow("VisitTaxonRow", Set.copyOf(PARTITION_COLUMNS))),
       Set.of("geometry", "decimalLatitude", "decimalLongitude"));
+
+  /**
+   * The events as stored in {@code events/protocol=…/year=…/*.parquet}: one row per visit (a curated submission),
+   * at its public place. With {@link #CHECKLIST} and the occurrences, the zero-filled visits are a view (see
+   * docs/events.md).
+   */
+  public static final Schema EVENT_FILE = withGeometry(eventRow("Event", Set.copyOf(PARTITION_COLUMNS)));
+
+  /** The lists complete-list visits are zero-filled against, as stored in {@code checklists/*.parquet}. */
+  public static final Schema CHECKLIST = SchemaBuilder.record("ChecklistEntry").namespace(NS)
+      .doc("One entry of the list a complete-list protocol's visits are zero-filled against: the package checklist's"
+          + " entries marked listed, in checklist order.")
+      .fields()
+      .name("protocol").type().stringType().noDefault()
+      .name("checklistId").doc("The package's checklist file, `<protocol>/checklist.csv`.").type().stringType()
+      .noDefault()
+      .name("checklistVersion").doc("The package version the list belongs to (events carry the same).").type()
+      .stringType().noDefault()
+      .name("position").doc("0-based place of the entry in the list (the zero-filled rows' order within a visit).")
+      .type().intType().noDefault()
+      .name("taxonKey").doc("The occurrences' taxonKey of the entry.").type().stringType().noDefault()
+      .name("taxonID").doc("dwc:taxonID: TAXREF address of the entry, when the checklist gives one.").type()
+      .optional().stringType()
+      .name("scientificName").type().optional().stringType()
+      .name("vernacularName").type().optional().stringType()
+      .endRecord();
 
   /** An accepted submission on its way to the duplicate check. */
   public static final Schema ACCEPTED = SchemaBuilder.record("AcceptedSubmission").namespace(NS)
@@ -169,10 +200,51 @@ public final class AvroSchemas {
   private AvroSchemas() {}
 
   private static Schema visitRow(String name, Set<String> skip) {
-    SchemaBuilder.FieldAssembler<Schema> f = SchemaBuilder.record(name).namespace(NS)
+    SchemaBuilder.FieldAssembler<Schema> f = visitColumns(SchemaBuilder.record(name).namespace(NS)
         .doc("One visit of a complete-count protocol x one taxon of that protocol's list, zeros included (see"
             + " docs/publishing.md for the lists). Coordinates and cells are the visit's public location.")
-        .fields();
+        .fields(), skip);
+    f = f.name("taxonKey").doc("The taxon of the protocol's list: the occurrences' taxonKey; for Propage taxa the"
+        + " checklist does not match, `name:<scientificName>`.").type().stringType()
+        .noDefault();
+    f = f.name("scientificName").type().nullable().stringType().noDefault();
+    f = f.name("vernacularName").type().nullable().stringType().noDefault();
+    f = f.name("individualCount").doc("Individuals of the taxon counted on the visit (summed over its"
+        + " occurrences); 0 when not reported.").type().intType().noDefault();
+    f = f.name("occurrenceStatus").doc("dwc:occurrenceStatus: present, or absent (a zero).").type().stringType()
+        .noDefault();
+    return f.endRecord();
+  }
+
+  private static Schema eventRow(String name, Set<String> skip) {
+    SchemaBuilder.FieldAssembler<Schema> f = visitColumns(SchemaBuilder.record(name).namespace(NS)
+        .doc("One visit (a sampling event: one curated submission) with its effort, at its public location; for"
+            + " complete-list protocols, the list its absences are read against (see docs/events.md).")
+        .fields(), skip);
+    f = f.name("samplingProtocol").doc("dwc:samplingProtocol: the package's protocol name and unit of effort.")
+        .type().optional().stringType();
+    f = f.name("sampleSizeValue").doc("dwc:sampleSizeValue: the package's sampling duration, else null.").type()
+        .optional().doubleType();
+    f = f.name("sampleSizeUnit").doc("dwc:sampleSizeUnit: minutes when sampleSizeValue is given.").type()
+        .optional().stringType();
+    f = f.name("samplingEffort").doc("dwc:samplingEffort in words (points, duration, transect length).").type()
+        .optional().stringType();
+    f = f.name("completeList").doc("True when every individual of the protocol's list seen was counted: taxa of"
+        + " the list not reported were not seen (zero-filled in the view visits_zerofilled).").type().booleanType()
+        .noDefault();
+    f = f.name("checklistId").doc("Complete lists: the list the visit is zero-filled against (the checklists"
+        + " dataset's checklistId), else null.").type().optional().stringType();
+    f = f.name("checklistVersion").doc("Complete lists: the version of that list (the package version), else null.")
+        .type().optional().stringType();
+    f = f.name("taxaListed").doc("Complete lists: entries on the list (the visit's rows in visits_zerofilled), else"
+        + " null.").type().optional().intType();
+    f = f.name("occurrenceCount").doc("The visit's rows in occurrences.").type().intType().noDefault();
+    return f.endRecord();
+  }
+
+  /** The columns of a visit (its ids, time, effort and public location), shared by visits and events. */
+  private static SchemaBuilder.FieldAssembler<Schema> visitColumns(SchemaBuilder.FieldAssembler<Schema> f,
+      Set<String> skip) {
     f = f.name("eventID").doc("dwc:eventID of the visit: `<protocol>:<submissionId>` (STOC: the occurrences'"
         + " parentEventID).").type().stringType().noDefault();
     f = f.name("submissionId").type().stringType().noDefault();
@@ -207,16 +279,7 @@ public final class AvroSchemas {
         .optional().stringType();
     f = f.name("inpn10km").doc("INPN 10 km Lambert-93 cell of the public location; null when the location is"
         + " unknown.").type().optional().stringType();
-    f = f.name("taxonKey").doc("The taxon of the protocol's list: the occurrences' taxonKey; for Propage taxa the"
-        + " checklist does not match, `name:<scientificName>`.").type().stringType()
-        .noDefault();
-    f = f.name("scientificName").type().nullable().stringType().noDefault();
-    f = f.name("vernacularName").type().nullable().stringType().noDefault();
-    f = f.name("individualCount").doc("Individuals of the taxon counted on the visit (summed over its"
-        + " occurrences); 0 when not reported.").type().intType().noDefault();
-    f = f.name("occurrenceStatus").doc("dwc:occurrenceStatus: present, or absent (a zero).").type().stringType()
-        .noDefault();
-    return f.endRecord();
+    return f;
   }
 
   /** The record schema with {@link #DICTIONARY_PROP} {@code "true"} on the given fields. */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
-import org.observatoire.beam.io.AvroCursor;
-import org.observatoire.beam.io.PointWkb;
-import org.observatoire.beam.io.RowBlock;
+import org.observatoire.beam.parquet.AvroCursor;
+import org.observatoire.beam.parquet.PointWkb;
+import org.observatoire.beam.parquet.RowBlock;
 
 /**
  * A curated submission's occurrence block ({@link AvroSchemas#OCCURRENCE_ARRAY}, Avro binary) turned into the rows

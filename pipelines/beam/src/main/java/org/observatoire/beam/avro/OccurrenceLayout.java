@@ -1,7 +1,7 @@
 package org.observatoire.beam.avro;
 
 import org.apache.avro.Schema;
-import org.observatoire.beam.io.AvroCursor;
+import org.observatoire.beam.parquet.AvroCursor;
 
 /**
  * How an occurrence row ({@link AvroSchemas#OCCURRENCE}) lies in Avro binary: per field, its kind and whether it is

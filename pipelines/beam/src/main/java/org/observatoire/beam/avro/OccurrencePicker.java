@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.observatoire.beam.io.AvroCursor;
+import org.observatoire.beam.parquet.AvroCursor;
 
 /**
  * A few columns of each row of an occurrence block ({@link AvroSchemas#OCCURRENCE_ARRAY}, Avro binary), read straight

@@ -12,10 +12,11 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
-import org.observatoire.beam.io.PointWkb;
-import org.observatoire.beam.io.RowBlock;
+import org.observatoire.beam.parquet.PointWkb;
+import org.observatoire.beam.parquet.RowBlock;
 import org.observatoire.core.visits.ListedTaxon;
 import org.observatoire.core.visits.Visit;
+import org.observatoire.core.visits.VisitPlace;
 import org.observatoire.core.visits.ZeroFill;
 
 /**
@@ -55,23 +56,8 @@ public final class VisitBlocks {
     ZeroFill.Row first = rows.get(0);
     Visit v = first.visit();
     GenericData.Record r = new GenericData.Record(SCHEMA);
-    r.put("eventID", v.eventID());
-    r.put("submissionId", v.submissionId());
-    r.put("locationID", v.locationID());
-    r.put("eventDate", v.eventDate());
-    r.put("month", v.month());
-    r.put("eventTime", v.startTime());
-    r.put("durationMinutes", v.durationMinutes());
-    r.put("pointCount", v.pointCount());
-    r.put("transectLengthMeters", v.transectLengthMeters());
-    r.put("decimalLatitude", first.decimalLatitude());
-    r.put("decimalLongitude", first.decimalLongitude());
-    r.put("coordinateUncertaintyInMeters", first.coordinateUncertaintyInMeters());
-    r.put("locationGeneralised", first.locationGeneralised());
-    r.put("eea10km", first.eea10km());
-    r.put("inpn10km", first.inpn10km());
-    r.put("geometry", first.decimalLatitude() == null || first.decimalLongitude() == null ? null
-        : PointWkb.of(first.decimalLongitude(), first.decimalLatitude()));
+    EventRows.putVisitColumns(r, v, new VisitPlace(first.decimalLatitude(), first.decimalLongitude(),
+        first.coordinateUncertaintyInMeters(), first.eea10km(), first.inpn10km(), first.locationGeneralised()));
     byte[] head = encode(r, 0, FIRST_TAXON_FIELD);
     byte[] tail = encode(r, END_TAXON_FIELDS, SCHEMA.getFields().size());
     List<byte[]> middles = new ArrayList<>(rows.size());

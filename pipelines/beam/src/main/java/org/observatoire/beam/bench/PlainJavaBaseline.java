@@ -77,7 +77,7 @@ public final class PlainJavaBaseline {
       throws IOException {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(org.observatoire.beam.io.ChannelOutputFile.create(out))
+        ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(org.observatoire.beam.parquet.ChannelOutputFile.create(out))
             .withSchema(AvroSchemas.OCCURRENCE)
             .withCompressionCodec(CompressionCodecName.ZSTD)
             .build()) {

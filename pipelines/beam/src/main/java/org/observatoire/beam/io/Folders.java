@@ -22,6 +22,23 @@ public final class Folders {
     }
   }
 
+  /** Removes the empty {@code .temp*} folders Beam's FileIO leaves behind; published folders should not carry them. */
+  public static void removeEmptyTempFolders(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith(".temp"))
+          .sorted(Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> children = Files.list(p)) {
+          if (children.findAny().isEmpty()) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+  }
+
   /** Copies a folder and everything below it to {@code to} (created; existing files are not replaced). */
   public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {

@@ -34,10 +34,11 @@ import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.cubes.BuildOccurrenceCubes;
 import org.observatoire.beam.cubes.CubeSchemas;
 import org.observatoire.beam.io.Chunk;
-import org.observatoire.beam.io.ParquetFooters;
+import org.observatoire.beam.parquet.ParquetFooters;
 import org.observatoire.beam.io.ReadSubmissionLines;
-import org.observatoire.beam.io.WriteParquetBlocks;
-import org.observatoire.beam.io.WriteParquetDataset;
+import org.observatoire.beam.parquet.ParquetWriteOptions;
+import org.observatoire.beam.parquet.WriteParquetBlocks;
+import org.observatoire.beam.parquet.WriteParquetDataset;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
@@ -47,6 +48,10 @@ import org.observatoire.beam.transforms.SideRecords;
 import org.observatoire.beam.transforms.ProcessSubmissions;
 import org.observatoire.beam.transforms.SumCounts;
 import org.observatoire.beam.transforms.ZeroFillVisits;
+import org.observatoire.beam.transforms.DescribeEvents;
+import org.observatoire.beam.avro.ChecklistRecords;
+import org.observatoire.core.visits.ProtocolLists;
+import org.apache.beam.sdk.transforms.Create;
 import org.observatoire.core.protocol.ProtocolCatalog;
 import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.run.CountKey;
@@ -69,7 +74,15 @@ public final class NightlyJob {
   public static final String RESTRICTED_REJECTED_RAW = "rejected-raw";
   public static final String MANIFEST = "manifest.json";
   public static final String CUBES = "cubes";
-  /** Zero-filled visits of the complete-count protocols (visit × taxon of the protocol's list). */
+  /** One row per visit (a curated submission): time, effort, public place, complete-list flag and list. */
+  public static final String EVENTS = "events";
+  /** The lists complete-list visits are zero-filled against (protocol × listed entry). */
+  public static final String CHECKLISTS = "checklists";
+  /**
+   * Zero-filled visits of the complete-count protocols (visit × taxon of the protocol's list), materialised only
+   * with {@code --materialiseVisits}: the published form is the view {@code visits_zerofilled} over events,
+   * checklists and occurrences (docs/events.md).
+   */
   public static final String VISITS = "visits";
   private static final String COUNTS_DIR = "_run";
   /** Order of the rows inside each occurrence file: taxon, then 10 km cell, then date (see docs/publishing.md). */
@@ -78,7 +91,7 @@ public final class NightlyJob {
   private NightlyJob() {}
 
   /** The job's options; any runner's options may be given too. */
-  public interface Options extends PipelineOptions {
+  public interface Options extends PipelineOptions, ParquetWriteOptions {
     @Description("Folder of JSON-lines submission files (.jsonl, .ndjson, .json, optionally .gz), read recursively")
     @Validation.Required
     String getInput();
@@ -136,6 +149,13 @@ public final class NightlyJob {
 
     void setCubeSeed(long value);
 
+    @Description("Also write the zero-filled visits as a dataset (visits/: one row per complete-list visit x listed"
+        + " taxon); by default they are only the view visits_zerofilled over events, checklists and occurrences")
+    @Default.Boolean(false)
+    boolean getMaterialiseVisits();
+
+    void setMaterialiseVisits(boolean value);
+
     @Description("Replace the outputs of an earlier run in the output folder")
     @Default.Boolean(false)
     boolean getOverwrite();
@@ -182,8 +202,16 @@ public final class NightlyJob {
     PCollectionTuple cubes = curated.apply("BuildOccurrenceCubes", buildCubes);
     cubes.get(buildCubes.cubesTag()).apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(
         out + "/" + CUBES, CubeSchemas.CUBE, r -> r.get("grid").toString(), r -> r)));
-    curated.apply("ZeroFillVisits", ZeroFillVisits.create())
-        .apply("WriteVisits", sharded(options, WriteParquetBlocks.to(out + "/" + VISITS, AvroSchemas.VISIT_FILE)));
+    curated.apply("DescribeEvents", DescribeEvents.create())
+        .apply("WriteEvents", sharded(options, WriteParquetBlocks.to(out + "/" + EVENTS, AvroSchemas.EVENT_FILE)));
+    p.apply("Checklists", Create.of(ChecklistRecords.of(ProtocolLists.bundled()))
+            .withCoder(AvroRecordCoder.of(AvroSchemas.CHECKLIST)))
+        .apply("WriteChecklists", WriteParquetDataset.flat(out + "/" + CHECKLISTS, "checklists",
+            AvroSchemas.CHECKLIST).withNumShards(1));
+    if (options.getMaterialiseVisits()) {
+      curated.apply("ZeroFillVisits", ZeroFillVisits.create())
+          .apply("WriteVisits", sharded(options, WriteParquetBlocks.to(out + "/" + VISITS, AvroSchemas.VISIT_FILE)));
+    }
 
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
@@ -269,6 +297,12 @@ public final class NightlyJob {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the nightly pipeline ended in state " + state);
     }
+    try {
+      Folders.removeEmptyTempFolders(output);
+      Folders.removeEmptyTempFolders(restricted);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tidy the outputs " + output + " and " + restricted, e);
+    }
     Instant finished = Instant.now();
 
     RunManifest.Builder manifest = RunManifest.builder()
@@ -286,11 +320,12 @@ public final class NightlyJob {
         .run("pseudonymKeyId", keyId)
         .run("samplePseudonymKey", options.getSamplePseudonymKey())
         .run("countExpectations", options.getCountExpectations())
-        .run("cubeSeed", options.getCubeSeed());
+        .run("cubeSeed", options.getCubeSeed())
+        .run("materialiseVisits", options.getMaterialiseVisits());
     checksums.join().forEach(manifest::input);
     ProtocolCatalog.fromClasspath().all().values().forEach(list -> list.forEach(manifest::schema));
     readCounts(output.resolve(COUNTS_DIR)).forEach(manifest::count);
-    for (String dataset : List.of(OCCURRENCES, VISITS, REJECTED, DUPLICATES)) {
+    for (String dataset : publishedDatasets(options.getMaterialiseVisits())) {
       long[] fr = ParquetFooters.count(output.resolve(dataset));
       manifest.output(dataset, fr[0], fr[1]);
     }
@@ -327,8 +362,14 @@ public final class NightlyJob {
     return counts;
   }
 
+  /** The flat and partitioned datasets a run writes (cubes aside), counted into the manifest's outputs. */
+  public static List<String> publishedDatasets(boolean materialiseVisits) {
+    return materialiseVisits ? List.of(OCCURRENCES, EVENTS, CHECKLISTS, VISITS, REJECTED, DUPLICATES)
+        : List.of(OCCURRENCES, EVENTS, CHECKLISTS, REJECTED, DUPLICATES);
+  }
+
   private static final List<String> PUBLIC_OUTPUTS =
-      List.of(OCCURRENCES, VISITS, REJECTED, DUPLICATES, CUBES, MANIFEST, COUNTS_DIR);
+      List.of(OCCURRENCES, EVENTS, CHECKLISTS, VISITS, REJECTED, DUPLICATES, CUBES, MANIFEST, COUNTS_DIR);
   private static final List<String> RESTRICTED_OUTPUTS =
       List.of(DEAD_LETTER, RESTRICTED_LOCATIONS, RESTRICTED_REJECTED_RAW);
 

@@ -14,10 +14,6 @@ final class DwcTerms {
       "sampleSizeUnit", "samplingEffort", "eventDate", "eventTime", "year", "month", "day", "locationID", "locality",
       "countryCode", "geodeticDatum", "decimalLatitude", "decimalLongitude", "coordinateUncertaintyInMeters");
 
-  /** Terms read from the event's first occurrence (the rest are aggregated or left empty for parent events). */
-  static final List<String> LOCATION = List.of("decimalLatitude", "decimalLongitude", "coordinateUncertaintyInMeters",
-      "geodeticDatum", "locality");
-
   /** Occurrence-level terms (the extension); written when the dataset has the column. eventID is the core id. */
   static final List<String> OCCURRENCE = List.of("occurrenceID", "basisOfRecord", "occurrenceStatus", "recordedBy",
       "individualCount", "organismQuantity", "organismQuantityType", "scientificName", "vernacularName", "taxonID",

@@ -24,9 +24,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Exports a release's public occurrences as a Darwin Core Archive: an Event core ({@code event.txt}: one row per
- * sampling event, plus the parent events STOC points refer to), an Occurrence extension ({@code occurrence.txt},
- * linked by eventID), {@code meta.xml} and {@code eml.xml}. Only the public {@code occurrences} dataset is read,
- * and only Darwin Core terms leave: provenance and internal columns stay home.
+ * visit of the {@code events} dataset, visits where nothing was seen included, plus the sub-events such as STOC
+ * points that occurrences refer to with their parentEventID), an Occurrence extension ({@code occurrence.txt},
+ * linked by eventID), {@code meta.xml} and {@code eml.xml}. Only the public {@code events} and {@code occurrences}
+ * datasets are read, and only Darwin Core terms leave: provenance and internal columns stay home.
  */
 public final class DwcaExport {
   static final String EVENT_FILE = "event.txt";
@@ -49,14 +50,21 @@ public final class DwcaExport {
 
   public static Summary export(Path release, Path zip, Metadata metadata) {
     Path occ = release.resolve("occurrences");
+    Path eventsDir = release.resolve("events");
     if (!Duck.hasParquet(occ)) {
       throw new IllegalArgumentException("release " + release + " has no occurrences to export");
+    }
+    if (!Duck.hasParquet(eventsDir)) {
+      throw new IllegalArgumentException("release " + release + " has no events dataset (a release made before"
+          + " events were published): run the nightly again to export it");
     }
     try (Connection c = Duck.open(); Statement s = c.createStatement()) {
       // Darwin Core is for biodiversity: civic packages' reports (potholes...) are not exported
       List<String> biodiversity = ProtocolPackages.bundled().all().stream()
           .filter(ProtocolPackage::isBiodiversity).map(p -> Duck.literal(p.id())).toList();
       s.execute("CREATE VIEW occ AS SELECT * FROM " + Duck.readParquet(occ, true) + " WHERE protocol IN ("
+          + String.join(", ", biodiversity) + ")");
+      s.execute("CREATE VIEW ev AS SELECT * FROM " + Duck.readParquet(eventsDir, true) + " WHERE protocol IN ("
           + String.join(", ", biodiversity) + ")");
       Set<String> present = new LinkedHashSet<>(Duck.columns(c, "occ"));
       List<String> eventTerms = DwcTerms.EVENT.stream().filter(present::contains).toList();
@@ -87,34 +95,54 @@ public final class DwcaExport {
     }
   }
 
-  /** One row per eventID (location from its first occurrence), then parent events not themselves present. */
+  /** Event terms the events dataset gives itself (the rest come from the visit's first occurrence). */
+  private static final List<String> FROM_EVENTS = List.of("samplingProtocol", "sampleSizeValue", "sampleSizeUnit",
+      "samplingEffort", "eventDate", "year", "month", "locationID", "decimalLatitude", "decimalLongitude");
+
+  /**
+   * One row per event of the events dataset (its own time, effort and public place; the terms it lacks, such as
+   * locality or the time with its UTC offset, from its first occurrence), then one per sub-event (STOC points:
+   * occurrences with a parentEventID), aggregated from its occurrences, location from the first.
+   */
   private static String eventsSql(List<String> terms) {
-    List<String> own = new ArrayList<>();
-    List<String> parent = new ArrayList<>();
+    List<String> visit = new ArrayList<>();
+    List<String> sub = new ArrayList<>();
+    List<String> first = new ArrayList<>();
     for (String t : terms) {
       String col = Duck.ident(t);
       if ("eventID".equals(t)) {
-        own.add("eventID");
-        parent.add("parentEventID AS eventID");
-      } else if ("parentEventID".equals(t)) {
-        own.add("CAST(first(parentEventID ORDER BY occurrenceID) AS VARCHAR) AS parentEventID");
-        parent.add("NULL::VARCHAR AS parentEventID");
-      } else if ("eventDate".equals(t)) {
-        own.add("CAST(first(eventDate ORDER BY occurrenceID) AS VARCHAR) AS eventDate");
-        parent.add("CASE WHEN min(eventDate) = max(eventDate) THEN CAST(min(eventDate) AS VARCHAR)"
-            + " ELSE CAST(min(eventDate) AS VARCHAR) || '/' || CAST(max(eventDate) AS VARCHAR) END AS eventDate");
+        visit.add("e.eventID");
+        sub.add("eventID");
+        continue;
+      }
+      sub.add("CAST(first(" + col + " ORDER BY occurrenceID) AS VARCHAR) AS " + col);
+      if ("parentEventID".equals(t)) {
+        visit.add("NULL::VARCHAR AS parentEventID");
+      } else if ("day".equals(t)) {
+        visit.add("CAST(day(CAST(e.eventDate AS DATE)) AS VARCHAR) AS " + col);
+      } else if ("coordinateUncertaintyInMeters".equals(t)) {
+        // a generalised visit's uncertainty is the generalisation's; else the site's as submitted
+        visit.add("CAST(CASE WHEN e.locationGeneralised THEN e." + col + " ELSE f." + col + " END AS VARCHAR) AS "
+            + col);
+        first.add("first(" + col + " ORDER BY occurrenceID) AS " + col);
+      } else if (FROM_EVENTS.contains(t)) {
+        visit.add("CAST(e." + col + " AS VARCHAR) AS " + col);
       } else {
-        own.add("CAST(first(" + col + " ORDER BY occurrenceID) AS VARCHAR) AS " + col);
-        boolean perPoint = DwcTerms.LOCATION.contains(t) || List.of("eventTime", "sampleSizeValue", "sampleSizeUnit",
-            "samplingEffort").contains(t);
-        parent.add(perPoint ? "NULL::VARCHAR AS " + col
-            : "CAST(first(" + col + " ORDER BY eventID) AS VARCHAR) AS " + col);
+        String constant = switch (t) {
+          case "countryCode" -> "'FR'";
+          case "geodeticDatum" -> "'EPSG:4326'";
+          default -> "NULL";
+        };
+        visit.add("CAST(coalesce(f." + col + ", " + constant + ") AS VARCHAR) AS " + col);
+        first.add("first(" + col + " ORDER BY occurrenceID) AS " + col);
       }
     }
-    String sql = "SELECT " + String.join(", ", own) + " FROM occ GROUP BY eventID";
+    String firsts = first.isEmpty() ? "" : ", " + String.join(", ", first);
+    String sql = "SELECT " + String.join(", ", visit) + " FROM ev e LEFT JOIN (SELECT eventID" + firsts
+        + " FROM occ GROUP BY eventID) f ON f.eventID = e.eventID";
     if (terms.contains("parentEventID")) {
-      sql += " UNION ALL SELECT " + String.join(", ", parent) + " FROM occ WHERE parentEventID IS NOT NULL"
-          + " AND parentEventID NOT IN (SELECT DISTINCT eventID FROM occ) GROUP BY parentEventID";
+      sql += " UNION ALL SELECT " + String.join(", ", sub) + " FROM occ WHERE parentEventID IS NOT NULL"
+          + " GROUP BY eventID";
     }
     return sql;
   }

@@ -1,14 +1,9 @@
 package org.observatoire.beam.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.observatoire.beam.jobs.NightlyJob;
 
 /** The nightly job run as a release of a catalog: staged, reported on, verified, then published. */
@@ -22,7 +17,7 @@ public final class NightlyRelease {
   public static ReleasePublisher.Published<NightlyJob.Result> run(NightlyJob.Options options, Path catalog,
       String releaseId, int keep, List<ReleaseCheck> extraChecks, Clock clock) {
     List<ReleaseCheck> checks = new ArrayList<>();
-    checks.add(ReleaseVerifier.of(NightlyDatasets.declaredColumns()));
+    checks.add(ReleaseVerifier.of(NightlyDatasets.declaredColumns(options.getMaterialiseVisits())));
     checks.addAll(extraChecks);
     ReleasePublisher publisher = ReleasePublisher.of(ReleaseCatalog.at(catalog, clock), checks, keep);
     boolean restrictedGiven = options.getRestrictedOutput() != null;
@@ -35,7 +30,6 @@ public final class NightlyRelease {
       options.setRunId(releaseId);
       options.setOverwrite(false);
       NightlyJob.Result result = NightlyJob.run(options);
-      removeEmptyTempFolders(staging);
       QualityReport.write(staging);
       return result;
     });
@@ -45,21 +39,5 @@ public final class NightlyRelease {
   public static String defaultId(Clock clock) {
     return "r" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
         .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
-  }
-
-  /** Beam's FileIO leaves empty {@code .temp-beam} folders behind; a release should not carry them. */
-  static void removeEmptyTempFolders(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith(".temp"))
-          .sorted(Comparator.reverseOrder()).toList()) {
-        try (Stream<Path> children = Files.list(p)) {
-          if (children.findAny().isEmpty()) {
-            Files.delete(p);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot tidy " + dir, e);
-    }
   }
 }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.observatoire.core.quality.bdq.Tg2Catalogue;
 
 /**
  * The run's quality report for people: {@code report.html} beside the manifest, self-contained (inline CSS, SVG
@@ -195,6 +196,7 @@ public final class QualityReport {
         + " record: filter on them).</p><table><thead><tr><th>flag</th><th class=\"n\">occurrences</th>"
         + "<th class=\"n\">share</th><th>protocols</th></tr></thead><tbody>");
     int rows = 0;
+    Map<String, Long> bdq = new java.util.TreeMap<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         rows++;
@@ -202,10 +204,33 @@ public final class QualityReport {
             .append(Html.num(rs.getLong(2))).append(String.format(Locale.ROOT, "</td><td class=\"n\">%.1f %%",
                 100.0 * rs.getLong(2) / Math.max(total, 1))).append("</td><td>").append(Html.esc(rs.getString(3)))
             .append("</td></tr>");
+        if (Tg2Catalogue.bundled().find(rs.getString(1)).isPresent()) {
+          bdq.merge(Tg2Catalogue.currentLabel(rs.getString(1)), rs.getLong(2), Long::sum);
+        }
       }
     }
     if (rows == 0) {
       b.append("<tr><td colspan=\"4\">No occurrence is flagged.</td></tr>");
+    }
+    b.append("</tbody></table></section>\n");
+    bdq(b, bdq, total);
+  }
+
+  /**
+   * The TDWG BDQ validations behind the flags: a curated row carries the label of each row-level validation it is
+   * NOT_COMPLIANT with, so the other rows of a test were COMPLIANT or lacked the terms it needs.
+   */
+  private static void bdq(StringBuilder b, Map<String, Long> notCompliant, long total) {
+    b.append("<section id=\"bdq\"><h2>BDQ validations</h2><p>TDWG BDQ (TG2) validations run on every curated row"
+        + " (see docs/bdq-tests.md); the rest of the rows were COMPLIANT or lacked the terms the test needs.</p>"
+        + "<table><thead><tr><th>test</th><th class=\"n\">NOT_COMPLIANT</th><th class=\"n\">share</th>"
+        + "<th class=\"n\">other rows</th></tr></thead><tbody>");
+    notCompliant.forEach((label, n) -> b.append("<tr><td><code>").append(Html.esc(label))
+        .append("</code></td><td class=\"n\">").append(Html.num(n))
+        .append(String.format(Locale.ROOT, "</td><td class=\"n\">%.1f %%", 100.0 * n / Math.max(total, 1)))
+        .append("</td><td class=\"n\">").append(Html.num(total - n)).append("</td></tr>"));
+    if (notCompliant.isEmpty()) {
+      b.append("<tr><td colspan=\"4\">No curated row is NOT_COMPLIANT with a BDQ validation.</td></tr>");
     }
     b.append("</tbody></table></section>\n");
   }

@@ -14,13 +14,27 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A DuckDB connection with one view per dataset of a release: {@code occurrences} and {@code visits} (Hive partitions
- * {@code protocol} and {@code year} as columns), {@code rejected}, {@code duplicates}, {@code dead_letter}, and a {@code cubes_*}
- * view for every cube dataset ({@code cubes/<grid>/} gives {@code cubes_<grid>}). A declared dataset without files is an empty view with its columns.
+ * A DuckDB connection with one view per dataset of a release: {@code occurrences} and {@code events} (Hive partitions
+ * {@code protocol} and {@code year} as columns), {@code checklists}, {@code rejected}, {@code duplicates},
+ * {@code dead_letter}, {@code visits} when the run materialised them, and a {@code cubes_*} view for every cube
+ * dataset ({@code cubes/<grid>/} gives {@code cubes_<grid>}); then the derived view {@code visits_zerofilled}
+ * ({@link #ZERO_FILLED_SQL}). A declared dataset without files is an empty view with its columns.
  */
 public final class ReleaseViews {
   /** The datasets partitioned Hive-style by protocol and year. */
-  private static final List<String> HIVE = List.of("occurrences", "visits");
+  private static final List<String> HIVE = List.of("occurrences", "events", "visits");
+  /** The datasets every release has a view of (with their columns, empty when the release has no files). */
+  private static final List<String> ALWAYS = List.of("occurrences", "events", "checklists", "rejected", "duplicates",
+      "dead-letter");
+  /** The zero-filled visits' view. */
+  public static final String ZERO_FILLED = "visits_zerofilled";
+  /**
+   * The zero-filled visits as SQL over the views {@code events}, {@code checklists} and {@code occurrences}
+   * (DuckDB and Spark SQL alike): complete-list events × their list's entries, with each entry's summed count from
+   * the visit's occurrences, 0 and {@code absent} when not reported. Gives the rows of the materialised
+   * {@code visits} dataset (see docs/events.md).
+   */
+  public static final String ZERO_FILLED_SQL = readSql("visits_zerofilled.sql");
 
   private ReleaseViews() {}
 
@@ -28,8 +42,12 @@ public final class ReleaseViews {
   public static Connection open(Path release, List<String> viewsOut) {
     Connection c = Duck.open();
     try (Statement s = c.createStatement()) {
-      Map<String, List<String>> declared = NightlyDatasets.declaredColumns();
-      for (String dataset : List.of("occurrences", "visits", "rejected", "duplicates", "dead-letter")) {
+      Map<String, List<String>> declared = NightlyDatasets.declaredColumns(true);
+      List<String> datasets = new ArrayList<>(ALWAYS);
+      if (Duck.hasParquet(release.resolve("visits"))) {
+        datasets.add(2, "visits");
+      }
+      for (String dataset : datasets) {
         String view = viewName(dataset);
         Path dir = release.resolve(dataset);
         if (Duck.hasParquet(dir)) {
@@ -49,6 +67,8 @@ public final class ReleaseViews {
         s.execute("CREATE VIEW " + view + " AS SELECT * FROM " + Duck.readParquet(cubes, true));
         viewsOut.add(view);
       }
+      s.execute("CREATE VIEW " + ZERO_FILLED + " AS " + ZERO_FILLED_SQL);
+      viewsOut.add(ZERO_FILLED);
       return c;
     } catch (SQLException e) {
       try {
@@ -57,6 +77,28 @@ public final class ReleaseViews {
         e.addSuppressed(suppressed);
       }
       throw new IllegalStateException("cannot create the views over " + release + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The zero-filled visits of the release folder {@code release} as a parenthesised query, for use in a FROM clause
+   * on any DuckDB connection (without the views of {@link #open}).
+   */
+  public static String zeroFilledQuery(Path release) {
+    return "(WITH events AS (SELECT * FROM " + Duck.readParquet(release.resolve("events"), true) + "),"
+        + " checklists AS (SELECT * FROM " + Duck.readParquet(release.resolve("checklists"), false) + "),"
+        + " occurrences AS (SELECT * FROM " + Duck.readParquet(release.resolve("occurrences"), true) + ") "
+        + ZERO_FILLED_SQL + ")";
+  }
+
+  private static String readSql(String name) {
+    try (var in = ReleaseViews.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
     }
   }
 

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.avro.OccurrenceFileRows;
-import org.observatoire.beam.io.RowBlock;
+import org.observatoire.beam.parquet.RowBlock;
 
 /**
  * Curated submissions → their occurrence rows as stored in the occurrence files: one {@link RowBlock} per

@@ -1,7 +1,5 @@
 package org.observatoire.beam.transforms;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -12,19 +10,19 @@ import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
-import org.observatoire.beam.avro.OccurrencePicker;
 import org.observatoire.beam.avro.VisitBlocks;
-import org.observatoire.beam.io.RowBlock;
+import org.observatoire.beam.parquet.RowBlock;
+import org.observatoire.beam.avro.VisitObservations;
 import org.observatoire.core.geo.CellAssigner;
 import org.observatoire.core.visits.ListedTaxon;
-import org.observatoire.core.visits.Observed;
 import org.observatoire.core.visits.ProtocolLists;
 import org.observatoire.core.visits.Visit;
 import org.observatoire.core.visits.ZeroFill;
 
 /**
- * Zero-fills the complete-list visits: from the kept accepted submissions that carry a visit (one per visit, so no
- * shuffle of the rows), one row per visit × entry of its protocol's list ({@link ProtocolLists}: the package
+ * Zero-fills the complete-list visits (the materialised form of the {@code visits_zerofilled} view, kept behind the
+ * nightly's {@code --materialiseVisits} as the reference the view is tested against): from the kept accepted
+ * submissions whose visit is a complete list (one per visit, so no shuffle of the rows), one row per visit × entry of its protocol's list ({@link ProtocolLists}: the package
  * checklist's listed entries), with the visit's count of that entry, 0 when not reported ({@link ZeroFill}). Output:
  * one {@link RowBlock} of {@link AvroSchemas#VISIT_FILE} rows per visit ({@link VisitBlocks}), expanded into rows
  * only by the Parquet writer: a visit's rows repeat its columns, so they travel and sort as one element.
@@ -46,33 +44,29 @@ public final class ZeroFillVisits extends PTransform<PCollection<GenericRecord>,
   }
 
   private static boolean hasVisit(GenericRecord accepted) {
-    return accepted.get("visit") != null;
+    GenericRecord visit = (GenericRecord) accepted.get("visit");
+    return visit != null && (Boolean) visit.get("completeList");
   }
 
   static final class ZeroFillFn extends DoFn<GenericRecord, RowBlock> {
     private transient ZeroFill fill;
     private transient VisitBlocks blocks;
-    private transient OccurrencePicker picker;
+    private transient VisitObservations observations;
     private transient ProtocolLists lists;
 
     @Setup
     public void setup() {
       fill = ZeroFill.with(CellAssigner.create(0));
       blocks = VisitBlocks.create();
-      picker = OccurrencePicker.of(List.of("taxonKey", "scientificName", "individualCount", "decimalLatitude",
-          "decimalLongitude", "coordinateUncertaintyInMeters", "dataGeneralizations"));
       lists = ProtocolLists.bundled();
+      observations = VisitObservations.with(lists);
     }
 
     @ProcessElement
     public void process(@Element GenericRecord accepted, OutputReceiver<RowBlock> out) {
       Visit visit = AvroRecords.visitOf(accepted);
       List<ListedTaxon> list = lists.list(visit.protocol());
-      List<Observed> observed = new ArrayList<>();
-      picker.rows((ByteBuffer) accepted.get("occurrences"), o -> observed.add(new Observed(
-          lists.listKey(visit.protocol(), (String) o[0]), (Integer) o[2], (Double) o[3],
-          (Double) o[4], (Double) o[5], o[6] != null)));
-      RowBlock block = blocks.block(fill.rows(visit, observed, list));
+      RowBlock block = blocks.block(fill.rows(visit, observations.of(accepted, visit.protocol()), list));
       if (block != null) {
         out.output(block);
       }

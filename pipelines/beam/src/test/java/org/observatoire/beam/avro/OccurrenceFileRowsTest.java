@@ -14,7 +14,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
-import org.observatoire.beam.io.RowBlock;
+import org.observatoire.beam.parquet.RowBlock;
 
 /**
  * The byte-level route from an occurrence block to the occurrence files' rows gives, for every accepted sample

@@ -2,7 +2,7 @@ package org.observatoire.beam.avro;
 
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.observatoire.beam.io.PointWkb;
+import org.observatoire.beam.parquet.PointWkb;
 
 /**
  * The occurrence file row and partition of a full occurrence record, built field by field from records: the

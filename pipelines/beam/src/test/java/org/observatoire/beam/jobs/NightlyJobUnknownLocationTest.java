@@ -26,7 +26,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatoire.beam.io.ReadParquet;
+import org.observatoire.beam.parquet.ReadParquet;
+import org.observatoire.beam.publish.ReleaseViews;
 import org.observatoire.beam.publish.DwcaExport;
 import org.observatoire.beam.publish.NightlyDatasets;
 import org.observatoire.beam.publish.QualityReport;
@@ -121,7 +122,7 @@ class NightlyJobUnknownLocationTest {
         + " AND eea10km IS NULL AND inpn10km IS NULL AND locationID IS NULL) AS unlocated,"
         + " count(*) FILTER (WHERE occurrenceStatus = 'present') AS present,"
         + " sum(individualCount) AS individuals, max(transectLengthMeters) AS transect"
-        + " FROM " + Parquet.files(out.resolve("visits")) + " WHERE eventID = 'propage:" + UNLOCATED + "'");
+        + " FROM " + ReleaseViews.zeroFilledQuery(out) + " WHERE eventID = 'propage:" + UNLOCATED + "'");
     Map<String, Object> r = rows.get(0);
     // one row per entry of the Propage list; present and counted: the visit's occurrences of listed taxa
     assertThat((Long) r.get("n"), equalTo((long) ProtocolLists.bundled().list("propage").size()));
@@ -141,13 +142,13 @@ class NightlyJobUnknownLocationTest {
     assertThat(((Number) r.get("individuals")).longValue(), equalTo(listedIndividuals));
     assertThat(r.get("transect"), notNullValue());
     List<Map<String, Object>> located = Parquet.query("SELECT count(*) FILTER (WHERE geometry IS NULL) AS nulls"
-        + " FROM " + Parquet.files(out.resolve("visits")) + " WHERE eventID <> 'propage:" + UNLOCATED + "'");
+        + " FROM " + ReleaseViews.zeroFilledQuery(out) + " WHERE eventID <> 'propage:" + UNLOCATED + "'");
     assertThat(located.get(0).get("nulls"), equalTo(0L));
   }
 
   @Test
   void theGeoParquetBboxCoversTheNonNullPointsOfEachFile() throws Exception {
-    for (String dataset : List.of("occurrences", "visits")) {
+    for (String dataset : List.of("occurrences", "events")) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(out.resolve(dataset))) {
         files = walk.filter(p -> p.toString().endsWith(".parquet")).toList();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBReader;
-import org.observatoire.beam.io.ReadParquet;
+import org.observatoire.beam.parquet.ReadParquet;
 import org.observatoire.beam.jobs.NightlyJob;
 import org.observatoire.core.visits.ProtocolLists;
 
@@ -193,12 +193,15 @@ class PublishedDatasetsTest {
   }
 
   @Test
-  void visitsAreZeroFilledPerProtocolListWithEffortAndCountedInTheManifest() throws Exception {
-    String visits = Duck.readParquet(out.resolve("visits"), true);
+  void visitsAreZeroFilledPerProtocolListWithEffortAndEventsAreCountedInTheManifest() throws Exception {
+    String visits = ReleaseViews.zeroFilledQuery(out);
     String occ = Duck.readParquet(out.resolve("occurrences"), true);
-    long rows = ((Number) query("SELECT count(*) FROM " + visits).get(0).get(0)).longValue();
-    JsonNode outputs = JSON.readTree(result.manifest().toJson()).path("outputs").path("visits");
-    assertThat(outputs.toString(), outputs.path("rows").asLong(), is(rows));
+    long events = ((Number) query("SELECT count(*) FROM " + Duck.readParquet(out.resolve("events"), true))
+        .get(0).get(0)).longValue();
+    JsonNode outputs = JSON.readTree(result.manifest().toJson()).path("outputs");
+    assertThat(outputs.toString(), outputs.path("events").path("rows").asLong(), is(events));
+    assertThat("zero-filled visits are a view, not a dataset", outputs.has("visits"), is(false));
+    assertThat(Files.exists(out.resolve("visits")), is(false));
 
     // every visit has one row per entry of its package's list: rows = visits x list size, per protocol
     for (List<Object> r : query("SELECT protocol, count(DISTINCT eventID), count(DISTINCT taxonKey), count(*),"
@@ -241,7 +244,7 @@ class PublishedDatasetsTest {
 
   @Test
   void visitsWithASensitiveSpeciesNeverShowAFinerLocationThanItsOccurrence() throws Exception {
-    String visits = Duck.readParquet(out.resolve("visits"), true);
+    String visits = Duck.readParquet(out.resolve("events"), true);
     String occ = Duck.readParquet(out.resolve("occurrences"), true);
     List<List<Object>> generalised = query("SELECT DISTINCT coalesce(parentEventID, eventID), decimalLatitude,"
         + " decimalLongitude FROM " + occ + " WHERE dataGeneralizations IS NOT NULL AND protocol IN ('stoc-eps',"
@@ -256,14 +259,18 @@ class PublishedDatasetsTest {
   }
 
   @Test
-  void releaseViewsIncludeVisitsWithTheirPartitions() throws Exception {
+  void releaseViewsIncludeEventsAndTheZeroFilledVisitsWithTheirPartitions() throws Exception {
     List<String> views = new ArrayList<>();
     try (Connection c = ReleaseViews.open(out, views); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM visits WHERE protocol = 'stoc-eps' AND year = 2025")) {
-      assertThat(views, hasItem("visits"));
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM visits_zerofilled WHERE protocol = 'stoc-eps'"
+            + " AND year = 2025")) {
+      assertThat(views, hasItem("events"));
+      assertThat(views, hasItem("checklists"));
+      assertThat(views, hasItem("visits_zerofilled"));
+      assertThat(views, not(hasItem("visits")));
       rs.next();
       assertThat(rs.getLong(1), greaterThan(0L));
     }
-    assertThat(Files.isDirectory(out.resolve("visits/protocol=stoc-eps")), is(true));
+    assertThat(Files.isDirectory(out.resolve("events/protocol=stoc-eps")), is(true));
   }
 }

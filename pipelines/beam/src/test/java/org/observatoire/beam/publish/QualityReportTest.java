@@ -73,6 +73,7 @@ class QualityReportTest {
     try (Connection c = Duck.open(); Statement s = c.createStatement()) {
       s.execute("COPY (SELECT 'id' || i AS occurrenceID, 48.0 + i / 100.0 AS decimalLatitude, 2.0 AS decimalLongitude,"
           + " CASE WHEN i % 2 = 0 THEN ['COUNT_HIGH'] WHEN i % 3 = 0 THEN ['COORDINATE_FAR', 'COUNT_HIGH']"
+          + " WHEN i = 1 THEN ['VALIDATION_EVENTDATE_INRANGE', 'VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT']"
           + " ELSE [] END AS flags FROM range(1, 13) t(i)) TO "
           + Duck.literal(flagged.resolve("occurrences/protocol=stoc-eps/year=2025/part-0.parquet").toString())
           + " (FORMAT parquet)");
@@ -81,6 +82,10 @@ class QualityReportTest {
     // i in 1..12: even -> 6 COUNT_HIGH; odd multiples of 3 (3, 9) -> COORDINATE_FAR and COUNT_HIGH
     assertThat(report, containsString("<code>COUNT_HIGH</code></td><td class=\"n\">8</td>"));
     assertThat(report, containsString("<code>COORDINATE_FAR</code></td><td class=\"n\">2</td>"));
+    // BDQ labels among the flags (the old label of the coordinates/country test too) make the BDQ section
+    assertThat(report, containsString("<code>VALIDATION_EVENTDATE_INRANGE</code></td><td class=\"n\">1</td>"
+        + "<td class=\"n\">8.3 %</td><td class=\"n\">11</td>"));
+    assertThat(report, containsString("<code>VALIDATION_COORDINATESCOUNTRYCODE_CONSISTENT</code></td><td class=\"n\">1"));
     // the real run's rows carry the interpreter's flags: its report lists them (STOC samples give no uncertainty)
     assertThat(html, containsString("id=\"flags\""));
     assertThat(html, containsString("<code>COORDINATE_UNCERTAINTY_MISSING</code>"));

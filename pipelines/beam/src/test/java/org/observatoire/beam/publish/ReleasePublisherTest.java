@@ -37,7 +37,6 @@ class ReleasePublisherTest {
     Path input = SampleRuns.input(shared.resolve("in"), List.of("submissions/propage/valid.jsonl",
         "submissions/propage/invalid.jsonl", "submissions/propage/edge.jsonl"));
     runOutput = SampleRuns.nightly(input, shared.resolve("run"), "fixture");
-    NightlyRelease.removeEmptyTempFolders(runOutput);
   }
 
   private static ReleasePublisher.Stager<Void> copyOfRun() {
@@ -50,6 +49,16 @@ class ReleasePublisherTest {
   private ReleasePublisher publisher(Path root, int keep) {
     return ReleasePublisher.of(ReleaseCatalog.at(root, CLOCK),
         List.of(ReleaseVerifier.of(NightlyDatasets.declaredColumns())), keep);
+  }
+
+  @Test
+  void aRunLeavesNoTemporaryFoldersInItsOutputs() throws Exception {
+    for (Path dir : List.of(runOutput, Path.of(runOutput + "-restricted"))) {
+      try (var walk = Files.walk(dir)) {
+        List<Path> temps = walk.filter(p -> p.getFileName().toString().startsWith(".temp")).toList();
+        assertThat(dir + " holds writer leftovers", temps, empty());
+      }
+    }
   }
 
   @Test
@@ -75,7 +84,7 @@ class ReleasePublisherTest {
     assertThat(Files.isDirectory(root.resolve("restricted/r1/locations")), is(true));
     assertThat(catalog.currentId().orElseThrow(), is("r3"));
     assertThat(catalog.releaseIds(), contains("r1", "r3"));
-    long rows = org.observatoire.beam.io.ParquetFooters.count(runOutput.resolve("occurrences"))[1];
+    long rows = org.observatoire.beam.parquet.ParquetFooters.count(runOutput.resolve("occurrences"))[1];
     assertThat(next.changes().total().unchanged(), is(rows));
     assertThat(next.changes().total().added(), is(0L));
     assertThat(next.changes().total().removed(), is(0L));

@@ -118,7 +118,7 @@ public final class BenchReport {
     if (nightly == null || !nightly.ok()) {
       return ratios;
     }
-    for (String base : new String[] {"duckdb", "plainJava"}) {
+    for (String base : new String[] {"duckdb", "duckdbBare", "plainJava"}) {
       SystemResult b = systems.get(base);
       if (b == null || !b.ok()) {
         continue;

@@ -12,15 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.observatoire.beam.bench.DuckDbBaseline;
+import org.observatoire.beam.bench.DuckDbSameWork;
 import org.observatoire.beam.bench.PlainJavaBaseline;
 import org.observatoire.cli.Observatoire;
 
 /**
- * The three systems the bench compares, each run in its own child JVM on the same input folder: the nightly job
- * end to end, the plain-Java single pass over the same domain core, and DuckDB's JSON-to-Parquet conversion.
+ * The systems the bench compares, each run in its own child JVM on the same input: the nightly job end to end, the
+ * plain-Java pass over the same domain core, DuckDB doing the part of the same work that SQL can do
+ * ({@link DuckDbSameWork}), and DuckDB's bare JSON-to-Parquet conversion ({@code duckdbBare}).
  */
 public final class BenchSystems {
-  public static final List<String> NAMES = List.of("nightly", "plainJava", "duckdb");
+  public static final List<String> NAMES = List.of("nightly", "plainJava", "duckdb", "duckdbBare");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path workDir;
@@ -45,6 +47,7 @@ public final class BenchSystems {
       case "nightly" -> List.of(workDir.resolve("out-nightly"), workDir.resolve("out-nightly-restricted"));
       case "plainJava" -> List.of(workDir.resolve("out-plain"));
       case "duckdb" -> List.of(workDir.resolve("out-duckdb"));
+      case "duckdbBare" -> List.of(workDir.resolve("out-duckdb-bare"));
       default -> throw new IllegalArgumentException("unknown system '" + system + "'; known: " + NAMES);
     };
   }
@@ -56,7 +59,8 @@ public final class BenchSystems {
     return switch (system) {
       case "nightly" -> nightly();
       case "plainJava" -> plainJava();
-      case "duckdb" -> duckdb();
+      case "duckdb" -> duckdbSameWork();
+      case "duckdbBare" -> duckdbBare();
       default -> throw new IllegalArgumentException("unknown system '" + system + "'; known: " + NAMES);
     };
   }
@@ -84,7 +88,7 @@ public final class BenchSystems {
         details.put(k, totals.path(k).asLong());
       }
       details.put("jobSeconds", json.path("run").path("durationSeconds").asDouble());
-      // the nightly writes more than occurrences: zero-filled visits and cubes are most of its rows
+      // the nightly writes more than occurrences: events, checklists, cubes (and visits when materialised)
       ObjectNode byDataset = details.putObject("rowsByDataset");
       long written = 0;
       for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) json.path("outputs")::fields) {
@@ -120,16 +124,26 @@ public final class BenchSystems {
         m.wallSeconds(), m.peakRssBytes(), m.cpuSeconds(), size(out), r);
   }
 
-  private SystemResult duckdb() throws IOException, InterruptedException {
-    Path out = outputs("duckdb").get(0);
-    Path result = workDir.resolve("duckdb.result.json");
+  private SystemResult duckdbSameWork() throws IOException, InterruptedException {
+    return duckdbChild("duckdb", DuckDbSameWork.class, true);
+  }
+
+  private SystemResult duckdbBare() throws IOException, InterruptedException {
+    return duckdbChild("duckdbBare", DuckDbBaseline.class, false);
+  }
+
+  /** Runs a DuckDB baseline over the input file in a child JVM; occurrence rows only when it makes occurrences. */
+  private SystemResult duckdbChild(String system, Class<?> main, boolean occurrences)
+      throws IOException, InterruptedException {
+    Path out = outputs(system).get(0);
+    Path result = workDir.resolve(system + ".result.json");
     Files.deleteIfExists(result);
-    ChildJvm.Measured m = jvm.run(DuckDbBaseline.class.getName(), List.of("--input",
-        input().resolve(BenchInput.FILE).toString(), "--output", out.toString(), "--result", result.toString()),
-        workDir, workDir.resolve("duckdb.log"));
+    ChildJvm.Measured m = jvm.run(main.getName(), List.of("--input", input().resolve(BenchInput.FILE).toString(),
+        "--output", out.toString(), "--result", result.toString()), workDir, workDir.resolve(system + ".log"));
     JsonNode r = readResult(result);
-    return new SystemResult("duckdb", m.exitCode(), r.path("records").asLong(), -1, m.wallSeconds(),
-        m.peakRssBytes(), m.cpuSeconds(), size(out), r);
+    return new SystemResult(system, m.exitCode(), r.path("records").asLong(),
+        occurrences ? r.path("occurrenceRows").asLong(-1) : -1, m.wallSeconds(), m.peakRssBytes(), m.cpuSeconds(),
+        size(out), r);
   }
 
   private static JsonNode readResult(Path file) throws IOException {

@@ -1,10 +1,17 @@
 package org.observatoire.core.generate;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.observatoire.core.csv.CsvRows;
 import org.observatoire.core.protocol.PackageChecklists;
 
 /**
@@ -74,7 +81,7 @@ final class ReferenceData {
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, Taxon> stoc = new HashMap<>();
     List<Taxon> stocAll = new ArrayList<>();
-    List<String[]> species = Csv.read(REF + "stoc_species.csv", ',');
+    List<String[]> species = rows(REF + "stoc_species.csv", ',');
     for (String[] r : species.subList(1, species.size())) {
       Integer taxref = r[2].isEmpty() ? null : Integer.valueOf(r[2]);
       Taxon t = Taxon.of(r[0], taxref, r[3], r[4]);
@@ -88,7 +95,7 @@ final class ReferenceData {
     lists.put("garden", lookup(stoc, GARDEN));
 
     List<String> habitats = new ArrayList<>();
-    for (String[] r : Csv.read(REF + "habitats_stoc.csv", '\t')) {
+    for (String[] r : rows(REF + "habitats_stoc.csv", '\t')) {
       if (r.length > 3 && "HAB_ENV".equals(r[3])) {
         habitats.add(r[0]);
       }
@@ -96,7 +103,7 @@ final class ReferenceData {
     lists.put("habitats", habitats);
 
     List<Taxon> pollinators = new ArrayList<>();
-    List<String[]> thesaurus = Csv.read(REF + "thesaurus_V1V2.csv", ';');
+    List<String[]> thesaurus = rows(REF + "thesaurus_V1V2.csv", ';');
     for (String[] r : thesaurus.subList(1, thesaurus.size())) {
       String latin = r[5];
       boolean kept = !"suppression".equals(r[3]) && !latin.isEmpty() && !"NA".equals(latin);
@@ -105,7 +112,7 @@ final class ReferenceData {
       }
     }
     Map<String, List<Object>> bundled = new HashMap<>();
-    for (String[] r : Csv.read(HERE + "bundled_taxa.csv", ';')) {
+    for (String[] r : rows(HERE + "bundled_taxa.csv", ';')) {
       String group = r[0];
       Object value = "street-name".equals(group)
           ? r[2]
@@ -118,7 +125,7 @@ final class ReferenceData {
     lists.put("pollinators", pollinators);
 
     List<Commune> communes = new ArrayList<>();
-    for (String[] r : Csv.read(HERE + "communes.csv", ';')) {
+    for (String[] r : rows(HERE + "communes.csv", ';')) {
       communes.add(new Commune(r[0], r[1], Double.parseDouble(r[2]), Double.parseDouble(r[3])));
     }
     lists.put("communes", communes);
@@ -144,5 +151,22 @@ final class ReferenceData {
       out.add(t);
     }
     return out;
+  }
+
+  /** Every record of a classpath resource, lines starting with {@code #} being comments. */
+  private static List<String[]> rows(String resource, char separator) {
+    InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("reference resource not on the classpath: " + resource);
+    }
+    List<String[]> rows = new ArrayList<>();
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      for (List<String> row : CsvRows.readSkippingComments(r, separator)) {
+        rows.add(row.toArray(new String[0]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+    return rows;
   }
 }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.observatoire.core.protocol.ProtocolPackages;
 
 /**
  * Synthetic volunteers' submissions, one JSON object per line, for load tests and end-to-end runs: real species
@@ -22,9 +23,12 @@ public final class SubmissionGenerator {
   private static final int[] MIX = {25, 15, 25, 10, 12, 13};
   private static final int MIX_TOTAL = 100;
   private static final List<List<Defect>> DEFECTS = PROTOCOLS.stream().map(Defect::forProtocol).toList();
+  /** Every bundled package: those without a writer above are generated from their own examples and checklist. */
+  private static final List<String> ALL = allProtocols();
 
   private final GenContext g;
   private final double invalidRate;
+  private final java.util.Map<String, PackageExampleWriter> fromExamples = new java.util.HashMap<>();
   private char[] chars = new char[16 * 1024];
 
   private SubmissionGenerator(long seed, double invalidRate, LocalDate referenceDate) {
@@ -48,14 +52,17 @@ public final class SubmissionGenerator {
     return new SubmissionGenerator(seed, invalidRate, referenceDate);
   }
 
-  /** The protocols the generator knows, in a fixed order (package ids under protocols/). */
+  /**
+   * The protocols the generator knows, in a fixed order: those with a dedicated writer (which {@code "all"} mixes),
+   * then every other bundled package, generated from its examples ({@link PackageExampleWriter}).
+   */
   public static List<String> protocols() {
-    return PROTOCOLS;
+    return ALL;
   }
 
   /** One submission of {@code protocol}, as a JSON line without the newline. */
   public String next(String protocol) {
-    return generate(indexOf(protocol)).toString();
+    return generate(protocol).toString();
   }
 
   /** One submission of a protocol drawn with a realistic mix (Vigie-Chiro and STOC-EPS heaviest). */
@@ -72,14 +79,21 @@ public final class SubmissionGenerator {
       throw new IllegalArgumentException("n must be >= 0, got " + n);
     }
     Objects.requireNonNull(out, "out");
-    int fixed = "all".equals(protocolOrAll) ? -1 : indexOf(protocolOrAll);
+    boolean mix = "all".equals(protocolOrAll);
+    if (!mix) {
+      indexOf(protocolOrAll);
+    }
     for (long i = 0; i < n; i++) {
-      StringBuilder sb = generate(fixed < 0 ? drawProtocol() : fixed);
+      CharSequence sb = mix ? generate(drawProtocol()) : generate(protocolOrAll);
       int len = sb.length();
       if (chars.length < len + 1) {
         chars = new char[Math.max(len + 1, chars.length * 2)];
       }
-      sb.getChars(0, len, chars, 0);
+      if (sb instanceof StringBuilder b) {
+        b.getChars(0, len, chars, 0);
+      } else {
+        sb.toString().getChars(0, len, chars, 0);
+      }
       chars[len] = '\n';
       out.write(chars, 0, len + 1);
     }
@@ -88,6 +102,17 @@ public final class SubmissionGenerator {
   /** The defect planted in the line last returned or written, null when it is a clean line (tests only). */
   Defect lastDefect() {
     return g.defect;
+  }
+
+  private CharSequence generate(String protocol) {
+    int p = indexOf(protocol);
+    if (p < PROTOCOLS.size()) {
+      return generate(p);
+    }
+    g.defect = null;
+    boolean defective = g.rnd.nextDouble() < invalidRate;
+    return fromExamples.computeIfAbsent(protocol,
+        id -> PackageExampleWriter.of(ProtocolPackages.bundled().require(id))).write(g, defective);
   }
 
   private StringBuilder generate(int p) {
@@ -117,10 +142,16 @@ public final class SubmissionGenerator {
   }
 
   private static int indexOf(String protocol) {
-    int i = PROTOCOLS.indexOf(protocol);
+    int i = ALL.indexOf(protocol);
     if (i < 0) {
-      throw new IllegalArgumentException("unknown protocol '" + protocol + "', expected one of " + PROTOCOLS);
+      throw new IllegalArgumentException("unknown protocol '" + protocol + "', expected one of " + ALL);
     }
     return i;
+  }
+
+  private static List<String> allProtocols() {
+    List<String> all = new java.util.ArrayList<>(PROTOCOLS);
+    ProtocolPackages.bundled().ids().stream().filter(id -> !all.contains(id)).forEach(all::add);
+    return List.copyOf(all);
   }
 }

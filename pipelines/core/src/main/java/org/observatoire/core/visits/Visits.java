@@ -2,6 +2,8 @@ package org.observatoire.core.visits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.observatoire.core.protocol.PackageMapping;
 import org.observatoire.core.protocol.ProtocolPackage;
 import org.observatoire.core.protocol.expr.CelValues;
@@ -10,13 +12,16 @@ import org.observatoire.core.protocol.expr.Expressions;
 import org.observatoire.core.time.IsoTimes;
 
 /**
- * The visit of a submission of a complete-list protocol (its package's manifest says {@code visit.completeList}):
- * where and when, and its effort as the manifest computes it. Presence-only protocols have no visit rows.
+ * The visit of a curated submission (one submission is one visit, a sampling event): where and when, and its effort
+ * as the package's manifest computes it. Every package's submissions are visits; only those whose manifest says
+ * {@code visit.completeList} are zero-filled against the package's list.
  */
 public final class Visits {
+  private static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
+
   private Visits() {}
 
-  /** The visit of a submission that passed its schema and rules; null for the protocols without complete lists. */
+  /** The visit of a submission that passed its schema and rules. */
   public static Visit describe(JsonNode doc, ProtocolPackage pkg, String submissionId) {
     return describe(doc, CelValues.of(doc), pkg, submissionId);
   }
@@ -24,19 +29,26 @@ public final class Visits {
   /** The same, given the submission also as CEL values ({@link CelValues#of}), converted once by the caller. */
   public static Visit describe(JsonNode doc, Object s, ProtocolPackage pkg, String submissionId) {
     PackageMapping.Visit v = pkg.mapping().visit();
-    if (!v.completeList()) {
-      return null;
-    }
     PackageMapping.Event e = pkg.mapping().event();
-    LocalDate date = IsoTimes.date(doc.at(e.date()).asText());
-    JsonNode time = e.time() == null ? null : doc.at(e.time());
+    JsonNode start = e.startDateTime() == null ? null : doc.at(e.startDateTime());
+    LocalDate date;
+    String startTime;
+    if (start != null && start.isTextual()) {
+      // a night's recording: the local date and time of its start, as its occurrences' eventDate
+      ZonedDateTime local = IsoTimes.offsetDateTime(start.asText()).atZoneSameInstant(LOCAL_ZONE);
+      date = local.toLocalDate();
+      startTime = local.toLocalTime().toString();
+    } else {
+      date = IsoTimes.date(doc.at(e.date()).asText());
+      JsonNode time = e.time() == null ? null : doc.at(e.time());
+      startTime = time != null && time.isTextual() ? time.asText() : null;
+    }
     return new Visit(pkg.id() + ":" + submissionId, pkg.id(), submissionId, text(doc, e.locationID()),
-        date.toString(), date.getYear(), date.getMonthValue(),
-        time != null && time.isTextual() ? time.asText() : null,
+        date.toString(), date.getYear(), date.getMonthValue(), startTime,
         number(v.durationMinutes(), s), integer(v.pointCount(), s), integer(v.transectLengthMeters(), s),
-        coordinate(doc, e.latitude()), coordinate(doc, e.longitude()));
+        coordinate(doc, e.latitude()), coordinate(doc, e.longitude()), v.completeList(), e.samplingProtocol(),
+        number(e.sampleSizeMinutes(), s), e.samplingEffort(s));
   }
-
   private static Double number(Expression e, Object s) {
     if (e == null) {
       return null;

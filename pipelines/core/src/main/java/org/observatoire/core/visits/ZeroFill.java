@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.observatoire.core.geo.Assignment;
 import org.observatoire.core.geo.CellAssigner;
-import org.observatoire.core.geo.Coordinate;
 
 /**
  * Zero-filling (as eBird's complete checklists are used): one row per visit × taxon of the protocol's list, with the
@@ -15,9 +13,9 @@ import org.observatoire.core.geo.Coordinate;
  * taxon (STOC: over its points); an occurrence without a count adds nothing but makes the taxon present. Reported
  * taxa that are not on the list (unmatched names, taxa outside the reference list) get no row.
  *
- * <p>Privacy: a visit in which any occurrence was generalised (a sensitive species) is published entirely at that
- * occurrence's public (generalised) location, for every taxon, zeros included, so that no row ties the sensitive
- * species' visit to a finer location than the occurrences dataset shows. Other visits are at the submitted site.
+ * <p>Privacy: every row of a visit is at the visit's public place ({@link VisitPlace}): a visit in which any
+ * occurrence was generalised (a sensitive species) is published entirely at that occurrence's generalised location,
+ * zeros included. Other visits are at the submitted site.
  *
  * <p>A visit whose site has no coordinates (some exports) is still zero-filled: its rows have null coordinates and
  * cells, since a visit at an unknown place still counts for national trends.
@@ -42,34 +40,18 @@ public final class ZeroFill {
   /** The rows of one visit, in the order of {@code list}. */
   public List<Row> rows(Visit visit, List<Observed> observed, List<ListedTaxon> list) {
     Map<String, int[]> counts = new HashMap<>();
-    Observed generalised = null;
     for (Observed o : observed) {
-      if (o.generalised() && generalised == null && o.decimalLatitude() != null && o.decimalLongitude() != null) {
-        generalised = o;
-      }
       if (o.taxonKey() != null) {
         int[] c = counts.computeIfAbsent(o.taxonKey(), k -> new int[1]);
         c[0] += o.individualCount() == null ? 0 : o.individualCount();
       }
     }
-    Double lat = generalised == null ? visit.siteLatitude() : generalised.decimalLatitude();
-    Double lon = generalised == null ? visit.siteLongitude() : generalised.decimalLongitude();
-    Double uncertainty = generalised == null ? null : generalised.coordinateUncertaintyInMeters();
-    String eea10km = null;
-    String inpn10km = null;
-    if (lat != null && lon != null) {
-      Assignment a = cells.cellsOf(Coordinate.of(lat, lon));
-      eea10km = a.eea10km().code();
-      inpn10km = a.inpn10km().code();
-    } else {
-      lat = null;
-      lon = null;
-    }
+    VisitPlace place = VisitPlace.of(visit, observed, cells);
     List<Row> rows = new ArrayList<>(list.size());
     for (ListedTaxon t : list) {
       int[] c = counts.get(t.taxonKey());
-      rows.add(new Row(visit, t, c == null ? 0 : c[0], c != null, lat, lon, uncertainty, eea10km, inpn10km,
-          generalised != null));
+      rows.add(new Row(visit, t, c == null ? 0 : c[0], c != null, place.decimalLatitude(), place.decimalLongitude(),
+          place.coordinateUncertaintyInMeters(), place.eea10km(), place.inpn10km(), place.generalised()));
     }
     return rows;
   }

@@ -38,8 +38,8 @@ class SubmissionGeneratorTest {
   }
 
   @Test
-  void listsTheSixProtocolsThatHaveASchema() {
-    assertThat(SubmissionGenerator.protocols(), equalTo(ProtocolSchemas.PROTOCOLS));
+  void listsTheSixProtocolsWithAWriterFirstThenEveryOtherPackage() {
+    assertThat(SubmissionGenerator.protocols().subList(0, 6), equalTo(ProtocolSchemas.PROTOCOLS));
   }
 
   @Test

@@ -53,7 +53,7 @@ class ZeroFillTest {
   }
 
   @Test
-  void describesPropageAndGardenEffortAndSkipsPresenceOnlyProtocols() throws Exception {
+  void describesPropageAndGardenEffortAndPresenceOnlyVisitsWithoutAList() throws Exception {
     Visit p = Visits.describe(sample("propage", "edge.jsonl", "propage.edge.june01"), PKG.require("propage"), "propage.edge.june01");
     assertThat(p.transectLengthMeters(), is(150));
     assertThat(p.durationMinutes(), is(10.0));
@@ -61,7 +61,16 @@ class ZeroFillTest {
         "odj.edge.nobird");
     assertThat(g.durationMinutes(), is(60.0));
     assertThat(g.pointCount(), nullValue());
-    assertThat(Visits.describe(JSON.readTree("{}"), PKG.require("spipoll"), "x"), nullValue());
+    assertThat(p.completeList(), is(true));
+    assertThat(p.samplingProtocol(), is("Propage butterfly transect (10 min), Vigie-Nature"));
+    String chiro = "vigiechiro.2025.ped.0001";
+    Visit night = Visits.describe(sample("vigie-chiro", "valid.jsonl", chiro), PKG.require("vigie-chiro"), chiro);
+    assertThat(night.completeList(), is(false));
+    assertThat(night.eventDate(), is("2025-06-24"));
+    assertThat(night.startTime(), is("21:50"));
+    assertThat(night.sampleSizeMinutes(), is(95.0));
+    assertThat(night.durationMinutes(), nullValue());
+    assertThat(night.samplingEffort(), is("pedestrian survey, 95 minutes"));
   }
 
   @Test

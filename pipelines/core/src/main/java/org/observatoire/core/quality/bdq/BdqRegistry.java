@@ -12,11 +12,6 @@ import org.observatoire.core.quality.coordinates.Territory;
 /** The BDQ tests this project implements, found by label or GUID. Immutable. */
 public final class BdqRegistry {
 
-    /** Labels used by earlier versions of the standard or its validation data, mapped to today's. */
-    private static final Map<String, String> LABEL_ALIASES = Map.of(
-            "VALIDATION_COORDINATES_ZERO", "VALIDATION_COORDINATES_NOTZERO",
-            "VALIDATION_OCCUURENCESTATUS_NOTEMPTY", "VALIDATION_OCCURRENCESTATUS_NOTEMPTY");
-
     private final Map<String, BdqTest> byLabel;
     private final Map<String, BdqTest> byGuid;
 
@@ -47,6 +42,12 @@ public final class BdqRegistry {
         all.addAll(EventDateTests.all(parameters));
         all.addAll(CoordinateTests.all(boundaries));
         all.addAll(VocabularyTests.all());
+        all.addAll(NotEmptyTests.all());
+        all.addAll(DepthElevationTests.all());
+        all.addAll(EventDateAmendments.all());
+        all.addAll(NameTests.all(TaxrefNames::bundled));
+        all.addAll(GeographyTests.all(boundaries));
+        all.addAll(AggregateMeasures.of(List.copyOf(all)));
         return of(all);
     }
 
@@ -54,8 +55,7 @@ public final class BdqRegistry {
         if (label == null) {
             return Optional.empty();
         }
-        String l = label.trim().toUpperCase(Locale.ROOT);
-        return Optional.ofNullable(byLabel.get(LABEL_ALIASES.getOrDefault(l, l)));
+        return Optional.ofNullable(byLabel.get(Tg2Catalogue.currentLabel(label)));
     }
 
     /** By GUID, with or without the {@code urn:uuid:} prefix. */
@@ -67,9 +67,9 @@ public final class BdqRegistry {
         return Optional.ofNullable(byGuid.get(g.startsWith("urn:uuid:") ? g.substring(9) : g));
     }
 
-    /** By label or GUID, whichever {@code labelOrGuid} is. */
+    /** By GUID or label, whichever {@code labelOrGuid} is. */
     public Optional<BdqTest> find(String labelOrGuid) {
-        return byLabel(labelOrGuid).or(() -> byGuid(labelOrGuid));
+        return byGuid(labelOrGuid).or(() -> byLabel(labelOrGuid));
     }
 
     public List<BdqTest> all() {

@@ -21,7 +21,7 @@ public interface BdqTest {
     Map<String, String> parameters();
 
     /**
-     * Runs the test. Keys may carry the {@code dwc:} prefix or not; a {@code bdq:sourceAuthority}
+     * Runs the test. Keys may carry the {@code dwc:} prefix or not; a {@code bdqval:sourceAuthority}
      * key names the authority to consult. Never throws for bad data: bad data is a response.
      */
     default Response run(Map<String, String> record) {

@@ -84,7 +84,7 @@ public final class CoordinateTests {
 
     public static BdqTest coordinatesCountryCodeConsistent(Map<String, Territory> boundaries) {
         Map<String, Territory> b = Map.copyOf(boundaries);
-        return SimpleBdqTest.of("VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT", "adb27d29-9f0d-4d52-b760-a77ba57a69c9",
+        return SimpleBdqTest.of("VALIDATION_COORDINATESCOUNTRYCODE_CONSISTENT", "adb27d29-9f0d-4d52-b760-a77ba57a69c9",
                 VALIDATION, List.of("dwc:decimalLatitude", "dwc:decimalLongitude", "dwc:countryCode"), t -> {
                     Optional<Response> pre = countryPrerequisites(t, b);
                     if (pre.isPresent()) {
@@ -103,8 +103,11 @@ public final class CoordinateTests {
                 List.of("dwc:decimalLatitude", "dwc:decimalLongitude", "dwc:countryCode"), t -> {
                     Optional<Response> pre = countryPrerequisites(t, b);
                     if (pre.isPresent()) {
-                        return pre.get().status() == ResponseStatus.RUN_HAS_RESULT ? Response.notAmended(pre.get().comment())
-                                : pre.get();
+                        // present but not numbers: the standard asks only for non-EMPTY terms, so nothing to amend
+                        boolean invalid = pre.get().status() == ResponseStatus.INTERNAL_PREREQUISITES_NOT_MET
+                                && !t.isEmpty("countryCode") && !t.isEmpty("decimalLatitude")
+                                && !t.isEmpty("decimalLongitude");
+                        return invalid ? Response.notAmended(pre.get().comment()) : pre.get();
                     }
                     String cc = t.get("countryCode").orElseThrow();
                     double lat = t.number("decimalLatitude").orElseThrow();

@@ -18,15 +18,9 @@ public final class EventDateTests {
     }
 
     public static List<BdqTest> all(BdqParameters p) {
-        return List.of(eventDateNotEmpty(), eventDateStandard(), eventDateInRange(p), yearNotEmpty(), yearInRange(p),
+        return List.of(eventDateStandard(), eventDateInRange(p), yearInRange(p),
                 monthStandard(), dayStandard(), dayInRange(), eventDateConsistent(), dateIdentifiedStandard(),
-                dateIdentifiedInRange(p), eventDateStandardized(), eventDateFromYearMonthDay());
-    }
-
-    public static BdqTest eventDateNotEmpty() {
-        return SimpleBdqTest.of("VALIDATION_EVENTDATE_NOTEMPTY", "f51e15a6-a67d-4729-9c28-3766299d2985", VALIDATION,
-                List.of("dwc:eventDate"), t -> Response.of(!t.isEmpty("eventDate"),
-                        t.isEmpty("eventDate") ? "dwc:eventDate is EMPTY" : "dwc:eventDate is not EMPTY"));
+                dateIdentifiedInRange(p), eventDateStandardized(), dateIdentifiedStandardized(), eventDateFromYearMonthDay());
     }
 
     public static BdqTest eventDateStandard() {
@@ -64,12 +58,6 @@ public final class EventDateTests {
                     boolean in = !d.get().firstDate().isBefore(earliest) && !d.get().lastDate().isAfter(latest);
                     return Response.of(in, "dwc:eventDate is " + (in ? "" : "not ") + "within " + earliest + "/" + latest);
                 });
-    }
-
-    public static BdqTest yearNotEmpty() {
-        return SimpleBdqTest.of("VALIDATION_YEAR_NOTEMPTY", "c09ecbf9-34e3-4f3e-b74a-8796af15e59f", VALIDATION,
-                List.of("dwc:year"), t -> Response.of(!t.isEmpty("year"),
-                        t.isEmpty("year") ? "dwc:year is EMPTY" : "dwc:year is not EMPTY"));
     }
 
     public static BdqTest yearInRange(BdqParameters p) {
@@ -152,7 +140,7 @@ public final class EventDateTests {
     }
 
     public static BdqTest eventDateConsistent() {
-        return SimpleBdqTest.of("VALIDATION_EVENTDATE_CONSISTENT", "5618f083-d55a-4ac2-92b5-b9fb227b832f", VALIDATION,
+        return SimpleBdqTest.of("VALIDATION_EVENT_CONSISTENT", "5618f083-d55a-4ac2-92b5-b9fb227b832f", VALIDATION,
                 List.of("dwc:eventDate", "dwc:year", "dwc:month", "dwc:day", "dwc:startDayOfYear", "dwc:endDayOfYear"),
                 EventDateTests::consistent);
     }
@@ -196,21 +184,28 @@ public final class EventDateTests {
     }
 
     public static BdqTest eventDateStandardized() {
-        return SimpleBdqTest.of("AMENDMENT_EVENTDATE_STANDARDIZED", "718dfc3c-cb52-4fca-b8e2-0e722f375da7", AMENDMENT,
-                List.of("dwc:eventDate"), t -> {
-                    Optional<String> v = t.get("eventDate");
-                    if (v.isEmpty()) {
-                        return Response.internalPrerequisitesNotMet("dwc:eventDate is EMPTY");
-                    }
-                    if (IsoInterval.parse(v.get()).isPresent()) {
-                        return Response.notAmended("dwc:eventDate is already a valid ISO 8601 date");
-                    }
-                    LenientDates.Reading r = LenientDates.read(v.get());
-                    return r.date().map(d -> Response.amended(Map.of("dwc:eventDate", d.toString()),
-                                    "dwc:eventDate " + r.note()))
-                            .orElseGet(() -> Response.notAmended("dwc:eventDate is " + r.outcome().name().toLowerCase()
-                                    + ": " + r.note()));
-                });
+        return standardized("AMENDMENT_EVENTDATE_STANDARDIZED", "718dfc3c-cb52-4fca-b8e2-0e722f375da7", "eventDate");
+    }
+
+    public static BdqTest dateIdentifiedStandardized() {
+        return standardized("AMENDMENT_DATEIDENTIFIED_STANDARDIZED", "39bb2280-1215-447b-9221-fd13bc990641",
+                "dateIdentified");
+    }
+
+    private static BdqTest standardized(String label, String guid, String term) {
+        return SimpleBdqTest.of(label, guid, AMENDMENT, List.of("dwc:" + term), t -> {
+            Optional<String> v = t.get(term);
+            if (v.isEmpty()) {
+                return Response.internalPrerequisitesNotMet("dwc:" + term + " is EMPTY");
+            }
+            if (IsoInterval.parse(v.get()).isPresent()) {
+                return Response.notAmended("dwc:" + term + " is already a valid ISO 8601 date");
+            }
+            LenientDates.Reading r = LenientDates.read(v.get());
+            return r.date().map(d -> Response.amended(Map.of("dwc:" + term, d.toString()), "dwc:" + term + " " + r.note()))
+                    .orElseGet(() -> Response.notAmended("dwc:" + term + " is " + r.outcome().name().toLowerCase()
+                            + ": " + r.note()));
+        });
     }
 
     public static BdqTest eventDateFromYearMonthDay() {
@@ -219,17 +214,23 @@ public final class EventDateTests {
                     if (!t.isEmpty("eventDate")) {
                         return Response.internalPrerequisitesNotMet("dwc:eventDate is not EMPTY");
                     }
-                    Optional<Integer> year = t.get("year").filter(y -> y.matches("\\d{4}")).map(Integer::parseInt);
+                    Optional<Integer> year = t.integer("year");
                     if (year.isEmpty()) {
-                        return Response.internalPrerequisitesNotMet("dwc:year is EMPTY or uninterpretable");
+                        return Response.internalPrerequisitesNotMet("dwc:year is EMPTY or not an integer");
+                    }
+                    if (year.get() < 1 || year.get() > 9999) {
+                        return Response.notAmended("dwc:year " + year.get() + " cannot be written as an ISO 8601 year");
                     }
                     Optional<Integer> month = t.get("month").flatMap(LenientDates::month);
                     String value = String.valueOf(year.get());
                     if (month.isPresent()) {
                         YearMonth ym = YearMonth.of(year.get(), month.get());
                         value = ym.toString();
-                        Optional<Integer> day = t.integer("day").filter(d -> d >= 1 && d <= ym.lengthOfMonth());
-                        if (day.isPresent()) {
+                        if (!t.isEmpty("day")) {
+                            Optional<Integer> day = t.integer("day").filter(d -> d >= 1 && d <= ym.lengthOfMonth());
+                            if (day.isEmpty()) {
+                                return Response.notAmended("dwc:day is not a day of " + ym);
+                            }
                             value = ym.atDay(day.get()).toString();
                         }
                     }
@@ -239,7 +240,7 @@ public final class EventDateTests {
     }
 
     private static Map<String, String> dateParameters(LocalDate earliest, LocalDate latest) {
-        return Map.of("bdq:earliestValidDate", earliest.toString(), "bdq:latestValidDate", latest.toString());
+        return Map.of("bdqval:earliestValidDate", earliest.toString(), "bdqval:latestValidDate", latest.toString());
     }
 
     /** A parameter given as a column of the record (bdq:earliestValidDate...) overrides the configured one. */

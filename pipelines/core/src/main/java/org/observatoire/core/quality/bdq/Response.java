@@ -43,6 +43,25 @@ public record Response(ResponseStatus status, String result, Map<String, String>
         return compliant ? compliant(comment) : notCompliant(comment);
     }
 
+    public static final String POTENTIAL_ISSUE = "POTENTIAL_ISSUE";
+    public static final String NOT_ISSUE = "NOT_ISSUE";
+    public static final String NOT_REPORTED = "NOT_REPORTED";
+
+    /** An issue's answer: POTENTIAL_ISSUE or NOT_ISSUE. */
+    public static Response issue(boolean potentialIssue, String comment) {
+        return new Response(ResponseStatus.RUN_HAS_RESULT, potentialIssue ? POTENTIAL_ISSUE : NOT_ISSUE, Map.of(), comment);
+    }
+
+    /** A measure's value. */
+    public static Response measure(String value, String comment) {
+        return new Response(ResponseStatus.RUN_HAS_RESULT, value, Map.of(), comment);
+    }
+
+    /** A measure that cannot be taken: INTERNAL_PREREQUISITES_NOT_MET with the result NOT_REPORTED. */
+    public static Response measureNotReported(String comment) {
+        return new Response(ResponseStatus.INTERNAL_PREREQUISITES_NOT_MET, NOT_REPORTED, Map.of(), comment);
+    }
+
     public static Response internalPrerequisitesNotMet(String comment) {
         return new Response(ResponseStatus.INTERNAL_PREREQUISITES_NOT_MET, "", Map.of(), comment);
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Read-only view of a flat record keyed by Darwin Core terms. {@code get("eventDate")},
  * {@code get("dwc:eventDate")} and {@code get("http://rs.tdwg.org/dwc/terms/eventDate")} are the same.
- * Following BDQ, a value that is null or only white space is EMPTY; the string "null" is not.
+ * Parameters are terms too: {@code bdqval:sourceAuthority} (the standard's prefix) and {@code bdq:sourceAuthority}
+ * are the same. Following BDQ, a value that is null or only white space is EMPTY; the string "null" is not.
  */
 public final class Terms {
 
@@ -51,10 +52,14 @@ public final class Terms {
         if (slash >= 0) {
             t = t.substring(slash + 1);
         }
-        if (t.startsWith("dwc:") || t.startsWith("bdq:")) {
+        if (t.startsWith("bdqval:")) {
+            t = t.substring(7);
+        } else if (t.startsWith("dwc:") || t.startsWith("bdq:")) {
             t = t.substring(4);
         } else if (t.startsWith("dcterms:")) {
             t = t.substring(8);
+        } else if (t.startsWith("dc:")) {
+            t = t.substring(3);
         }
         return t;
     }
@@ -100,8 +105,13 @@ public final class Terms {
         return Optional.of(Integer.parseInt(s));
     }
 
-    /** A {@code bdq:sourceAuthority} named in the record that differs from the bundled one. */
+    /**
+     * A {@code bdq:sourceAuthority} named in the record that is not the bundled one: the bundled authority is named by
+     * any value containing {@code bundledAuthority} (case-insensitive), so "Darwin Core basisOfRecord" and
+     * "https://rs.gbif.org/vocabulary/dwc/basis_of_record" both name the bundled basisOfRecord vocabulary.
+     */
     public boolean asksForOtherAuthority(String bundledAuthority) {
-        return get("bdq:sourceAuthority").filter(a -> !a.equalsIgnoreCase(bundledAuthority)).isPresent();
+        String bundled = bundledAuthority.toLowerCase(java.util.Locale.ROOT);
+        return get("bdq:sourceAuthority").filter(a -> !a.toLowerCase(java.util.Locale.ROOT).contains(bundled)).isPresent();
     }
 }

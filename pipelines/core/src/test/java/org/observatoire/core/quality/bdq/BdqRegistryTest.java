@@ -30,8 +30,8 @@ class BdqRegistryTest {
     @Test
     void exposesTheStandardsParameterDefaultsWithTheGivenLatestDate() {
         BdqTest inRange = registry.byLabel("VALIDATION_EVENTDATE_INRANGE").orElseThrow();
-        assertThat(inRange.parameters(), hasEntry("bdq:earliestValidDate", "1582-11-15"));
-        assertThat(inRange.parameters(), hasEntry("bdq:latestValidDate", "2026-11-23"));
+        assertThat(inRange.parameters(), hasEntry("bdqval:earliestValidDate", "1582-11-15"));
+        assertThat(inRange.parameters(), hasEntry("bdqval:latestValidDate", "2026-11-23"));
         assertThat(inRange.type(), is(TestType.VALIDATION));
         assertThat(inRange.actedUpon(), equalTo(List.of("dwc:eventDate")));
     }
@@ -46,7 +46,7 @@ class BdqRegistryTest {
 
     @Test
     void countryTestsRunOfflineOnlyWhereABoundaryIsBundled() {
-        BdqTest consistent = registry.byLabel("VALIDATION_COORDINATES_COUNTRYCODE_CONSISTENT").orElseThrow();
+        BdqTest consistent = registry.byLabel("VALIDATION_COORDINATESCOUNTRYCODE_CONSISTENT").orElseThrow();
         Response strasbourg = consistent.run(Map.of("dwc:decimalLatitude", "48.58", "dwc:decimalLongitude", "7.75",
                 "dwc:countryCode", "FR"));
         assertThat(strasbourg.result(), equalTo(Response.COMPLIANT));
@@ -76,5 +76,35 @@ class BdqRegistryTest {
     @Test
     void theLatestValidDateIsNeverReadFromAClock() {
         assertThrows(NullPointerException.class, () -> BdqParameters.defaults(null));
+    }
+
+    @Test
+    void everyTestOfTheStandardIsImplementedUnderItsLabelGuidAndType() {
+        for (Tg2Catalogue.Entry e : Tg2Catalogue.bundled().all()) {
+            BdqTest t = registry.byLabel(e.label()).orElseThrow(() -> new AssertionError("not implemented: " + e.label()));
+            assertThat(e.label(), t.guid(), equalTo(e.guid()));
+            assertThat(e.label(), t.type(), is(e.type()));
+        }
+        assertThat(registry.all().size(), equalTo(Tg2Catalogue.bundled().all().size()));
+        registry.all().forEach(t -> assertThat(t.label(), Tg2Catalogue.bundled().find(t.guid()).orElseThrow().label(),
+                equalTo(t.label())));
+    }
+
+    @Test
+    void theAggregateMeasuresCountTheRecordsOtherResponses() {
+        Map<String, String> record = Map.of("dwc:year", "2020", "dwc:month", "13");
+        int validations = (int) registry.all().stream().filter(t -> t.type() == TestType.VALIDATION).count();
+        int compliant = Integer.parseInt(registry.byLabel("MEASURE_VALIDATIONTESTS_COMPLIANT").orElseThrow()
+                .run(record).result());
+        int notCompliant = Integer.parseInt(registry.byLabel("MEASURE_VALIDATIONTESTS_NOTCOMPLIANT").orElseThrow()
+                .run(record).result());
+        int notRun = Integer.parseInt(registry.byLabel("MEASURE_VALIDATIONTESTS_PREREQUISITESNOTMET").orElseThrow()
+                .run(record).result());
+        assertThat(compliant + notCompliant + notRun, equalTo(validations));
+        // month 13 is not standard; year 2020 is not empty and in range
+        assertThat(registry.byLabel("VALIDATION_MONTH_STANDARD").orElseThrow().run(record).result(),
+                equalTo(Response.NOT_COMPLIANT));
+        assertThat(registry.byLabel("MEASURE_AMENDMENTS_PROPOSED").orElseThrow().run(record).status(),
+                is(ResponseStatus.RUN_HAS_RESULT));
     }
 }
