@@ -26,7 +26,17 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description = {
         "Validate, interpret and publish a folder of JSON-lines submissions as curated Parquet datasets.",
-        "Other --options (e.g. --flinkMaster=host:8081, --runner=SparkRunner) are passed to Apache Beam."})
+        "Other --options (e.g. --flinkMaster=host:8081, --runner=SparkRunner) are passed to Apache Beam."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:the run completed; every input file was read to its end",
+        "1:the run stopped (an infrastructure failure: disk, runner)",
+        "2:a usage error (an option or a file to fix)",
+        "3:conservation failed (the manifest lists the discrepancies)",
+        "4:with --catalog, the release was not published (the verifier's problems are printed)",
+        NightlyCommand.FAULTY_INPUTS + ":completed with faulty inputs: some files could not be read to their end"
+            + " (truncated or corrupt .gz, I/O error); their lines before the fault were processed, one line per"
+            + " file is printed and the manifest's faultyInputs lists them"})
 public final class NightlyCommand implements Callable<Integer> {
   /**
    * The collector for the batch job (the launcher passes it to {@code nightly}, the bench to its child JVMs): the
@@ -36,6 +46,8 @@ public final class NightlyCommand implements Callable<Integer> {
   static final String BATCH_GC = "-XX:+UseParallelGC";
   /** Exit code of a user error (picocli's own for bad options). */
   static final int USAGE = 2;
+  /** Exit code of a run that completed but could not read some input files to their end. */
+  static final int FAULTY_INPUTS = 5;
   /** With --cpu-by-stage: a task ending between two samples loses at most this much of its CPU time. */
   private static final long CPU_SAMPLE_MILLIS = 100;
 
@@ -174,7 +186,12 @@ public final class NightlyCommand implements Callable<Integer> {
       System.err.println("CONSERVATION FAILED: " + String.join("; ", e.problems()));
       return 3;
     }
-    return 0;
+    var faulty = result.manifest().json().path("faultyInputs");
+    for (var f : faulty) {
+      System.err.printf("FAULTY INPUT %s: %s (%d lines, %d bytes read before the fault)%n", f.path("file").asText(),
+          f.path("kind").asText(), f.path("linesRead").asLong(), f.path("bytesRead").asLong());
+    }
+    return faulty.isEmpty() ? 0 : FAULTY_INPUTS;
   }
 
   private void writeCpu(StageCpu cpu) {

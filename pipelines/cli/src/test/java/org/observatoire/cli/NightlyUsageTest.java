@@ -38,4 +38,11 @@ class NightlyUsageTest {
     assertThat(text, not(containsString("Exception")));
     assertThat(tmp.resolve("out").toFile().exists(), is(false));
   }
+
+  @Test
+  void helpListsTheExitCodesWithCompletedWithFaultyInputs() {
+    String help = Observatoire.commandLine().getSubcommands().get("nightly").getUsageMessage();
+    assertThat(help, containsString("Exit codes:"));
+    assertThat(help, containsString(NightlyCommand.FAULTY_INPUTS + "   completed with faulty inputs"));
+  }
 }

@@ -21,6 +21,15 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.transforms.SideRecords;
+import org.observatoire.core.ingest.RawLine;
+import org.observatoire.core.ingest.SourceRef;
+import org.observatoire.core.run.CountKey;
+import org.observatoire.core.run.OutcomeKind;
 import org.observatoire.core.geo.Assignment;
 import org.observatoire.core.geo.CellAssigner;
 import org.observatoire.core.geo.Coordinate;
@@ -35,12 +44,19 @@ import org.observatoire.core.geo.Coordinate;
  * generalised. The input is the curated submissions: the cubes' columns are read straight from each one's occurrence
  * block ({@link OccurrencePicker}), without decoding its rows into records.
  */
-public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
+public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRecord>, PCollectionTuple> {
   static final String[] GRIDS = {"inpn10km", "eea10km", "eea1km"};
   /** Beam counter (namespace: this class): rows with a matched taxon but no location, in no cube cell. */
   public static final String NOT_CUBED_WITHOUT_LOCATION = "occurrencesWithoutLocation";
   private static final char SEP = '\u001f';
   private static final String NO_HIGHER_TAXON = "\u0000";
+  /**
+   * Group keys starting so hold the dead letters of submissions whose contributions failed (key: this prefix, file,
+   * protocol): they ride the cells' shuffle, so the cells stay a single-output stage (see {@link SideRecords}).
+   */
+  private static final String FAILED = "\u0000failed" + SEP;
+  private static final TupleTag<GenericRecord> CUBES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
 
   private final long seed;
 
@@ -52,14 +68,29 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     return new BuildOccurrenceCubes(seed);
   }
 
+  /** The cube rows. */
+  public TupleTag<GenericRecord> cubesTag() {
+    return CUBES;
+  }
+
+  /**
+   * {@link SideRecords}: a dead letter (stage {@code cubes}) and a {@link OutcomeKind#STAGE_FAILURES} count for each
+   * curated submission whose cell assignment failed; the run goes on without its contributions.
+   */
+  public TupleTag<KV<String, byte[]>> sideTag() {
+    return SIDE;
+  }
+
   @Override
-  public PCollection<GenericRecord> expand(PCollection<GenericRecord> curated) {
-    return curated
+  public PCollectionTuple expand(PCollection<GenericRecord> curated) {
+    PCollectionTuple out = curated
         .apply("AssignCells", ParDo.of(new AssignCellsFn(seed)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
         .apply("GroupByCellHigherTaxonMonth", GroupByKey.create())
-        .apply("Measure", ParDo.of(new MeasureFn()))
-        .setCoder(AvroRecordCoder.of(CubeSchemas.CUBE));
+        .apply("Measure", ParDo.of(new MeasureFn()).withOutputTags(CUBES, TupleTagList.of(SIDE)));
+    out.get(CUBES).setCoder(AvroRecordCoder.of(CubeSchemas.CUBE));
+    out.get(SIDE).setCoder(SideRecords.coder());
+    return out;
   }
 
   /**
@@ -113,7 +144,16 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
     @ProcessElement
     public void process(@Element GenericRecord submission, OutputReceiver<KV<String, byte[]>> out) {
       batches.clear();
-      picker.rows((ByteBuffer) submission.get("occurrences"), this::contribute);
+      try {
+        picker.rows((ByteBuffer) submission.get("occurrences"), this::contribute);
+      } catch (RuntimeException e) { // one submission's failure costs its contributions, never the run
+        String file = submission.get("sourceFile").toString();
+        RawLine record = RawLine.of(SourceRef.of(file, (Long) submission.get("sourceLine")),
+            SideRecords.of(SideRecords.REPEATED, submission).getValue()); // the curated record's Avro bytes
+        out.output(KV.of(FAILED + file + SEP + submission.get("protocol"),
+            SideRecords.of(SideRecords.DEAD_LETTER, AvroRecords.deadLetter(record, "cubes", e)).getValue()));
+        return;
+      }
       batches.forEach((key, batch) -> out.output(KV.of(key, batch.toByteArray())));
     }
 
@@ -151,7 +191,18 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
   /** Per taxon of a group: occurrences, individuals, minima, distinct observers and visits; the higher taxon's total. */
   static final class MeasureFn extends DoFn<KV<String, Iterable<byte[]>>, GenericRecord> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<byte[]>> group, OutputReceiver<GenericRecord> out) {
+    public void process(@Element KV<String, Iterable<byte[]>> group, MultiOutputReceiver outs) {
+      if (group.getKey().startsWith(FAILED)) {
+        String[] fp = group.getKey().substring(FAILED.length()).split(String.valueOf(SEP), -1);
+        long n = 0;
+        for (byte[] deadLetter : group.getValue()) {
+          outs.get(SIDE).output(KV.of(SideRecords.DEAD_LETTER, deadLetter));
+          n++;
+        }
+        outs.get(SIDE).output(SideRecords.count(CountKey.of(fp[0], fp[1], OutcomeKind.STAGE_FAILURES), n));
+        return;
+      }
+      OutputReceiver<GenericRecord> out = outs.get(CUBES);
       String[] k = group.getKey().split(String.valueOf(SEP), -1);
       // k: grid, cell, higher taxon, protocol, yearMonth
       Map<String, TaxonMeasures> byTaxon = new TreeMap<>();
@@ -172,7 +223,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
         r.put("scientificName", m.names.scientificName());
         r.put("taxonRank", m.names.taxonRank());
         r.put("protocol", k[3]);
-        r.put("year", Integer.parseInt(k[4].substring(0, 4)));
+        r.put("year", Integer.parseInt(k[4].substring(0, k[4].lastIndexOf('-')))); // any year, not 4 digits
         r.put("yearMonth", k[4]);
         r.put("occurrences", m.occurrences);
         r.put("individuals", m.individuals);

@@ -101,19 +101,28 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
         .apply("SpreadChunks", Reshuffle.viaRandomKey());
   }
 
-  /** Reads a chunk's lines, handing each to {@code sink}. */
-  static LineReader.Totals read(Chunk chunk, int maxLineBytes, java.util.function.Consumer<RawLine> sink)
-      throws IOException {
+  /**
+   * Reads a chunk's lines, handing each to {@code sink}. A file that cannot be opened or read to its end (missing,
+   * unreadable, a truncated or corrupt {@code .gz}) does not throw: the lines before the fault are handed on and the
+   * totals carry the fault ({@link LineReader.Totals#fault()}).
+   */
+  static LineReader.Totals read(Chunk chunk, int maxLineBytes, java.util.function.Consumer<RawLine> sink) {
     ResourceId id = FileSystems.matchNewResource(chunk.path(), false);
     long limit = chunk.end() - chunk.start();
+    LineReader.Totals totals = new LineReader.Totals(0, 0);
     try (ReadableByteChannel ch = FileSystems.open(id)) {
       if (chunk.start() > 0) {
         ((SeekableByteChannel) ch).position(chunk.start());
       }
       InputStream raw = new BufferedInputStream(Channels.newInputStream(ch), 1 << 20);
-      InputStream in = chunk.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 20) : raw;
-      return LineReader.of(maxLineBytes).read(in, chunk.gzip() ? -1 : limit, chunk.name(), chunk.firstLine(), sink);
+      // no buffer over the gzip stream: a BufferedInputStream drops the bytes of a read that ends in a fault, so a
+      // truncated .gz would lose its last MiB of lines; LineReader reads large blocks itself
+      InputStream in = chunk.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
+      totals = LineReader.of(maxLineBytes).read(in, chunk.gzip() ? -1 : limit, chunk.name(), chunk.firstLine(), sink);
+    } catch (IOException e) {
+      return new LineReader.Totals(totals.lines(), totals.bytes(), totals.fault() != null ? totals.fault() : e);
     }
+    return totals;
   }
 
   /**
@@ -144,7 +153,7 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
     }
 
     @ProcessElement
-    public void process(@Element Chunk chunk, OutputReceiver<Long> out) throws IOException {
+    public void process(@Element Chunk chunk, OutputReceiver<Long> out) {
       read(chunk, maxLineBytes,
           line -> SubmissionIds.peek(line.bytes()).ifPresent(id -> out.output(SubmissionIds.key(id))));
     }
@@ -153,11 +162,20 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
   /** Cuts a plain file into ~4 MiB chunks at line starts, counting lines to give each chunk its first line. */
   static final class PlanChunksFn extends DoFn<Chunk, Chunk> {
     @ProcessElement
-    public void process(@Element Chunk file, OutputReceiver<Chunk> out) throws IOException {
+    public void process(@Element Chunk file, OutputReceiver<Chunk> out) {
       if (file.gzip()) {
         out.output(file);
         return;
       }
+      List<Chunk> chunks = new java.util.ArrayList<>();
+      if (plan(file, chunks::add)) {
+        chunks.forEach(out::output);
+      } else {
+        out.output(file); // unreadable: the read of the whole file records the fault
+      }
+    }
+
+    private static boolean plan(Chunk file, java.util.function.Consumer<Chunk> out) {
       ResourceId id = FileSystems.matchNewResource(file.path(), false);
       try (ReadableByteChannel ch = FileSystems.open(id)) {
         ByteBuffer buf = ByteBuffer.allocate(1 << 20);
@@ -173,7 +191,7 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
               line++;
               long next = pos + i + 1;
               if (next - chunkStart >= CHUNK_BYTES) {
-                out.output(new Chunk(file.path(), file.name(), chunkStart, next, chunkLine, false));
+                out.accept(new Chunk(file.path(), file.name(), chunkStart, next, chunkLine, false));
                 chunkStart = next;
                 chunkLine = line;
               }
@@ -183,14 +201,18 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
           buf.clear();
         }
         if (pos > chunkStart || pos == 0) {
-          out.output(new Chunk(file.path(), file.name(), chunkStart, pos, chunkLine, false));
+          out.accept(new Chunk(file.path(), file.name(), chunkStart, pos, chunkLine, false));
         }
+        return true;
+      } catch (IOException e) {
+        return false;
       }
     }
   }
 
-  /** Reads one chunk's lines. */
+  /** Reads one chunk's lines; a read fault is logged and counted ({@link CountKey#inputFault}). */
   static final class ReadChunkFn extends DoFn<Chunk, RawLine> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadChunkFn.class);
     private final int maxLineBytes;
 
     ReadChunkFn(int maxLineBytes) {
@@ -198,11 +220,15 @@ public final class ReadSubmissionLines extends PTransform<PBegin, PCollectionTup
     }
 
     @ProcessElement
-    public void process(@Element Chunk chunk, MultiOutputReceiver out) throws IOException {
+    public void process(@Element Chunk chunk, MultiOutputReceiver out) {
       LineReader.Totals totals = read(chunk, maxLineBytes, out.get(LINES)::output);
       String fileKey = chunk.name();
       out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.LINES_READ).encode(), totals.lines()));
       out.get(COUNTS).output(KV.of(CountKey.of(fileKey, null, OutcomeKind.BYTES_READ).encode(), totals.bytes()));
+      if (totals.fault() != null) {
+        LOG.warn("input file {}: read stopped by {} after {} lines", fileKey, totals.faultKind(), totals.lines());
+        out.get(COUNTS).output(KV.of(CountKey.inputFault(fileKey, totals.faultKind()).encode(), 1L));
+      }
     }
   }
 }

@@ -48,6 +48,7 @@ public final class WatchSubmissionFiles extends PTransform<PBegin, PCollection<R
   }
 
   static final class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadLinesFn.class);
     private final int maxLineBytes;
 
     ReadLinesFn(int maxLineBytes) {
@@ -55,13 +56,20 @@ public final class WatchSubmissionFiles extends PTransform<PBegin, PCollection<R
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawLine> out) throws IOException {
+    public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawLine> out) {
       MatchResult.Metadata meta = file.getMetadata();
       Instant fallback = new Instant(meta.lastModifiedMillis());
       String name = meta.resourceId().getFilename();
+      // a file that cannot be read to its end keeps the lines before the fault; it never stops the stream
+      LineReader.Totals totals;
       try (InputStream in = Channels.newInputStream(file.open())) {
-        LineReader.of(maxLineBytes).read(in, -1, name, 1, line -> out.outputWithTimestamp(line,
+        totals = LineReader.of(maxLineBytes).read(in, -1, name, 1, line -> out.outputWithTimestamp(line,
             SubmittedAt.peek(line.bytes()).map(t -> new Instant(t.toEpochMilli())).orElse(fallback)));
+      } catch (IOException e) {
+        totals = new LineReader.Totals(0, 0, e);
+      }
+      if (totals.fault() != null) {
+        LOG.warn("input file {}: read stopped by {} after {} lines", name, totals.faultKind(), totals.lines());
       }
     }
 

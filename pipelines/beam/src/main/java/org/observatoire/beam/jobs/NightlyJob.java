@@ -198,9 +198,10 @@ public final class NightlyJob {
     curated.apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(OCCURRENCE_SORT))
         .apply("WriteOccurrences", sharded(options,
             WriteParquetBlocks.to(out + "/" + OCCURRENCES, AvroSchemas.OCCURRENCE_FILE)));
-    curated.apply("BuildOccurrenceCubes", BuildOccurrenceCubes.withSeed(options.getCubeSeed()))
-        .apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(out + "/" + CUBES, CubeSchemas.CUBE,
-            r -> r.get("grid").toString(), r -> r)));
+    BuildOccurrenceCubes buildCubes = BuildOccurrenceCubes.withSeed(options.getCubeSeed());
+    PCollectionTuple cubes = curated.apply("BuildOccurrenceCubes", buildCubes);
+    cubes.get(buildCubes.cubesTag()).apply("WriteCubes", sharded(options, WriteParquetDataset.partitioned(
+        out + "/" + CUBES, CubeSchemas.CUBE, r -> r.get("grid").toString(), r -> r)));
     curated.apply("DescribeEvents", DescribeEvents.create())
         .apply("WriteEvents", sharded(options, WriteParquetBlocks.to(out + "/" + EVENTS, AvroSchemas.EVENT_FILE)));
     p.apply("Checklists", Create.of(ChecklistRecords.of(ProtocolLists.bundled()))
@@ -215,6 +216,7 @@ public final class NightlyJob {
     RouteSideRecords route = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
         .and(deduped.get(dedupe.sideTag()))
+        .and(cubes.get(buildCubes.sideTag()))
         .apply("RouteSideRecords", route);
     sides.get(route.tag(SideRecords.REJECTED)).apply("WriteRejected",
         sharded(options, WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED)));

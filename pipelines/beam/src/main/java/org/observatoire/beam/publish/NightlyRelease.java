@@ -25,7 +25,7 @@ public final class NightlyRelease {
       options.setOutput(staging.toString());
       if (!restrictedGiven) {
         // restricted data never goes into a release: it has its own folder beside them
-        options.setRestrictedOutput(catalog.resolve("restricted").resolve(releaseId).toString());
+        options.setRestrictedOutput(catalog.resolve(ReleaseCatalog.RESTRICTED).resolve(releaseId).toString());
       }
       options.setRunId(releaseId);
       options.setOverwrite(false);

@@ -29,16 +29,22 @@ import java.util.stream.Stream;
  * ROOT/staging/&lt;id&gt;/    a run being written and verified (never read by anyone else)
  * ROOT/releases/&lt;id&gt;/   published releases, each with manifest.json, release.json, CHANGES.json/.md, report.html
  * ROOT/current          one line: the id of the release readers should use
+ * ROOT/restricted/&lt;id&gt;/ the release's restricted outputs (precise sensitive locations, raw rejected lines, dead
+ *                       letters): never published, kept as long as releases/&lt;id&gt; is
  * </pre>
  * A release becomes visible in two atomic steps: the staging folder is renamed into {@code releases/}, then a new
  * pointer file is written beside {@code current} and renamed over it. A run that fails or is killed before those
- * steps leaves {@code current} as it was; its staging folder is removed by the next run.
+ * steps leaves {@code current} as it was; the next run removes its staging and restricted folders (and those of
+ * expired releases), logging each one it removes ({@link #cleanLeftovers()}).
  */
 public final class ReleaseCatalog {
   public static final String STAGING = "staging";
   public static final String RELEASES = "releases";
   public static final String CURRENT = "current";
   public static final String RELEASE_JSON = "release.json";
+  /** Restricted outputs of each release, beside the releases, never inside one. */
+  public static final String RESTRICTED = "restricted";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReleaseCatalog.class);
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -148,7 +154,11 @@ public final class ReleaseCatalog {
     }
   }
 
-  /** Removes what failed or killed runs left: staging folders and half-written pointer files. */
+  /**
+   * Removes what failed or killed runs left: staging folders, restricted folders of no published release (a killed
+   * run's may hold precise sensitive locations) and half-written pointer files. Logs each folder or file removed;
+   * returns their paths relative to the catalog.
+   */
   public List<String> cleanLeftovers() {
     List<String> removed = new ArrayList<>();
     try (Stream<Path> list = Files.list(root.resolve(STAGING))) {
@@ -159,6 +169,18 @@ public final class ReleaseCatalog {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean " + root.resolve(STAGING), e);
     }
+    Path restricted = root.resolve(RESTRICTED);
+    if (Files.isDirectory(restricted)) {
+      try (Stream<Path> list = Files.list(restricted)) {
+        for (Path p : list.filter(p -> !Files.isDirectory(root.resolve(RELEASES).resolve(p.getFileName().toString())))
+            .sorted().toList()) {
+          Folders.deleteTree(p);
+          removed.add(RESTRICTED + "/" + p.getFileName());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot clean " + restricted, e);
+      }
+    }
     try (Stream<Path> list = Files.list(root)) {
       for (Path p : list.filter(p -> p.getFileName().toString().startsWith("." + CURRENT + ".")).toList()) {
         Files.delete(p);
@@ -166,6 +188,9 @@ public final class ReleaseCatalog {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean pointer leftovers in " + root, e);
+    }
+    for (String r : removed) {
+      LOG.warn("release catalog {}: removed {}, left by a failed or killed run (or an expired release)", root, r);
     }
     return removed;
   }

@@ -126,8 +126,8 @@ class BuildOccurrenceCubesTest {
     assertThat(expected.size(), greaterThan(100));
 
     Pipeline p = AcceptedSamples.directPipeline();
-    PAssert.that(AcceptedSamples.curated(p, twice)
-        .apply(BuildOccurrenceCubes.withSeed(SEED))).satisfies(cubes -> {
+    BuildOccurrenceCubes build = BuildOccurrenceCubes.withSeed(SEED);
+    PAssert.that(AcceptedSamples.curated(p, twice).apply(build).get(build.cubesTag())).satisfies(cubes -> {
           assertThat(actual(cubes), equalTo(expected));
           return null;
         });
@@ -158,5 +158,41 @@ class BuildOccurrenceCubesTest {
         .scientificName(o.scientificName() == null ? null : prefix + o.scientificName()).build()).toList();
     return new Outcome.Accepted(a.source(), a.submissionId(), a.protocol(), a.protocolVersion(), a.submittedAt(),
         a.contentHash(), changed, a.restricted(), a.visit());
+  }
+
+  /** A curated record the cells cannot read becomes a dead letter (stage cubes) and the others' cubes are built. */
+  @Test
+  void aRecordThatFailsInTheCubesIsDeadLetteredAndTheOthersAreCubed() throws IOException {
+    List<Outcome.Accepted> all = AcceptedSamples.all().subList(0, 5);
+    List<GenericRecord> records = new ArrayList<>(all.stream().map(org.observatoire.beam.avro.AvroRecords::accepted)
+        .toList());
+    GenericRecord broken = new org.apache.avro.generic.GenericData.Record(
+        org.observatoire.beam.avro.AvroSchemas.ACCEPTED);
+    for (org.apache.avro.Schema.Field f : broken.getSchema().getFields()) {
+      broken.put(f.name(), records.get(0).get(f.name()));
+    }
+    broken.put("sourceLine", 999L);
+    broken.put("occurrences", java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xff, 1, 2, 3, (byte) 0x80, 0x7f}));
+    records.add(broken);
+    Pipeline p = AcceptedSamples.directPipeline();
+    BuildOccurrenceCubes build = BuildOccurrenceCubes.withSeed(SEED);
+    org.apache.beam.sdk.values.PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(records)
+        .withCoder(org.observatoire.beam.avro.AvroRecordCoder.of(org.observatoire.beam.avro.AvroSchemas.ACCEPTED)))
+        .apply(build);
+    Map<String, String> expected = expected(all);
+    PAssert.that(out.get(build.cubesTag())).satisfies(cubes -> {
+      assertThat(actual(cubes), equalTo(expected));
+      return null;
+    });
+    String failureCount = org.observatoire.core.run.CountKey.of(broken.get("sourceFile").toString(),
+        broken.get("protocol").toString(), org.observatoire.core.run.OutcomeKind.STAGE_FAILURES).encode() + "\t1";
+    PAssert.that(out.get(build.sideTag())).satisfies(side -> {
+      List<String> kinds = new ArrayList<>();
+      side.forEach(kv -> kinds.add(kv.getKey().equals("count")
+          ? new String(kv.getValue(), java.nio.charset.StandardCharsets.UTF_8) : kv.getKey()));
+      assertThat(kinds, org.hamcrest.Matchers.containsInAnyOrder("dead-letter", failureCount));
+      return null;
+    });
+    p.run().waitUntilFinish();
   }
 }

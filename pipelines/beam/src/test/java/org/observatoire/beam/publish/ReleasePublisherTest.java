@@ -70,12 +70,18 @@ class ReleasePublisherTest {
     Files.createDirectories(killed.resolve("occurrences/protocol=propage"));
     Files.writeString(killed.resolve("occurrences/protocol=propage/part-0.parquet"), "PAR1 half");
     Files.writeString(root.resolve(".current.r2.tmp"), "r2");
+    // and its restricted folder, which may hold precise locations; r1's stays with its release
+    Files.createDirectories(root.resolve("restricted/r2/locations"));
+    Files.writeString(root.resolve("restricted/r2/locations/part-0.parquet"), "PAR1 half");
+    Files.createDirectories(root.resolve("restricted/r1/locations"));
     ReleaseCatalog catalog = ReleaseCatalog.existing(root);
     assertThat(catalog.currentId().orElseThrow(), is("r1"));
     assertThat(catalog.releaseIds(), contains("r1"));
 
     var next = publisher(root, 3).publish("r3", copyOfRun());
-    assertThat(next.cleaned(), containsInAnyOrder("staging/r2", ".current.r2.tmp"));
+    assertThat(next.cleaned(), containsInAnyOrder("staging/r2", "restricted/r2", ".current.r2.tmp"));
+    assertThat(Files.exists(root.resolve("restricted/r2")), is(false));
+    assertThat(Files.isDirectory(root.resolve("restricted/r1/locations")), is(true));
     assertThat(catalog.currentId().orElseThrow(), is("r3"));
     assertThat(catalog.releaseIds(), contains("r1", "r3"));
     long rows = org.observatoire.beam.parquet.ParquetFooters.count(runOutput.resolve("occurrences"))[1];

@@ -30,11 +30,26 @@ public final class LineReader {
     return new LineReader(maxLineBytes);
   }
 
-  /** Lines and bytes read. */
-  public record Totals(long lines, long bytes) {}
+  /**
+   * Lines and bytes read; {@code fault} is the read error that ended the stream early (a truncated or corrupt
+   * {@code .gz}, an I/O error), null when it was read to its end.
+   */
+  public record Totals(long lines, long bytes, IOException fault) {
+    public Totals(long lines, long bytes) {
+      this(lines, bytes, null);
+    }
+
+    /** The fault's kind for a report: its class and message, never any of the file's content. */
+    public String faultKind() {
+      return fault == null ? null : fault.getClass().getSimpleName()
+          + (fault.getMessage() == null ? "" : ": " + fault.getMessage());
+    }
+  }
 
   /**
-   * Reads lines until the end of the stream or until {@code limit} bytes are consumed ({@code -1}: no limit).
+   * Reads lines until the end of the stream or until {@code limit} bytes are consumed ({@code -1}: no limit). A read
+   * error does not throw: the complete lines before it have been emitted, the incomplete one is dropped, and the
+   * totals carry the error ({@link Totals#fault()}) for the run to record.
    *
    * @param name the file name the lines report
    * @param firstLine the number of the first line read
@@ -47,7 +62,14 @@ public final class LineReader {
     long consumed = 0;
     while (limit < 0 || consumed < limit) {
       int want = limit < 0 ? buf.length : (int) Math.min(buf.length, limit - consumed);
-      int n = in.read(buf, 0, want);
+      int n;
+      try {
+        n = in.read(buf, 0, want);
+      } catch (IOException e) {
+        kept = 0;
+        length = 0;
+        return new Totals(lines, consumed, e);
+      }
       if (n == -1) {
         break;
       }

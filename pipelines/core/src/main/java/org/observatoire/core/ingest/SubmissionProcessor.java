@@ -124,7 +124,10 @@ public final class SubmissionProcessor {
     if (isBlank(bytes)) {
       return reject(line, null, null, null, Violation.ofLine("EMPTY_LINE", "the line is empty"));
     }
-    Optional<String> utf8Problem = utf8Problem(bytes);
+    // Jackson would detect UTF-16/32 from NUL bytes at the start and decode it: a line is UTF-8 or rejected
+    Optional<String> utf8Problem = bytes.length > 1 && (bytes[0] == 0 || bytes[1] == 0)
+        ? Optional.of("the line starts with a NUL byte (UTF-16 or UTF-32 text?); lines must be UTF-8")
+        : utf8Problem(bytes);
     if (utf8Problem.isPresent()) {
       return reject(line, null, null, null, Violation.ofLine("INVALID_UTF8", utf8Problem.get()));
     }
@@ -142,6 +145,11 @@ public final class SubmissionProcessor {
     String submissionId = doc.path("submissionId").isTextual() ? doc.get("submissionId").asText() : null;
     JsonNode protocolNode = doc.path("protocol");
     String protocol = protocolNode.isTextual() ? protocolNode.asText() : null;
+    List<Violation> textProblems = SubmissionText.check(doc);
+    if (!textProblems.isEmpty()) { // ids and protocol kept only when clean: they go to counters and public rows
+      return reject(line, null, SubmissionText.check(doc.path("submissionId")).isEmpty() ? submissionId : null,
+          protocol != null && catalog.knowsProtocol(protocol) ? protocol : null, null, textProblems);
+    }
     if (protocol == null || !catalog.knowsProtocol(protocol)) {
       String why = protocol == null
           ? "the submission has no protocol (a string such as \"stoc-eps\")"
@@ -210,7 +218,7 @@ public final class SubmissionProcessor {
       List<Violation> violations) {
     boolean structureKnown = violations.stream().noneMatch(v -> v.code().startsWith("SCHEMA_")
         || v.code().startsWith("UNKNOWN_PROTOCOL"));
-    String publicText = redactor == null || !structureKnown ? null : redactor.redact(doc);
+    String publicText = redactor == null || doc == null || !structureKnown ? null : redactor.redact(doc);
     return new Outcome.Rejected(
         line.source(), submissionId, protocol, version, violations, line.bytes(), line.byteLength(), publicText);
   }

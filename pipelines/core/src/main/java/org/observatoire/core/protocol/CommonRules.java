@@ -15,9 +15,13 @@ import org.observatoire.core.validation.Violation;
 /**
  * Rules every protocol shares, on the envelope and on the event fields the package's manifest names: dates that
  * exist, nothing submitted after the run's reference time, no visit after its submission (one day of tolerance for
- * time zones). Everything else a protocol requires is in its package's {@code rules.json}.
+ * time zones), no visit or submission before {@link #EARLIEST_DATE} ({@code DATE_TOO_EARLY}: a year 0 or 1 is a
+ * data error, not a record to publish). Everything else a protocol requires is in its package's {@code rules.json}.
  */
 public final class CommonRules {
+  /** The earliest date a visit or a submission may carry: the Gregorian calendar's first day (BDQ's default). */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1582, 10, 15);
+
   private final Clock clock;
 
   private CommonRules(Clock clock) {
@@ -43,6 +47,7 @@ public final class CommonRules {
     Instant referenceTime = clock.instant();
     Optional<OffsetDateTime> submittedAt = Fields.dateTime(s, "/submittedAt", out);
     submittedAt.ifPresent(t -> {
+      tooEarly(t.toLocalDate(), "/submittedAt", out);
       if (t.toInstant().isAfter(referenceTime)) {
         out.add(Violation.of("SUBMITTED_IN_FUTURE", "/submittedAt",
             "submitted at " + t + ", after this run's reference time " + referenceTime));
@@ -53,6 +58,7 @@ public final class CommonRules {
         .orElse(referenceTime.atOffset(ZoneOffset.UTC).toLocalDate())
         .plusDays(1);
     Fields.date(s, datePointer, out).ifPresent(d -> {
+      tooEarly(d, datePointer, out);
       if (d.isAfter(latestVisitDate)) {
         out.add(Violation.of("DATE_IN_FUTURE", datePointer,
             "the visit date " + d + " is after the submission date (" + latestVisitDate.minusDays(1) + ")"));
@@ -62,5 +68,12 @@ public final class CommonRules {
       Fields.time(s, timePointer, out);
     }
     return out;
+  }
+
+  private static void tooEarly(LocalDate d, String pointer, List<Violation> out) {
+    if (d.isBefore(EARLIEST_DATE)) {
+      out.add(Violation.of("DATE_TOO_EARLY", pointer, "the date " + d + " is before " + EARLIEST_DATE
+          + ", the first day of the Gregorian calendar"));
+    }
   }
 }

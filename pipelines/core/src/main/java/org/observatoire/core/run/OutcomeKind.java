@@ -17,7 +17,17 @@ public enum OutcomeKind {
    */
   OCCURRENCES_WITHOUT_LOCATION("occurrenceRowsWithoutLocation"),
   /** Occurrence rows (among {@link #OCCURRENCES}) published without an observer (flag OBSERVER_UNKNOWN). */
-  OCCURRENCES_WITHOUT_OBSERVER("occurrenceRowsWithoutObserver");
+  OCCURRENCES_WITHOUT_OBSERVER("occurrenceRowsWithoutObserver"),
+  /**
+   * A read fault that ended an input file early (truncated or corrupt {@code .gz}, I/O error): the key's protocol slot
+   * holds the fault's kind ({@link CountKey#inputFault}); the lines before it are read and counted as usual.
+   */
+  INPUT_FAULT("inputFaults"),
+  /**
+   * Curated submissions a later stage failed on (the cubes' cell assignment): dead-lettered with that stage, still
+   * curated and published, so the dead-letter files hold {@code deadLettered + stageFailures} rows.
+   */
+  STAGE_FAILURES("stageFailures");
 
   private final String jsonName;
 

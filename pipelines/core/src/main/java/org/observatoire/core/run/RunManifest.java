@@ -104,8 +104,12 @@ public final class RunManifest {
         byFile.put(f.name(), new Tally());
       }
       List<String> problems = new ArrayList<>();
+      Map<String, String> faults = new TreeMap<>();
       for (Map.Entry<CountKey, Long> e : counts.entrySet()) {
         CountKey k = e.getKey();
+        if (k.kind() == OutcomeKind.INPUT_FAULT) {
+          faults.merge(k.file(), k.protocol(), (a, b) -> a + "; " + b);
+        }
         Tally fileTally = byFile.get(k.file());
         if (fileTally == null) {
           problems.add("counts for a file that is not an input: " + k.file());
@@ -114,7 +118,8 @@ public final class RunManifest {
         }
         fileTally.add(k.kind(), e.getValue());
         total.add(k.kind(), e.getValue());
-        if (k.kind() != OutcomeKind.LINES_READ && k.kind() != OutcomeKind.BYTES_READ) {
+        if (k.kind() != OutcomeKind.LINES_READ && k.kind() != OutcomeKind.BYTES_READ
+            && k.kind() != OutcomeKind.INPUT_FAULT) {
           byProtocol.computeIfAbsent(k.protocol(), p -> new Tally()).add(k.kind(), e.getValue());
         }
       }
@@ -129,10 +134,19 @@ public final class RunManifest {
           problems.add(f.name() + ": " + t.get(OutcomeKind.LINES_READ) + " lines read but " + t.accountedFor()
               + " accounted for (curated + rejected + duplicates + dead-lettered)");
         }
-        if (f.name().endsWith(".gz") ? false : t.get(OutcomeKind.BYTES_READ) != f.bytes()) {
+        String fault = faults.get(f.name());
+        if (fault != null) {
+          n.putObject("fault").put("kind", fault).put("linesRead", t.get(OutcomeKind.LINES_READ))
+              .put("bytesRead", t.get(OutcomeKind.BYTES_READ));
+        } else if (!f.name().endsWith(".gz") && t.get(OutcomeKind.BYTES_READ) != f.bytes()) {
           problems.add(f.name() + ": " + t.get(OutcomeKind.BYTES_READ) + " bytes read of " + f.bytes());
         }
       }
+      // files a read fault ended early: their lines before the fault are read and accounted for like any other's
+      ArrayNode faultyJson = root.putArray("faultyInputs");
+      faults.forEach((file, kind) -> faultyJson.addObject().put("file", file).put("kind", kind)
+          .put("linesRead", byFile.get(file).get(OutcomeKind.LINES_READ))
+          .put("bytesRead", byFile.get(file).get(OutcomeKind.BYTES_READ)));
       ObjectNode protocolsJson = root.putObject("protocols");
       byProtocol.forEach((p, t) -> putCounts(protocolsJson.putObject(p), t, false));
       putCounts(root.putObject("totals"), total, true);
@@ -146,7 +160,8 @@ public final class RunManifest {
       checkOutput(problems, "occurrences", total.get(OutcomeKind.OCCURRENCES));
       checkOutput(problems, "rejected", total.get(OutcomeKind.REJECTED));
       checkOutput(problems, "duplicates", total.get(OutcomeKind.DUPLICATE));
-      checkOutput(problems, "dead-letter", total.get(OutcomeKind.DEAD_LETTERED));
+      checkOutput(problems, "dead-letter",
+          total.get(OutcomeKind.DEAD_LETTERED) + total.get(OutcomeKind.STAGE_FAILURES));
       ObjectNode conservation = root.putObject("conservation");
       conservation.put("equation", "linesRead = curatedSubmissions + rejected + duplicates + deadLettered, per file;"
           + " occurrenceRows = rows in occurrences/*.parquet; of those, occurrenceRowsWithoutLocation have no"

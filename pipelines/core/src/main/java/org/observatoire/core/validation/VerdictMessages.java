@@ -36,7 +36,14 @@ public final class VerdictMessages {
       m("DATE_IN_FUTURE", "La date de la visite est postérieure à la date d'envoi.",
           "The visit date is after the submission date."),
       m("END_BEFORE_START", "L'heure de fin n'est pas après l'heure de début.",
-          "The end time is not after the start time."));
+          "The end time is not after the start time."),
+      m("DATE_TOO_EARLY", "La date est antérieure au calendrier grégorien (1582-10-15).",
+          "The date is before the Gregorian calendar (1582-10-15)."),
+      m("CONTROL_CHARACTER",
+          "Un identifiant ou un code contient un caractère de contrôle (saut de ligne, tabulation…).",
+          "An identifier or code contains a control character (line break, tab…)."),
+      m("INVALID_UNICODE", "Un texte contient un caractère Unicode invalide (substitut isolé).",
+          "A text contains an invalid Unicode character (a lone surrogate)."));
 
   private static final Map<String, Message> SCHEMA_KEYWORDS = Map.ofEntries(
       m("REQUIRED", "Un champ obligatoire manque.", "A required field is missing."),
