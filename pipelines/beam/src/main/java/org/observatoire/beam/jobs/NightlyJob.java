@@ -29,7 +29,9 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Values;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.transforms.FindRepeatedIds;
+import org.observatoire.beam.transforms.FindSensitiveSites;
 import org.observatoire.beam.transforms.GeneraliseSensitiveSites;
+import org.observatoire.beam.transforms.WithholdRejectedPlaces;
 import org.observatoire.core.ingest.RepeatedIds;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.cubes.BuildOccurrenceCubes;
@@ -170,13 +172,15 @@ public final class NightlyJob {
         .apply("TakeRepeated", DeduplicateSubmissions.takeRepeated())
         .apply("DeduplicateSubmissions", dedupe);
     // privacy per site for the whole release: every visit to a site with a sensitive record is generalised
-    GeneraliseSensitiveSites sites = GeneraliseSensitiveSites.with(config);
-    PCollectionTuple atSites = PCollectionList
+    PCollection<GenericRecord> accepted = PCollectionList
         .of(processed.get(process.acceptedTag()).apply("UniqueIds", Values.create())
             .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED)))
         .and(deduped.get(dedupe.curatedTag()))
-        .apply("Curated", Flatten.pCollections())
-        .apply("GeneraliseSensitiveSites", sites);
+        .apply("Curated", Flatten.pCollections());
+    PCollectionView<java.util.Map<String, Integer>> sensitiveSites =
+        accepted.apply("FindSensitiveSites", FindSensitiveSites.create());
+    GeneraliseSensitiveSites sites = GeneraliseSensitiveSites.with(config, sensitiveSites);
+    PCollectionTuple atSites = accepted.apply("GeneraliseSensitiveSites", sites);
     PCollection<GenericRecord> curated = atSites.get(sites.curatedTag());
 
     // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
@@ -193,7 +197,9 @@ public final class NightlyJob {
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag()))
         .and(deduped.get(dedupe.sideTag()))
         .apply("RouteSideRecords", route);
-    sides.get(route.tag(SideRecords.REJECTED)).apply("WriteRejected",
+    sides.get(route.tag(SideRecords.REJECTED))
+        .apply("WithholdRejectedPlaces", WithholdRejectedPlaces.at(sensitiveSites))
+        .apply("WriteRejected",
         sharded(options, WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED)));
     sides.get(route.tag(SideRecords.DUPLICATE)).apply("WriteDuplicates",
         sharded(options, WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE)));

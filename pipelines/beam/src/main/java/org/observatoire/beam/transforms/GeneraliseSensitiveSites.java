@@ -3,17 +3,11 @@ package org.observatoire.beam.transforms;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -30,8 +24,8 @@ import org.observatoire.core.occurrence.Occurrence;
  * Generalises, for the whole release, every visit to a site where a sensitive species was recorded: a later (or
  * earlier) visit to the same STOC square, garden or point without the sensitive species must not show the site
  * precisely either. A site is named by its {@code siteKeys} (the protocol's {@code locationID}, and the submitted
- * points rounded to ~10 m). One pass collects the widest cell of each sensitive site (a small side input: only
- * sites with a sensitive record), a second generalises the submissions at those sites whose event was not already
+ * points rounded to ~10 m). {@link FindSensitiveSites} collects the widest cell of each sensitive site (a small side
+ * input: only sites with a sensitive record); this pass generalises the submissions at those sites whose event was not already
  * generalised to that cell, with release-scoped opaque ids, and emits the full-precision locations of the rows it
  * generalised (restricted). Submissions at other sites pass through untouched.
  */
@@ -43,13 +37,21 @@ public final class GeneraliseSensitiveSites extends PTransform<PCollection<Gener
       + " this site; full precision only in the restricted dataset";
 
   private final ProcessingConfig config;
+  private final PCollectionView<Map<String, Integer>> sites;
 
-  private GeneraliseSensitiveSites(ProcessingConfig config) {
-    this.config = config;
+  private GeneraliseSensitiveSites(ProcessingConfig config, PCollectionView<Map<String, Integer>> sites) {
+    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.sites = sites;
   }
 
+  /** Finds the sensitive sites of its input itself. */
   public static GeneraliseSensitiveSites with(ProcessingConfig config) {
-    return new GeneraliseSensitiveSites(java.util.Objects.requireNonNull(config, "config"));
+    return new GeneraliseSensitiveSites(config, null);
+  }
+
+  /** Uses sites found by {@link FindSensitiveSites} over the same curated submissions (shared with other steps). */
+  public static GeneraliseSensitiveSites with(ProcessingConfig config, PCollectionView<Map<String, Integer>> sites) {
+    return new GeneraliseSensitiveSites(config, java.util.Objects.requireNonNull(sites, "sites"));
   }
 
   /** The curated submissions, generalised where their site is sensitive. */
@@ -64,30 +66,14 @@ public final class GeneraliseSensitiveSites extends PTransform<PCollection<Gener
 
   @Override
   public PCollectionTuple expand(PCollection<GenericRecord> curated) {
-    PCollectionView<Map<String, Integer>> sensitiveSites = curated
-        .apply("KeySensitiveSites", ParDo.of(new SensitiveSiteKeysFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))
-        .apply("WidestCellPerSite", Max.integersPerKey())
-        .apply("AsSideInput", View.asMap());
+    PCollectionView<Map<String, Integer>> sensitiveSites = sites != null ? sites
+        : curated.apply("FindSensitiveSites", FindSensitiveSites.create());
     PCollectionTuple out = curated.apply("GeneraliseAtSensitiveSites",
         ParDo.of(new GeneraliseFn(config, sensitiveSites)).withSideInputs(sensitiveSites)
             .withOutputTags(CURATED, TupleTagList.of(RESTRICTED)));
     out.get(CURATED).setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
     out.get(RESTRICTED).setCoder(AvroRecordCoder.of(AvroSchemas.RESTRICTED_LOCATION));
     return out;
-  }
-
-  /** The site keys of each generalised event, with its cell. */
-  static final class SensitiveSiteKeysFn extends DoFn<GenericRecord, KV<String, Integer>> {
-    @ProcessElement
-    public void process(@Element GenericRecord accepted, OutputReceiver<KV<String, Integer>> out) {
-      int cell = (Integer) accepted.get("generalisationMeters");
-      if (cell > 0) {
-        for (String key : AvroRecords.siteKeysOf(accepted)) {
-          out.output(KV.of(key, cell));
-        }
-      }
-    }
   }
 
   /** Generalises a submission whose site is sensitive in the release to the site's widest cell. */

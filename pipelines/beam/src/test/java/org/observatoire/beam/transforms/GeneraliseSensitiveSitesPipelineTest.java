@@ -85,4 +85,30 @@ class GeneraliseSensitiveSitesPipelineTest {
     });
     p.run().waitUntilFinish();
   }
+
+  @Test
+  void aRejectedSubmissionAtASensitiveSiteIsPublishedWithoutItsPlaces() throws Exception {
+    String line = SampleData.readLines(SampleData.root().resolve("privacy/reproducers.jsonl")).get(1)
+        // the great tit twice: rejected by JARDINS_TAXON_REPEATED, its structure known, so its text is published
+        .replace("\"code\":\"TURMER\",\"scientificName\":\"Turdus merula\"",
+            "\"code\":\"PARMAJ\",\"scientificName\":\"Parus major\"");
+    Outcome.Rejected rejected = (Outcome.Rejected) AcceptedSamples.CONFIG.processor().process(
+        org.observatoire.core.ingest.RawLine.of(org.observatoire.core.ingest.SourceRef.of("x.jsonl", 1),
+            line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(rejected.publicText(), org.hamcrest.Matchers.containsString("jardin-privacy-1"));
+    Pipeline p = AcceptedSamples.directPipeline();
+    var sites = AcceptedSamples.curated(p, reproducers).apply(FindSensitiveSites.create());
+    var out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(AvroRecords.rejected(rejected)))
+            .withCoder(org.observatoire.beam.avro.AvroRecordCoder.of(org.observatoire.beam.avro.AvroSchemas.REJECTED)))
+        .apply(WithholdRejectedPlaces.at(sites));
+    PAssert.that(out).satisfies(records -> {
+      GenericRecord r = records.iterator().next();
+      String text = r.get("submission").toString();
+      assertThat(text, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("jardin-privacy-1")));
+      assertThat(text, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("45.18825")));
+      assertThat(text, org.hamcrest.Matchers.containsString("Parus major"));
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
 }

@@ -1,5 +1,6 @@
 package org.observatoire.core.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,32 @@ public final class SiteKeys {
   /** The key of a point, rounded to 4 decimals. */
   public static String point(double latitude, double longitude) {
     return String.format(Locale.ROOT, "point:%.4f,%.4f", latitude, longitude);
+  }
+
+  /**
+   * The keys of a submission as sent (a rejected one, whose rows were never built): its site id at the package's
+   * {@code locationIDPointer} (null: none), and every object of it with numeric {@code latitude} and
+   * {@code longitude}.
+   */
+  public static List<String> ofSubmission(JsonNode doc, String protocol, String locationIDPointer) {
+    Set<String> keys = new LinkedHashSet<>();
+    if (locationIDPointer != null) {
+      JsonNode id = doc.at(locationIDPointer);
+      if (id.isValueNode() && !id.isNull()) {
+        keys.add(site(protocol, id.asText()));
+      }
+    }
+    addPoints(doc, keys);
+    return new ArrayList<>(keys);
+  }
+
+  private static void addPoints(JsonNode node, Set<String> keys) {
+    if (node.isObject() && node.path("latitude").isNumber() && node.path("longitude").isNumber()) {
+      keys.add(point(node.get("latitude").asDouble(), node.get("longitude").asDouble()));
+    }
+    if (node.isContainerNode()) {
+      node.forEach(child -> addPoints(child, keys));
+    }
   }
 
   /**
