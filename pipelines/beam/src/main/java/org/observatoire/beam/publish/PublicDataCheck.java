@@ -171,6 +171,15 @@ public final class PublicDataCheck implements ReleaseCheck {
         }
       }
     }
+    for (Map.Entry<String, String> col : types.entrySet()) {
+      if ("BLOB".equals(col.getValue()) && !precise.points().isEmpty()) {
+        long found = countPreciseWkbPoints(c, from, col.getKey(), precise.points());
+        if (found > 0) {
+          problems.add(name + " column " + col.getKey() + ": " + found + " precise location(s) of generalised"
+              + " records are public (WKB points)");
+        }
+      }
+    }
     if (types.containsKey("taxonKey") && types.containsKey("decimalLatitude") && !sensitiveKeys.isEmpty()) {
       String notGeneralised = types.containsKey("dataGeneralizations") ? "dataGeneralizations IS NULL"
           : types.containsKey("locationGeneralised")
@@ -194,6 +203,24 @@ public final class PublicDataCheck implements ReleaseCheck {
             + " WHERE " + Duck.ident(lat) + " IS NOT NULL AND " + Duck.ident(lon) + " IS NOT NULL")) {
       while (rs.next()) {
         if (points.contains(point(rs.getDouble(1), rs.getDouble(2)))) {
+          found++;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Points stored as ISO WKB (GeoParquet geometry: byte order, type 1, x = longitude, y = latitude). */
+  private static long countPreciseWkbPoints(Connection c, String from, String column, Set<String> points)
+      throws SQLException {
+    long found = 0;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DISTINCT " + Duck.ident(column) + " FROM " + from + " WHERE "
+            + Duck.ident(column) + " IS NOT NULL AND octet_length(" + Duck.ident(column) + ") = 21")) {
+      while (rs.next()) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(rs.getBytes(1));
+        b.order(b.get(0) == 1 ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        if (b.getInt(1) == 1 && points.contains(point(b.getDouble(13), b.getDouble(5)))) {
           found++;
         }
       }

@@ -39,6 +39,11 @@ class PublicDataCheckTest {
     return locations;
   }
 
+  private static String wkbDouble(double v) {
+    byte[] b = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(v).array();
+    return "'" + java.util.HexFormat.of().formatHex(b) + "'";
+  }
+
   @Test
   void aCleanReleasePasses() throws Exception {
     Path release = tmp.resolve("release");
@@ -57,6 +62,9 @@ class PublicDataCheckTest {
         + " ('b', 'taxref:3764', 45.0, 5.0, NULL, 'obs_1', ['camille.lefebvre@example.org'], NULL))"
         + " t(occurrenceID, taxonKey, decimalLatitude, decimalLongitude, dataGeneralizations, recordedBy, flags,"
         + " locationID)");
+    // a GeoParquet-like point column (ISO WKB, little endian): POINT(5.72441 45.18825)
+    parquet(release.resolve("visits/part-0.parquet"), "SELECT from_hex('0101000000' || "
+        + wkbDouble(5.72441) + " || " + wkbDouble(45.18825) + ") AS geometry");
     Files.writeString(release.resolve("report.html"), "<td>Unrecognized token 'x': Camille LEFEBVRE</td>");
     Files.writeString(release.resolve("manifest.json"), "{\"eventID\":\"oiseaux-des-jardins:garden-1\"}");
     List<String> problems = PublicDataCheck.of(OBSERVERS, restricted()).problems(release);
@@ -70,6 +78,7 @@ class PublicDataCheckTest {
         "occurrences columns decimalLatitude/decimalLongitude: 1 precise location(s) of generalised records are"
             + " public",
         "occurrences: 1 row(s) of sensitive taxa are published finer than their grid cell",
+        "visits column geometry: 1 precise location(s) of generalised records are public (WKB points)",
         "report.html: holds a name or e-mail of one of the run's observers",
         "manifest.json: holds the submitted id of a generalised record"));
     assertThat(problems, everyItem(not(containsString("Lefebvre"))));
