@@ -138,10 +138,13 @@ public final class PublicDataCheck implements ReleaseCheck {
     Map<String, String> types = Duck.columnTypes(c, from);
     for (Map.Entry<String, String> col : types.entrySet()) {
       String type = col.getValue();
-      if (!type.startsWith("VARCHAR")) {
+      if (!type.contains("VARCHAR")) {
         continue;
       }
-      String values = type.endsWith("[]") ? "unnest(" + Duck.ident(col.getKey()) + ")" : Duck.ident(col.getKey());
+      // text, a list of texts, or a nested value holding texts (e.g. rejected.violations), read as its text
+      boolean nested = !type.equals("VARCHAR") && !type.equals("VARCHAR[]");
+      String values = type.equals("VARCHAR[]") ? "unnest(" + Duck.ident(col.getKey()) + ")"
+          : nested ? "CAST(" + Duck.ident(col.getKey()) + " AS VARCHAR)" : Duck.ident(col.getKey());
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT DISTINCT " + values + " AS v FROM " + from)) {
         boolean named = false;
@@ -153,7 +156,8 @@ public final class PublicDataCheck implements ReleaseCheck {
             problems.add(name + " column " + col.getKey() + ": holds a name or e-mail of one of the run's"
                 + " observers");
           }
-          if (!linked && v != null && precise.ids().contains(v)) {
+          if (!linked && v != null && (nested ? precise.ids().stream().anyMatch(id -> containsWhole(v, id))
+              : precise.ids().contains(v))) {
             linked = true;
             problems.add(name + " column " + col.getKey() + ": holds the submitted id of a generalised record"
                 + " (it links the public row to the precise one)");

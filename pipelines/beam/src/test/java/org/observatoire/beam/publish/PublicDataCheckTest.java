@@ -62,6 +62,8 @@ class PublicDataCheckTest {
         + " ('b', 'taxref:3764', 45.0, 5.0, NULL, 'obs_1', ['camille.lefebvre@example.org'], NULL))"
         + " t(occurrenceID, taxonKey, decimalLatitude, decimalLongitude, dataGeneralizations, recordedBy, flags,"
         + " locationID)");
+    parquet(release.resolve("rejected/rejected-0.parquet"), "SELECT [{'code': 'MALFORMED_JSON', 'message':"
+        + " 'Unrecognized token ''Lefebvre'' ... Camille Lefebvre'}] AS violations");
     // a GeoParquet-like point column (ISO WKB, little endian): POINT(5.72441 45.18825)
     parquet(release.resolve("visits/part-0.parquet"), "SELECT from_hex('0101000000' || "
         + wkbDouble(5.72441) + " || " + wkbDouble(45.18825) + ") AS geometry");
@@ -78,6 +80,7 @@ class PublicDataCheckTest {
         "occurrences columns decimalLatitude/decimalLongitude: 1 precise location(s) of generalised records are"
             + " public",
         "occurrences: 1 row(s) of sensitive taxa are published finer than their grid cell",
+        "rejected column violations: holds a name or e-mail of one of the run's observers",
         "visits column geometry: 1 precise location(s) of generalised records are public (WKB points)",
         "report.html: holds a name or e-mail of one of the run's observers",
         "manifest.json: holds the submitted id of a generalised record"));
