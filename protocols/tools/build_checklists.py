@@ -59,8 +59,18 @@ def stoc_euring_codes():
     return m
 
 
+def bird_synonyms():
+    # other names of listed species (sample-data/reference/bird-synonyms.csv, provenance in its SOURCES.md)
+    path = os.path.join(os.path.dirname(OUT), "sample-data", "reference", "bird-synonyms.csv")
+    syn = {}
+    for r in csv.DictReader(open(path, encoding="utf-8")):
+        syn.setdefault(r["taxref_cd_nom"], []).append(r["synonym"])
+    return syn
+
+
 def birds(pid):
     src = "stoc_species.csv"
+    synonyms = bird_synonyms()
     sql = stoc_euring_codes()
     recs = list(csv.DictReader(open(os.path.join(REF, "stoc_species.csv"), encoding="utf-8")))
     # order: the file sometimes puts a family in order_tax; take the order its family has elsewhere
@@ -106,7 +116,7 @@ def birds(pid):
             stats["sql_extra_codes"] += len(extra)
             codes += extra
         r = row(kind=kind, listed="true" if niv == "espece" else "false", codes=codes, taxrefId=cd,
-                scientificName=sci, rank=rank, vernacularName=x["french_name"],
+                scientificName=sci, rank=rank, vernacularName=x["french_name"], synonyms=synonyms.get(cd, []),
                 kingdom="Animalia", phylum="Chordata", **{"class": "Aves"}, order=order, family=fam,
                 source=sources)
         r["key"] = key_for(pid, r)

@@ -66,7 +66,7 @@ class NightlyEndToEndTest {
     assertThat(manifest.at("/totals/duplicates").asLong(), equalTo(byVerdict.get("duplicate")));
     assertThat(manifest.at("/totals/linesRead").asLong(), equalTo((long) SampleData.verdicts().size()));
     assertThat(manifest.at("/run/runner").asText(), equalTo("FlinkRunner"));
-    assertThat(manifest.path("inputs").size(), equalTo(19));
+    assertThat(manifest.path("inputs").size(), equalTo(20));
     manifest.path("inputs").forEach(f -> assertThat(f.path("sha256").asText().length(), equalTo(64)));
   }
 
@@ -76,8 +76,11 @@ class NightlyEndToEndTest {
     SampleData.verdicts().stream().filter(v -> v.verdict().equals("curated") && v.occurrences() > 0)
         .forEach(v -> expected.put(v.submissionId(), (long) v.occurrences()));
     Map<String, Long> actual = new TreeMap<>();
-    for (Map<String, Object> r : query("SELECT submissionId, count(*) AS n FROM " + files("occurrences")
-        + " GROUP BY submissionId")) {
+    // a generalised event's public ids are opaque: its submission is found through the restricted locations
+    for (Map<String, Object> r : query("SELECT CASE WHEN l.eventID IS NULL THEN o.submissionId"
+        + " ELSE regexp_extract(l.eventID, '^[^:]+:([^/]+)', 1) END AS submissionId, count(*) AS n FROM "
+        + files("occurrences") + " o LEFT JOIN read_parquet('" + restricted + "/locations/*.parquet') l"
+        + " ON o.occurrenceID = l.publishedOccurrenceID GROUP BY 1")) {
       actual.put((String) r.get("submissionId"), (Long) r.get("n"));
     }
     assertThat(actual, equalTo(expected));
@@ -158,7 +161,8 @@ class NightlyEndToEndTest {
     List<Map<String, Object>> rows = query("SELECT decimalLatitude AS lat, decimalLongitude AS lon, "
         + "dataGeneralizations AS g, coordinateUncertaintyInMeters AS u FROM " + files("occurrences")
         + " WHERE scientificName IN ('Circus pygargus', 'Bubo bubo')");
-    assertThat(rows.size(), equalTo(2));
+    // the sample's two raptors and the eagle owl of the privacy reproducers
+    assertThat(rows.size(), equalTo(3));
     Reprojector sis = Reprojector.sis();
     for (Map<String, Object> r : rows) {
       assertThat(r.get("g") != null, is(true));
@@ -168,9 +172,14 @@ class NightlyEndToEndTest {
       assertThat(Math.abs(Math.floorMod(Math.round(p.y()), 10_000L) - 5_000L), lessThan(2L));
       assertThat((Double) r.get("u") >= 7_071, is(true));
     }
+    // every generalised row (the sensitive ones, the other rows of their events and of their sites' visits) has
+    // its full-precision location in the restricted output, and only those
     List<Map<String, Object>> full = query("SELECT count(*) AS n FROM read_parquet('" + restricted
         + "/locations/*.parquet')");
-    assertThat(full.get(0).get("n"), equalTo(2L));
+    List<Map<String, Object>> generalised = query("SELECT count(*) AS n FROM " + files("occurrences")
+        + " WHERE dataGeneralizations IS NOT NULL");
+    assertThat(full.get(0).get("n"), equalTo(generalised.get(0).get("n")));
+    assertThat((Long) generalised.get(0).get("n") > 3, is(true));
   }
 
   @Test

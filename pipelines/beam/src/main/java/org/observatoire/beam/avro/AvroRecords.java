@@ -65,11 +65,97 @@ public final class AvroRecords {
       lr.put("decimalLongitude", l.decimalLongitude());
       lr.put("coordinateUncertaintyInMeters", l.coordinateUncertaintyInMeters());
       lr.put("generalisationMeters", l.generalisationMeters());
+      lr.put("publishedOccurrenceID", l.publishedOccurrenceID());
+      lr.put("eventID", l.eventID());
+      lr.put("locationID", l.locationID());
       restricted.add(lr);
     }
     r.put("restricted", restricted);
     r.put("visit", visit(a.visit()));
+    r.put("siteKeys", a.siteKeys());
+    r.put("generalisationMeters", a.generalisationMeters());
     return r;
+  }
+
+  private static final java.lang.reflect.RecordComponent[] COMPONENTS = Occurrence.class.getRecordComponents();
+  private static final java.lang.reflect.Constructor<Occurrence> CANONICAL = canonical();
+
+  private static java.lang.reflect.Constructor<Occurrence> canonical() {
+    // the occurrence schema lists the record's components in order (OccurrenceColumns; "class" is taxonClass)
+    List<org.apache.avro.Schema.Field> fields = AvroSchemas.OCCURRENCE.getFields();
+    for (int i = 0; i < COMPONENTS.length; i++) {
+      String name = COMPONENTS[i].getName();
+      if (!fields.get(i).name().equals("taxonClass".equals(name) ? "class" : name)) {
+        throw new IllegalStateException("occurrence column " + i + " is " + fields.get(i).name() + ", not " + name);
+      }
+    }
+    try {
+      return Occurrence.class.getDeclaredConstructor(java.util.Arrays.stream(COMPONENTS)
+          .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The core value of an occurrence row decoded from a block ({@link #occurrencesOf}). */
+  public static Occurrence occurrenceOf(GenericRecord row) {
+    Object[] args = new Object[COMPONENTS.length];
+    for (int i = 0; i < args.length; i++) {
+      Object v = row.get(i);
+      if (v instanceof CharSequence cs) {
+        v = cs.toString();
+      } else if (v instanceof List<?> l) {
+        v = l.stream().map(Object::toString).toList();
+      }
+      args[i] = v;
+    }
+    try {
+      return CANONICAL.newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot rebuild an occurrence row", e);
+    }
+  }
+
+  /** The restricted locations of an accepted-submission record. */
+  public static List<RestrictedLocation> restrictedOf(GenericRecord accepted) {
+    @SuppressWarnings("unchecked")
+    List<GenericRecord> rs = (List<GenericRecord>) accepted.get("restricted");
+    List<RestrictedLocation> out = new ArrayList<>(rs.size());
+    for (GenericRecord l : rs) {
+      out.add(new RestrictedLocation(l.get("occurrenceID").toString(), str(l.get("taxonKey")),
+          str(l.get("scientificName")), (Double) l.get("decimalLatitude"), (Double) l.get("decimalLongitude"),
+          (Double) l.get("coordinateUncertaintyInMeters"), (Integer) l.get("generalisationMeters"),
+          str(l.get("publishedOccurrenceID")), str(l.get("eventID")), str(l.get("locationID"))));
+    }
+    return out;
+  }
+
+  /**
+   * A copy of an accepted-submission record with its occurrences, restricted locations and visit replaced (a
+   * generalised event).
+   */
+  public static GenericRecord withEvent(GenericRecord accepted, List<org.observatoire.core.occurrence.Occurrence> rows,
+      List<RestrictedLocation> restricted, org.observatoire.core.visits.Visit visit, int generalisationMeters) {
+    Outcome.Accepted a = new Outcome.Accepted(
+        new org.observatoire.core.ingest.SourceRef(accepted.get("sourceFile").toString(),
+            (Long) accepted.get("sourceLine")),
+        accepted.get("submissionId").toString(), accepted.get("protocol").toString(), 0,
+        java.time.Instant.ofEpochMilli((Long) accepted.get("submittedAtMillis")), accepted.get("contentHash").toString(),
+        rows, restricted, visit, (Integer) accepted.get("nonTaxonRecords"), siteKeysOf(accepted), generalisationMeters);
+    return accepted(a);
+  }
+
+  /** The site keys of an accepted-submission record (restricted). */
+  public static List<String> siteKeysOf(GenericRecord accepted) {
+    Object keys = accepted.get("siteKeys");
+    if (keys == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object k : (List<?>) keys) {
+      out.add(k.toString());
+    }
+    return out;
   }
 
   private static GenericRecord visit(org.observatoire.core.visits.Visit v) {
@@ -92,6 +178,8 @@ public final class AvroRecords {
     r.put("samplingProtocol", v.samplingProtocol());
     r.put("sampleSizeMinutes", v.sampleSizeMinutes());
     r.put("samplingEffort", v.samplingEffort());
+    r.put("submissionId",
+        org.observatoire.core.privacy.ReleaseIds.isOpaque(v.submissionId()) ? v.submissionId() : null);
     return r;
   }
 
@@ -101,8 +189,10 @@ public final class AvroRecords {
     if (v == null) {
       return null;
     }
+    Object published = v.getSchema().getField("submissionId") == null ? null : v.get("submissionId");
     return new org.observatoire.core.visits.Visit(v.get("eventID").toString(), accepted.get("protocol").toString(),
-        accepted.get("submissionId").toString(), str(v.get("locationID")), v.get("eventDate").toString(),
+        published != null ? published.toString() : accepted.get("submissionId").toString(), str(v.get("locationID")),
+        v.get("eventDate").toString(),
         (Integer) v.get("year"), (Integer) v.get("month"), str(v.get("startTime")), (Double) v.get("durationMinutes"),
         (Integer) v.get("pointCount"), (Integer) v.get("transectLengthMeters"), (Double) v.get("siteLatitude"),
         (Double) v.get("siteLongitude"), (Boolean) v.get("completeList"), str(v.get("samplingProtocol")),

@@ -90,6 +90,12 @@ public final class AvroSchemas {
       .name("decimalLongitude").type().doubleType().noDefault()
       .name("coordinateUncertaintyInMeters").type().nullable().doubleType().noDefault()
       .name("generalisationMeters").type().intType().noDefault()
+      .name("publishedOccurrenceID").doc("The occurrenceID of the public row (opaque for generalised events).")
+      .type().optional().stringType()
+      .name("eventID").doc("The event id as submitted (the public row's is opaque when generalised).").type()
+      .optional().stringType()
+      .name("locationID").doc("The site id as submitted (the public row's is opaque when generalised).").type()
+      .optional().stringType()
       .endRecord();
 
   public static final Schema DEAD_LETTER = SchemaBuilder.record("DeadLetter").namespace(NS)
@@ -135,6 +141,8 @@ public final class AvroSchemas {
       .name("samplingProtocol").type().optional().stringType()
       .name("sampleSizeMinutes").type().optional().doubleType()
       .name("samplingEffort").type().optional().stringType()
+      .name("submissionId").doc("The published submission id when it differs from the submission's (an opaque id of a"
+          + " generalised event); null otherwise.").type().optional().stringType()
       .endRecord();
 
   /**
@@ -192,6 +200,11 @@ public final class AvroSchemas {
       .name("restricted").type().array().items(RESTRICTED_LOCATION).noDefault()
       .name("visit").doc("The complete-count visit (STOC, Propage, garden counts), else null.").type()
       .optional().type(VISIT)
+      .name("siteKeys").doc("Restricted: the submission's site ids and rounded points (SiteKeys), for the release-wide"
+          + " generalisation of sensitive sites. Never published.").type().array().items().stringType()
+      .arrayDefault(java.util.List.of())
+      .name("generalisationMeters").doc("The cell the whole event is generalised to; 0: not generalised.").type()
+      .intType().intDefault(0)
       .endRecord();
 
   /** The encoded form of {@link #ACCEPTED}'s occurrences. */

@@ -29,6 +29,9 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Values;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.transforms.FindRepeatedIds;
+import org.observatoire.beam.transforms.FindSensitiveSites;
+import org.observatoire.beam.transforms.GeneraliseSensitiveSites;
+import org.observatoire.beam.transforms.WithholdRejectedPlaces;
 import org.observatoire.core.ingest.RepeatedIds;
 import org.observatoire.beam.avro.AvroSchemas;
 import org.observatoire.beam.cubes.BuildOccurrenceCubes;
@@ -181,18 +184,24 @@ public final class NightlyJob {
     // ids found on more than one line, from a light second read: the other submissions skip the duplicate check
     PCollectionView<RepeatedIds> repeated = p.apply("ReadSubmissionIds", read.idKeys())
         .apply("FindRepeatedIds", FindRepeatedIds.create());
-    ProcessSubmissions process = ProcessSubmissions.with(processingConfig(options, referenceTime))
-        .keepingUnique(repeated);
+    org.observatoire.beam.transforms.ProcessingConfig config = processingConfig(options, referenceTime);
+    ProcessSubmissions process = ProcessSubmissions.with(config).keepingUnique(repeated);
     PCollectionTuple processed = lines.get(read.linesTag()).apply("ProcessSubmissions", process);
     DeduplicateSubmissions dedupe = DeduplicateSubmissions.create();
     PCollectionTuple deduped = processed.get(process.sideTag())
         .apply("TakeRepeated", DeduplicateSubmissions.takeRepeated())
         .apply("DeduplicateSubmissions", dedupe);
-    PCollection<GenericRecord> curated = PCollectionList
+    // privacy per site for the whole release: every visit to a site with a sensitive record is generalised
+    PCollection<GenericRecord> accepted = PCollectionList
         .of(processed.get(process.acceptedTag()).apply("UniqueIds", Values.create())
             .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED)))
         .and(deduped.get(dedupe.curatedTag()))
         .apply("Curated", Flatten.pCollections());
+    PCollectionView<java.util.Map<String, Integer>> sensitiveSites =
+        accepted.apply("FindSensitiveSites", FindSensitiveSites.create());
+    GeneraliseSensitiveSites sites = GeneraliseSensitiveSites.with(config, sensitiveSites);
+    PCollectionTuple atSites = accepted.apply("GeneraliseSensitiveSites", sites);
+    PCollection<GenericRecord> curated = atSites.get(sites.curatedTag());
 
     // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
     curated.apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(OCCURRENCE_SORT))
@@ -218,7 +227,9 @@ public final class NightlyJob {
         .and(deduped.get(dedupe.sideTag()))
         .and(cubes.get(buildCubes.sideTag()))
         .apply("RouteSideRecords", route);
-    sides.get(route.tag(SideRecords.REJECTED)).apply("WriteRejected",
+    sides.get(route.tag(SideRecords.REJECTED))
+        .apply("WithholdRejectedPlaces", WithholdRejectedPlaces.at(sensitiveSites))
+        .apply("WriteRejected",
         sharded(options, WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED)));
     sides.get(route.tag(SideRecords.DUPLICATE)).apply("WriteDuplicates",
         sharded(options, WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE)));
@@ -226,7 +237,8 @@ public final class NightlyJob {
         WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER)));
     sides.get(route.tag(SideRecords.RAW_REJECTED)).apply("WriteRawRejected", sharded(options, WriteParquetDataset.flat(
         restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE)));
-    sides.get(route.tag(SideRecords.RESTRICTED_LOCATION)).apply("WriteRestrictedLocations",
+    PCollectionList.of(sides.get(route.tag(SideRecords.RESTRICTED_LOCATION))).and(atSites.get(sites.restrictedTag()))
+        .apply("RestrictedLocations", Flatten.pCollections()).apply("WriteRestrictedLocations",
         sharded(options, WriteParquetDataset.flat(restricted + "/" + RESTRICTED_LOCATIONS, "locations",
             AvroSchemas.RESTRICTED_LOCATION)));
 
@@ -265,6 +277,7 @@ public final class NightlyJob {
     Instant referenceTime = options.getReferenceTime() == null ? started : Instant.parse(options.getReferenceTime());
     String runId = options.getRunId() != null ? options.getRunId()
         : "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started);
+    options.setRunId(runId); // the release scope of the opaque ids of generalised events
     Path input = Path.of(options.getInput()).toAbsolutePath().normalize();
     Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
     Path restricted = Path.of(restrictedOutput(options)).toAbsolutePath().normalize();
@@ -380,7 +393,8 @@ public final class NightlyJob {
 
   static org.observatoire.beam.transforms.ProcessingConfig processingConfig(Options options, Instant referenceTime) {
     return org.observatoire.beam.transforms.ProcessingConfig.of(referenceTime, options.getMaxLineBytes(),
-        options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), options.getCountExpectations());
+        options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), options.getCountExpectations())
+        .withReleaseScope(options.getRunId());
   }
 
   private static void prepareOutput(Path output, boolean overwrite, List<String> names) {

@@ -18,14 +18,18 @@ public final class NightlyRelease {
       String releaseId, int keep, List<ReleaseCheck> extraChecks, Clock clock) {
     List<ReleaseCheck> checks = new ArrayList<>();
     checks.add(ReleaseVerifier.of(NightlyDatasets.declaredColumns(options.getMaterialiseVisits())));
+    boolean restrictedGiven = options.getRestrictedOutput() != null;
+    Path restricted = restrictedGiven ? Path.of(options.getRestrictedOutput()).toAbsolutePath().normalize()
+        : catalog.resolve(ReleaseCatalog.RESTRICTED).resolve(releaseId);
+    // no observer's name or e-mail, no precise sensitive location or linkable id in any public file
+    checks.add(PublicDataCheck.forRun(Path.of(options.getInput()).toAbsolutePath().normalize(), restricted));
     checks.addAll(extraChecks);
     ReleasePublisher publisher = ReleasePublisher.of(ReleaseCatalog.at(catalog, clock), checks, keep);
-    boolean restrictedGiven = options.getRestrictedOutput() != null;
     return publisher.publish(releaseId, staging -> {
       options.setOutput(staging.toString());
       if (!restrictedGiven) {
         // restricted data never goes into a release: it has its own folder beside them
-        options.setRestrictedOutput(catalog.resolve(ReleaseCatalog.RESTRICTED).resolve(releaseId).toString());
+        options.setRestrictedOutput(restricted.toString());
       }
       options.setRunId(releaseId);
       options.setOverwrite(false);

@@ -26,9 +26,11 @@ import org.observatoire.core.quality.counts.CountExpectations;
  * @param pseudonymKeyFile a key file outside the repository, or null to use the environment variable only
  * @param sampleKey use the public sample key (sample data only)
  * @param countExpectationsFile a CSV written by {@code CountExpectations.writeCsv}, or null
+ * @param releaseScope scope of the opaque ids of generalised events (a release's run id); null: the reference date
+ *     (streaming: the literal {@code stream})
  */
 public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, String pseudonymKeyFile, boolean sampleKey,
-    String countExpectationsFile) implements Serializable {
+    String countExpectationsFile, String releaseScope) implements Serializable {
 
   /** Marks a live (streaming) configuration. */
   public static final long LIVE = Long.MIN_VALUE;
@@ -37,13 +39,19 @@ public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, Strin
   /** A streaming configuration: each submission is judged against the wall clock when it is processed. */
   public static ProcessingConfig live(int maxLineBytes, String pseudonymKeyFile, boolean sampleKey,
       String countExpectationsFile) {
-    return new ProcessingConfig(LIVE, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile);
+    return new ProcessingConfig(LIVE, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile, "stream");
   }
 
   public static ProcessingConfig of(Instant referenceTime, int maxLineBytes, String pseudonymKeyFile,
       boolean sampleKey, String countExpectationsFile) {
     return new ProcessingConfig(referenceTime.toEpochMilli(), maxLineBytes, pseudonymKeyFile, sampleKey,
-        countExpectationsFile);
+        countExpectationsFile, null);
+  }
+
+  /** The same configuration with opaque ids scoped to {@code scope} (the release's run id). */
+  public ProcessingConfig withReleaseScope(String scope) {
+    return new ProcessingConfig(referenceTimeMillis, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile,
+        scope);
   }
 
   /** The key this configuration names; fails with a clear message when there is none. */
@@ -61,7 +69,7 @@ public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, Strin
     boolean live = referenceTimeMillis == LIVE;
     Instant reference = live ? java.time.Clock.systemUTC().instant() : Instant.ofEpochMilli(referenceTimeMillis);
     InterpretationSettings settings = InterpretationSettings.of(
-        reference.atOffset(ZoneOffset.UTC).toLocalDate(), pseudonymKey());
+        reference.atOffset(ZoneOffset.UTC).toLocalDate(), pseudonymKey()).withReleaseScope(releaseScope);
     if (countExpectationsFile != null) {
       try (Reader r = Files.newBufferedReader(Path.of(countExpectationsFile), StandardCharsets.UTF_8)) {
         settings = settings.withCountExpectations(CountExpectations.readCsv(r));

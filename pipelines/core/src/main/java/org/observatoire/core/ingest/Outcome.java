@@ -16,7 +16,9 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
    * A submission that passed its protocol's schema and rules: its public occurrence rows, and the full-precision
    * locations of those generalised for sensitive species (for the restricted output only), and, for the
    * complete-count protocols, the visit (null otherwise); and how many of its records name no taxon (noise...),
-   * which are counted but never become occurrences.
+   * which are counted but never become occurrences. {@code siteKeys} name the submission's sites (restricted: see
+   * {@link org.observatoire.core.privacy.SiteKeys}); {@code generalisationMeters} is the cell the whole event was
+   * generalised to (0: not generalised).
    */
   record Accepted(
       SourceRef source,
@@ -28,8 +30,20 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
       List<Occurrence> occurrences,
       List<RestrictedLocation> restricted,
       org.observatoire.core.visits.Visit visit,
-      int nonTaxonRecords)
+      int nonTaxonRecords,
+      List<String> siteKeys,
+      int generalisationMeters)
       implements Outcome {
+    /**
+     * An accepted submission with no site keys, not generalised as a whole.
+     */
+    public Accepted(SourceRef source, String submissionId, String protocol, int protocolVersion, Instant submittedAt,
+        String contentHash, List<Occurrence> occurrences, List<RestrictedLocation> restricted,
+        org.observatoire.core.visits.Visit visit, int nonTaxonRecords) {
+      this(source, submissionId, protocol, protocolVersion, submittedAt, contentHash, occurrences, restricted, visit,
+          nonTaxonRecords, List.of(), 0);
+    }
+
     /** An accepted submission all of whose records are taxa. */
     public Accepted(SourceRef source, String submissionId, String protocol, int protocolVersion, Instant submittedAt,
         String contentHash, List<Occurrence> occurrences, List<RestrictedLocation> restricted,
@@ -53,6 +67,10 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
       Objects.requireNonNull(contentHash, "contentHash");
       occurrences = List.copyOf(occurrences);
       restricted = List.copyOf(restricted);
+      siteKeys = List.copyOf(siteKeys);
+      if (generalisationMeters < 0) {
+        throw new IllegalArgumentException("generalisationMeters must be >= 0, got " + generalisationMeters);
+      }
     }
   }
 

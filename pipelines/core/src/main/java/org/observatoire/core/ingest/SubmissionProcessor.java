@@ -1,6 +1,5 @@
 package org.observatoire.core.ingest;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +21,7 @@ import org.observatoire.core.interpret.RestrictedLocation;
 import org.observatoire.core.occurrence.FlatOccurrence;
 import org.observatoire.core.occurrence.Flattener;
 import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.core.privacy.SiteKeys;
 import org.observatoire.core.privacy.SubmissionRedactor;
 import org.observatoire.core.protocol.ProtocolCatalog;
 import org.observatoire.core.protocol.ProtocolSchema;
@@ -113,6 +113,11 @@ public final class SubmissionProcessor {
     return maxLineBytes;
   }
 
+  /** The interpreter of accepted rows; null for a verdicts-only processor. */
+  public OccurrenceInterpreter interpreter() {
+    return interpreter;
+  }
+
   /** Decides what becomes of one line. */
   public Outcome process(RawLine line) {
     SourceRef source = line.source();
@@ -135,7 +140,7 @@ public final class SubmissionProcessor {
     try {
       doc = MAPPER.readTree(bytes);
     } catch (IOException e) {
-      return reject(line, null, null, null, Violation.ofLine("MALFORMED_JSON", jsonMessage(e)));
+      return reject(line, null, null, null, Violation.ofLine("MALFORMED_JSON", JsonErrors.describe(e)));
     }
     if (doc == null || !doc.isObject()) {
       String kind = doc == null ? "nothing" : doc.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
@@ -153,7 +158,8 @@ public final class SubmissionProcessor {
     if (protocol == null || !catalog.knowsProtocol(protocol)) {
       String why = protocol == null
           ? "the submission has no protocol (a string such as \"stoc-eps\")"
-          : "unknown protocol '" + protocol + "'; known: " + String.join(", ", catalog.protocols());
+          : "unknown protocol (a text of " + protocol.length() + " characters); known: "
+              + String.join(", ", catalog.protocols());
       return reject(line, doc, submissionId, protocol, null,
           List.of(Violation.of("UNKNOWN_PROTOCOL", "/protocol", why)));
     }
@@ -162,7 +168,8 @@ public final class SubmissionProcessor {
     Optional<ProtocolSchema> schema = version == null ? Optional.empty() : catalog.schema(protocol, version);
     if (schema.isEmpty()) {
       return reject(line, doc, submissionId, protocol, version, List.of(Violation.of("UNKNOWN_PROTOCOL_VERSION",
-          "/protocolVersion", "no schema for " + protocol + " version " + versionNode
+          "/protocolVersion", "no schema for " + protocol + " version "
+              + (version != null ? String.valueOf(version) : "given as " + kindOf(versionNode))
               + "; known versions: " + catalog.versions(protocol))));
     }
     List<Violation> violations = new ArrayList<>(schema.get().validate(doc));
@@ -182,6 +189,7 @@ public final class SubmissionProcessor {
     List<Occurrence> rows = new ArrayList<>(flat.size());
     List<RestrictedLocation> restricted = new ArrayList<>(0);
     int nonTaxa = 0;
+    int sensitiveCell = 0;
     // some exports give no site coordinates: then there is no declared site to measure rows against
     var where = pkg.mapping().event();
     JsonNode siteLat = where.latitude() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
@@ -200,15 +208,39 @@ public final class SubmissionProcessor {
         continue;
       }
       rows.add(i.publicRow());
+      sensitiveCell = Math.max(sensitiveCell, i.sensitiveCellMetres());
       if (i.generalised()) {
         restricted.add(i.restricted());
       }
     }
     Instant submittedAt = IsoTimes.offsetDateTime(doc.get("submittedAt").asText()).toInstant();
+    org.observatoire.core.visits.Visit visit =
+        org.observatoire.core.visits.Visits.describe(doc, values, pkg, submissionId);
+    List<String> siteKeys = List.of();
+    if (interpreter != null) {
+      siteKeys = SiteKeys.of(protocol, rows, restricted.stream()
+          .map(r -> new double[] {r.decimalLatitude(), r.decimalLongitude()}).toList(), visit);
+      if (sensitiveCell > 0) {
+        // privacy is decided per event: one sensitive occurrence generalises the whole visit and its ids
+        OccurrenceInterpreter.WithheldEvent w = interpreter.withhold(rows, restricted, visit, sensitiveCell,
+            SENSITIVE_EVENT);
+        rows = w.rows();
+        restricted = w.restricted();
+        visit = w.visit();
+      }
+    }
     return new Outcome.Accepted(
-        source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted,
-        org.observatoire.core.visits.Visits.describe(doc, values, pkg, submissionId), nonTaxa);
+        source, submissionId, protocol, version, submittedAt, Hashing.sha256Hex(bytes), rows, restricted, visit,
+        nonTaxa, siteKeys, sensitiveCell);
   }
+
+  private static String kindOf(JsonNode n) {
+    return n.isMissingNode() ? "nothing" : "a JSON " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** informationWithheld of the rows generalised because another occurrence of their event is sensitive. */
+  public static final String SENSITIVE_EVENT = "precise coordinates withheld: a sensitive species was recorded"
+      + " during this visit; full precision only in the restricted dataset";
 
   /**
    * A rejection of a parsed line. The public text (personal data removed) is kept only when the submission passed its
@@ -219,8 +251,26 @@ public final class SubmissionProcessor {
     boolean structureKnown = violations.stream().noneMatch(v -> v.code().startsWith("SCHEMA_")
         || v.code().startsWith("UNKNOWN_PROTOCOL"));
     String publicText = redactor == null || doc == null || !structureKnown ? null : redactor.redact(doc);
+    if (publicText != null && mentionsSensitiveTaxon(line, doc, protocol, version)) {
+      // the rejected submission is published without its places: it names a sensitive species
+      publicText = org.observatoire.core.privacy.PlaceFields.without(publicText);
+    }
     return new Outcome.Rejected(
         line.source(), submissionId, protocol, version, violations, line.bytes(), line.byteLength(), publicText);
+  }
+
+  private boolean mentionsSensitiveTaxon(RawLine line, JsonNode doc, String protocol, Integer version) {
+    try {
+      ProtocolPackage pkg = catalog.packages().require(protocol);
+      for (FlatOccurrence f : Flattener.flatten(doc, CelValues.of(doc), pkg, version, line.source(), List.of())) {
+        if (interpreter.interpret(f, null).sensitiveCellMetres() > 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException e) {
+      return true; // cannot tell: withhold the places
+    }
   }
 
   private static Outcome.Rejected reject(
@@ -272,12 +322,4 @@ public final class SubmissionProcessor {
         + String.format(" (0x%02X)", bytes[at] & 0xff));
   }
 
-  private static String jsonMessage(IOException e) {
-    if (e instanceof JsonParseException pe && pe.getLocation() != null) {
-      return "not valid JSON at column " + pe.getLocation().getColumnNr() + ": " + pe.getOriginalMessage();
-    }
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int cut = m.indexOf("\n at [Source");
-    return "not valid JSON: " + (cut > 0 ? m.substring(0, cut) : m);
-  }
 }

@@ -7,21 +7,28 @@ import org.observatoire.core.quality.counts.CountExpectations;
 
 /**
  * What interpretation depends on besides the data: the run's reference date (BDQ's latest valid date), the observer
- * pseudonym key and the count expectations (empty: only the integer and positivity checks run).
+ * pseudonym key, the count expectations (empty: only the integer and positivity checks run) and the release scope of
+ * the opaque ids of generalised events (the run id; by default the reference date).
  */
 public record InterpretationSettings(LocalDate referenceDate, PseudonymKey pseudonymKey,
-    CountExpectations countExpectations) {
+    CountExpectations countExpectations, String releaseScope) {
   public InterpretationSettings {
     Objects.requireNonNull(referenceDate, "referenceDate");
     Objects.requireNonNull(pseudonymKey, "pseudonymKey");
     Objects.requireNonNull(countExpectations, "countExpectations");
+    releaseScope = releaseScope == null || releaseScope.isBlank() ? "release:" + referenceDate : releaseScope;
   }
 
   public static InterpretationSettings of(LocalDate referenceDate, PseudonymKey key) {
-    return new InterpretationSettings(referenceDate, key, CountExpectations.empty());
+    return new InterpretationSettings(referenceDate, key, CountExpectations.empty(), null);
   }
 
   public InterpretationSettings withCountExpectations(CountExpectations expectations) {
-    return new InterpretationSettings(referenceDate, pseudonymKey, expectations);
+    return new InterpretationSettings(referenceDate, pseudonymKey, expectations, releaseScope);
+  }
+
+  /** Opaque ids scoped to {@code scope} (a release's run id). */
+  public InterpretationSettings withReleaseScope(String scope) {
+    return new InterpretationSettings(referenceDate, pseudonymKey, countExpectations, scope);
   }
 }

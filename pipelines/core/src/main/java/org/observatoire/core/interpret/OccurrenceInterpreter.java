@@ -21,7 +21,9 @@ import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.privacy.GeneralizationResult;
 import org.observatoire.core.privacy.Generalizer;
 import org.observatoire.core.privacy.GridProjection;
+import org.observatoire.core.privacy.PlaceFields;
 import org.observatoire.core.privacy.Pseudonymizer;
+import org.observatoire.core.privacy.ReleaseIds;
 import org.observatoire.core.privacy.SensitiveSpecies;
 import org.observatoire.core.quality.bdq.BdqParameters;
 import org.observatoire.core.quality.bdq.BdqRegistry;
@@ -38,6 +40,7 @@ import org.observatoire.core.protocol.PackageChecklists;
 import org.observatoire.core.taxon.ProtocolChecklist;
 import org.observatoire.core.taxon.TaxonMatch;
 import org.observatoire.core.time.IsoTimes;
+import org.observatoire.core.visits.Visit;
 
 /**
  * Turns a flattened row into a trustworthy public row: taxon matched against the checklist, dates in UTC, quality
@@ -79,6 +82,8 @@ public final class OccurrenceInterpreter {
   private final CellAssigner cells;
   private final Pseudonymizer pseudonymizer;
   private final Generalizer generalizer;
+  private final SensitiveSpecies sensitive;
+  private final ReleaseIds releaseIds;
   private static final int MEMO_LIMIT = 50_000;
   private final java.util.concurrent.ConcurrentHashMap<String, List<String>> bdqMemo =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -99,7 +104,9 @@ public final class OccurrenceInterpreter {
     this.cells = CellAssigner.create(0);
     this.pseudonymizer = Pseudonymizer.of(settings.pseudonymKey());
     Reprojector sis = Reprojector.sis();
-    this.generalizer = Generalizer.of(SensitiveSpecies.loadDefault(), GridProjection.of(
+    this.sensitive = SensitiveSpecies.loadDefault();
+    this.releaseIds = ReleaseIds.of(settings.pseudonymKey(), settings.releaseScope());
+    this.generalizer = Generalizer.of(sensitive, GridProjection.of(
         (lat, lon) -> {
           Projected p = sis.toLambert93(Coordinate.of(lat, lon));
           return new double[] {p.x(), p.y()};
@@ -176,14 +183,18 @@ public final class OccurrenceInterpreter {
 
     RestrictedLocation restricted = null;
     RegionLookup region = null;
+    // the matcher decides: synonyms, codes and current names reach the listed taxon; a conflict (a code naming one
+    // taxon, a name another) is sensitive when either side is
+    var entry = sensitive.lookup(match);
     if (located) {
       double lat = raw.decimalLatitude();
       double lon = raw.decimalLongitude();
-      if (match.isMatched()) {
-        GeneralizationResult g = generalizer.generalise(match.taxon(), lat, lon, raw.coordinateUncertaintyInMeters());
+      if (entry.isPresent()) {
+        GeneralizationResult g = generalizer.generaliseFor(entry.get(), lat, lon, raw.coordinateUncertaintyInMeters());
         if (g.generalised()) {
           restricted = new RestrictedLocation(raw.occurrenceID(), match.taxonKey(), match.scientificName(), lat, lon,
-              raw.coordinateUncertaintyInMeters(), g.cellSizeMetres());
+              raw.coordinateUncertaintyInMeters(), g.cellSizeMetres(), raw.occurrenceID(), raw.eventID(),
+              raw.locationID());
           lat = g.publicLatitude();
           lon = g.publicLongitude();
           b.decimalLatitude(lat).decimalLongitude(lon)
@@ -193,19 +204,12 @@ public final class OccurrenceInterpreter {
         }
       }
 
-      Place place = place(Coordinate.of(lat, lon));
-      region = place.region();
+      region = locate(b, lat, lon);
       if (region.isOutsideFrance()) {
         flags.add("LOCATION_OUTSIDE_FRANCE");
-      } else {
-        b.county(region.departement().name()).departementCode(region.departement().code())
-            .stateProvince(region.region().name()).regionCode(region.region().code());
-        if (region.distanceMeters() > 0) {
-          flags.add("LOCATION_NEAREST_DEPARTEMENT");
-        }
+      } else if (region.distanceMeters() > 0) {
+        flags.add("LOCATION_NEAREST_DEPARTEMENT");
       }
-      Assignment own = place.cells();
-      b.inpn10km(own.inpn10km().code()).eea10km(own.eea10km().code()).eea1km(own.eea1km().code());
     }
 
     String regionCode = region == null || region.isOutsideFrance() ? null : region.region().code();
@@ -215,7 +219,98 @@ public final class OccurrenceInterpreter {
       flags.add(f.code());
     }
     b.flags(List.copyOf(flags));
-    return new Interpreted(b.build(), restricted);
+    return new Interpreted(b.build(), restricted, entry.map(SensitiveSpecies.Entry::generalisationMetres).orElse(0));
+  }
+
+  /** Sets the région, département and cells of a public point; returns the lookup. */
+  private RegionLookup locate(Occurrence.Builder b, double lat, double lon) {
+    Place place = place(Coordinate.of(lat, lon));
+    RegionLookup region = place.region();
+    if (region.isOutsideFrance()) {
+      b.county(null).departementCode(null).stateProvince(null).regionCode(null);
+    } else {
+      b.county(region.departement().name()).departementCode(region.departement().code())
+          .stateProvince(region.region().name()).regionCode(region.region().code());
+    }
+    Assignment own = place.cells();
+    b.inpn10km(own.inpn10km().code()).eea10km(own.eea10km().code()).eea1km(own.eea1km().code());
+    return region;
+  }
+
+  /**
+   * Generalises a whole event (a submission: its visit and every occurrence, sensitive or not) to the centre of its
+   * {@code cellMetres} cell, and replaces the ids that would link it to the precise record (occurrence, event,
+   * parent event, location and submission ids) by release-scoped opaque ids; localities are withheld and
+   * place-like keys are removed from {@code dynamicProperties}. Precise coordinates come from {@code precise} (the
+   * restricted locations of rows already generalised) or from the row itself; every located row gets a restricted
+   * location. Applying it again (with the same or a wider cell) is safe: ids stay the same.
+   *
+   * @param why the {@code informationWithheld} of rows not generalised for their own taxon
+   */
+  public WithheldEvent withhold(List<Occurrence> rows, List<RestrictedLocation> precise, Visit visit,
+      int cellMetres, String why) {
+    Map<String, RestrictedLocation> byPublishedId = new HashMap<>();
+    for (RestrictedLocation r : precise) {
+      byPublishedId.put(r.publishedOccurrenceID(), r);
+    }
+    List<Occurrence> out = new ArrayList<>(rows.size());
+    List<RestrictedLocation> restricted = new ArrayList<>(rows.size());
+    for (Occurrence row : rows) {
+      RestrictedLocation p = byPublishedId.get(row.occurrenceID());
+      Occurrence.Builder b = row.toBuilder()
+          .occurrenceID(releaseIds.opaque("occurrence", row.occurrenceID()))
+          .eventID(releaseIds.opaque("event", row.eventID()))
+          .parentEventID(releaseIds.opaque("event", row.parentEventID()))
+          .locationID(releaseIds.opaque("location", row.locationID()))
+          .submissionId(releaseIds.opaque("submission", row.submissionId()))
+          .locality(null)
+          .dynamicProperties(PlaceFields.without(row.dynamicProperties()));
+      Double lat = p != null ? Double.valueOf(p.decimalLatitude()) : row.decimalLatitude();
+      Double lon = p != null ? Double.valueOf(p.decimalLongitude()) : row.decimalLongitude();
+      if (lat != null && lon != null) {
+        Double uncertainty = p != null ? p.coordinateUncertaintyInMeters() : row.coordinateUncertaintyInMeters();
+        String withheld = p != null && row.informationWithheld() != null ? row.informationWithheld() : why;
+        GeneralizationResult g = generalizer.generaliseTo(cellMetres, lat, lon, uncertainty, withheld);
+        b.decimalLatitude(g.publicLatitude()).decimalLongitude(g.publicLongitude())
+            .coordinateUncertaintyInMeters(g.publicUncertaintyMetres())
+            .dataGeneralizations(g.dataGeneralizations())
+            .informationWithheld(g.informationWithheld());
+        locate(b, g.publicLatitude(), g.publicLongitude());
+      }
+      Occurrence withheldRow = b.build();
+      out.add(withheldRow);
+      if (lat != null && lon != null) {
+        restricted.add(new RestrictedLocation(p != null ? p.occurrenceID() : row.occurrenceID(), row.taxonKey(),
+            row.scientificName(), lat, lon, p != null ? p.coordinateUncertaintyInMeters()
+                : row.coordinateUncertaintyInMeters(), cellMetres, withheldRow.occurrenceID(),
+            p != null && p.eventID() != null ? p.eventID() : row.eventID(),
+            p != null && p.locationID() != null ? p.locationID() : row.locationID()));
+      }
+    }
+    return new WithheldEvent(out, restricted, visit == null ? null : withhold(visit, cellMetres));
+  }
+
+  private Visit withhold(Visit v, int cellMetres) {
+    Double lat = null;
+    Double lon = null;
+    if (v.siteLatitude() != null && v.siteLongitude() != null) {
+      GeneralizationResult g = generalizer.generaliseTo(cellMetres, v.siteLatitude(), v.siteLongitude(), null, "");
+      lat = g.publicLatitude();
+      lon = g.publicLongitude();
+    }
+    return new Visit(releaseIds.opaque("event", v.eventID()), v.protocol(),
+        releaseIds.opaque("submission", v.submissionId()), releaseIds.opaque("location", v.locationID()),
+        v.eventDate(), v.year(), v.month(), v.startTime(), v.durationMinutes(), v.pointCount(),
+        v.transectLengthMeters(), lat, lon, v.completeList(), v.samplingProtocol(), v.sampleSizeMinutes(),
+        v.samplingEffort());
+  }
+
+  /** The public rows, restricted locations and visit of a generalised event. */
+  public record WithheldEvent(List<Occurrence> rows, List<RestrictedLocation> restricted, Visit visit) {}
+
+  /** The cell size the shipped list gives a checklist key, 0 when the key is not sensitive. */
+  public int sensitiveCellMetres(String taxonKey) {
+    return sensitive.lookupKey(taxonKey).map(SensitiveSpecies.Entry::generalisationMetres).orElse(0);
   }
 
   private void dates(Occurrence raw, Occurrence.Builder b) {

@@ -43,6 +43,17 @@ public final class Generalizer {
     return generalise(sensitive.lookup(taxrefCdNom), latitude, longitude, uncertaintyMetres);
   }
 
+  /** Generalises for a listed taxon's entry (e.g. from {@link SensitiveSpecies#lookup(org.observatoire.core.taxon.TaxonMatch)}). */
+  public GeneralizationResult generaliseFor(SensitiveSpecies.Entry entry, double latitude, double longitude,
+      Double uncertaintyMetres) {
+    return generalise(Optional.of(entry), latitude, longitude, uncertaintyMetres);
+  }
+
+  /** The shipped or given list of sensitive taxa. */
+  public SensitiveSpecies sensitive() {
+    return sensitive;
+  }
+
   private GeneralizationResult generalise(Optional<SensitiveSpecies.Entry> entry, double latitude, double longitude,
       Double uncertaintyMetres) {
     if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
@@ -56,7 +67,16 @@ public final class Generalizer {
           longitude, uncertaintyMetres);
     }
     SensitiveSpecies.Entry e = entry.get();
-    int size = e.generalisationMetres();
+    return generalised(e.generalisationMetres(), latitude, longitude, uncertaintyMetres,
+        "precise coordinates withheld: " + e.scientificName() + " is a sensitive species (" + e.reason()
+            + "); full precision only in the restricted dataset");
+  }
+
+  private GeneralizationResult generalised(int size, double latitude, double longitude, Double uncertaintyMetres,
+      String withheld) {
+    if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+      throw new IllegalArgumentException("coordinate out of range: " + latitude + ", " + longitude);
+    }
     double[] centre = cellCentre(latitude, longitude, size);
     double halfDiagonal = size * Math.sqrt(2) / 2;
     double publicUncertainty = Math.ceil((uncertaintyMetres == null ? 0 : uncertaintyMetres) + halfDiagonal);
@@ -64,10 +84,22 @@ public final class Generalizer {
     String generalizations = "coordinates generalised to the centre of a " + cell + " cell ("
         + projection.description() + "); coordinateUncertaintyInMeters increased by " + Math.round(halfDiagonal)
         + " m (half the cell diagonal)" + (uncertaintyMetres == null ? "; original uncertainty unknown" : "");
-    String withheld = "precise coordinates withheld: " + e.scientificName() + " is a sensitive species (" + e.reason()
-        + "); full precision only in the restricted dataset";
     return new GeneralizationResult(true, round5(centre[0]), round5(centre[1]), publicUncertainty, generalizations,
         withheld, size, latitude, longitude, uncertaintyMetres);
+  }
+
+  /**
+   * Generalises a point to the centre of its {@code sizeMetres} cell whatever its taxon: the other occurrences of an
+   * event (or site) in which a sensitive species was recorded.
+   *
+   * @param withheld the Darwin Core {@code informationWithheld} text (why this row is generalised)
+   */
+  public GeneralizationResult generaliseTo(int sizeMetres, double latitude, double longitude,
+      Double uncertaintyMetres, String withheld) {
+    if (sizeMetres < 100) {
+      throw new IllegalArgumentException("a generalisation cell is at least 100 m, got " + sizeMetres);
+    }
+    return generalised(sizeMetres, latitude, longitude, uncertaintyMetres, withheld);
   }
 
   /** {latitude, longitude} of the centre of the {@code sizeMetres} cell containing the point (not rounded). */

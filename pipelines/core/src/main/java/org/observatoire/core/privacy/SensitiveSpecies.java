@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.observatoire.core.csv.CsvRows;
 import org.observatoire.core.taxon.Names;
 import org.observatoire.core.taxon.Taxon;
+import org.observatoire.core.taxon.TaxonMatch;
 
 /**
  * The list of taxa whose public coordinates are generalised: {@code sensitive-species.csv} with columns
@@ -92,6 +93,40 @@ public final class SensitiveSpecies {
 
   public Optional<Entry> lookup(int taxrefCdNom) {
     return Optional.ofNullable(byCdNom.get(taxrefCdNom));
+  }
+
+  /**
+   * The entry covering a taxon match: the matched taxon's; for an ambiguous match (two inputs naming different
+   * taxa, e.g. the code of a falcon with the name of a tit) the entry of any candidate, the widest cell first: a
+   * conflict is sensitive when either side is.
+   */
+  public Optional<Entry> lookup(TaxonMatch match) {
+    if (match == null) {
+      return Optional.empty();
+    }
+    if (match.isMatched()) {
+      return lookup(match.taxon());
+    }
+    Entry widest = null;
+    for (String key : match.candidateKeys()) {
+      Optional<Entry> e = lookupKey(key);
+      if (e.isPresent() && (widest == null || e.get().generalisationMetres() > widest.generalisationMetres())) {
+        widest = e.get();
+      }
+    }
+    return Optional.ofNullable(widest);
+  }
+
+  /** By a checklist key: {@code taxref:<cd_nom>} keys are looked up by cd_nom, others are not listed. */
+  public Optional<Entry> lookupKey(String taxonKey) {
+    if (taxonKey == null || !taxonKey.startsWith("taxref:")) {
+      return Optional.empty();
+    }
+    try {
+      return lookup(Integer.parseInt(taxonKey.substring("taxref:".length())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** By cd_nom, else by the scientific name of a listed taxon the given one lies below (its species). */

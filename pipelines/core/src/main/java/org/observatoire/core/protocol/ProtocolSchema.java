@@ -67,10 +67,15 @@ public final class ProtocolSchema {
       if ("$".equals(pointer)) {
         pointer = "";
       }
-      if (m.getProperty() != null && ("required".equals(m.getType()) || "additionalProperties".equals(m.getType()))) {
+      String message = SchemaMessages.withoutValues(m.getMessage(), m.getInstanceNode(), m.getProperty());
+      if (m.getProperty() != null && "required".equals(m.getType())) {
         pointer = pointer + "/" + m.getProperty();
+      } else if (m.getProperty() != null && "additionalProperties".equals(m.getType())) {
+        // the property's name is the submitter's text (it may be a name): published as its position only
+        message = "a property not defined in the schema (" + m.getProperty().length() + " characters); the schema"
+            + " allows no additional properties here";
       }
-      violations.add(Violation.of("SCHEMA_" + m.getType().toUpperCase(Locale.ROOT), pointer, m.getMessage()));
+      violations.add(Violation.of("SCHEMA_" + m.getType().toUpperCase(Locale.ROOT), pointer, message));
     }
     violations.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::code));
     return List.copyOf(violations);

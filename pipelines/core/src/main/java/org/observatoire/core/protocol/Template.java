@@ -65,8 +65,17 @@ final class Template {
     if (v instanceof Double d) {
       return String.format(java.util.Locale.ROOT, "%.1f", d);
     }
+    if (v instanceof String t && !SAFE_TEXT.matcher(t).matches()) {
+      // messages are published with the rejected rows: free text from the submission (a name) never is
+      return WITHHELD;
+    }
     return String.valueOf(v);
   }
+
+  /** What a free-text value becomes in a message. */
+  static final String WITHHELD = "(value withheld)";
+  /** Submitted text a message may repeat: dates, times, durations, codes (no letters beyond T and Z). */
+  private static final java.util.regex.Pattern SAFE_TEXT = java.util.regex.Pattern.compile("[0-9:+\\-.TZ ]{0,40}");
 
   String source() {
     return source;

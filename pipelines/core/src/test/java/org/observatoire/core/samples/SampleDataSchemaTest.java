@@ -40,10 +40,16 @@ class SampleDataSchemaTest {
       assertThat(v.file() + ":" + v.line(), v.verdict(), is(in(VERDICTS)));
     }
     List<String> files = new ArrayList<>();
-    try (Stream<Path> s = Stream.concat(Files.walk(root.resolve("submissions")), Files.walk(root.resolve("bad-input")))) {
+    try (Stream<Path> s = Stream.of("submissions", "bad-input", "privacy").flatMap(d -> {
+      try {
+        return Files.walk(root.resolve(d));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    })) {
       s.filter(p -> p.toString().endsWith(".jsonl")).forEach(p -> files.add(root.relativize(p).toString().replace('\\', '/')));
     }
-    assertThat(files.size(), equalTo(19));
+    assertThat(files.size(), equalTo(20));
     assertThat(rowsPerFile.keySet(), equalTo(new TreeSet<>(files)));
     for (String f : files) {
       assertThat(f, rowsPerFile.get(f), equalTo(SampleData.readLines(root.resolve(f)).size()));
