@@ -62,7 +62,7 @@ public final class PackageRule {
         r.hasNonNull("when") ? compile(r.get("when").asText(), at) : null,
         compile(text(r, "rule", at), at),
         Template.parse(r.path("pointer").asText(""), at + " pointer"),
-        Template.parse(text(r, "message", at), at + " message"),
+        Template.message(text(r, "message", at), at + " message"),
         new VerdictMessages.Message(expl.get("fr").asText(), expl.get("en").asText()),
         r.hasNonNull("quickCheck") ? compile(r.get("quickCheck").asText(), at + " quickCheck") : null);
   }

@@ -8,18 +8,28 @@ import org.observatoire.core.protocol.expr.Expressions;
 
 /**
  * A text with CEL expressions between {@code {{ }}}, e.g. {@code "the walk lasted {{s.visit.durationMinutes}}
- * minutes"}: messages and JSON Pointers of package rules. Values are written as CEL prints them, whole doubles
- * without their {@code .0}.
+ * minutes"}: messages and JSON Pointers of package rules, a package's sampling effort. Values are written as CEL
+ * prints them, whole doubles without their {@code .0}. A rule's message is published with the rejected rows, so it
+ * repeats only dates, times and numbers of the submission: other text (a name) is withheld ({@link #message}).
  */
 final class Template {
   private final String source;
   private final List<Object> parts;
+  private final boolean withholdsText;
 
-  private Template(String source, List<Object> parts) {
+  private Template(String source, List<Object> parts, boolean withholdsText) {
     this.source = source;
     this.parts = parts;
+    this.withholdsText = withholdsText;
   }
 
+  /** A rule's message: free text from the submission is withheld. */
+  static Template message(String source, String where) {
+    Template t = parse(source, where);
+    return new Template(t.source, t.parts, true);
+  }
+
+  /** A pointer or a package's own text (the sampling effort): values are written as they are. */
   static Template parse(String source, String where) {
     List<Object> parts = new ArrayList<>();
     int at = 0;
@@ -43,14 +53,15 @@ final class Template {
       }
       at = close + 2;
     }
-    return new Template(source, List.copyOf(parts));
+    return new Template(source, List.copyOf(parts), false);
   }
 
   String render(Map<String, ?> vars) {
     StringBuilder out = new StringBuilder();
     for (Object p : parts) {
       if (p instanceof Expression e) {
-        out.append(text(e.eval(vars)));
+        Object v = e.eval(vars);
+        out.append(withholdsText && v instanceof String t && !SAFE_TEXT.matcher(t).matches() ? WITHHELD : text(v));
       } else {
         out.append((String) p);
       }
@@ -64,10 +75,6 @@ final class Template {
     }
     if (v instanceof Double d) {
       return String.format(java.util.Locale.ROOT, "%.1f", d);
-    }
-    if (v instanceof String t && !SAFE_TEXT.matcher(t).matches()) {
-      // messages are published with the rejected rows: free text from the submission (a name) never is
-      return WITHHELD;
     }
     return String.valueOf(v);
   }
