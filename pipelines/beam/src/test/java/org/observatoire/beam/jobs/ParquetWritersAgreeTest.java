@@ -50,7 +50,7 @@ class ParquetWritersAgreeTest {
     NightlyJob.Options options = PipelineOptionsFactory.fromArgs(
         "--input=" + SampleData.root().resolve("submissions"), "--output=" + out.resolve("public"),
         "--restrictedOutput=" + out.resolve("restricted"), "--referenceTime=2026-11-23T00:00:00Z",
-        "--samplePseudonymKey=true", "--parquetWriter=" + writer).as(NightlyJob.Options.class);
+        "--samplePseudonymKey=true", "--runId=agree", "--parquetWriter=" + writer).as(NightlyJob.Options.class);
     options.setRunner(DirectRunner.class);
     NightlyJob.run(options);
     return out;

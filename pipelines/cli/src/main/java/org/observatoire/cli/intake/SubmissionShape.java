@@ -11,15 +11,20 @@ import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 /**
- * The basic shape the intake checks before queueing a body: well-formed JSON, an object, a non-blank string
- * {@code protocol}, an integer {@code protocolVersion}, and a {@code submissionId} that is a non-blank string or
- * absent (then one is assigned and written into the body). Read with Jackson's streaming parser, which goes over
+ * The basic shape the intake checks before queueing a body: UTF-8, one well-formed JSON object without repeated
+ * keys, a non-blank string {@code protocol}, an integer {@code protocolVersion}, and a {@code submissionId} that
+ * follows the envelope's rule (8 to 64 letters, digits and {@code . _ : -}, starting with a letter or digit) or is
+ * absent (then one is assigned and written into the body). What it queues is what the job can give a verdict under
+ * that id, which the volunteer then reads back at {@code /submissions/<id>}. Read with Jackson's streaming parser, which goes over
  * every token (so malformed JSON anywhere in the object is refused) without building a tree: building one was a
  * sixth of the intake's CPU. Full validation is the streaming job's.
  */
 final class SubmissionShape {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonFactory FACTORY = JSON.getFactory();
+  private static final JsonFactory FACTORY = JSON.getFactory().copy()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /** The envelope's submissionId rule (protocols/SCHEMAS.md). */
+  static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{7,63}");
 
   /** The outcome: a body to queue under an id, or why it is refused. */
   sealed interface Result permits Queue, Refuse {}
@@ -33,6 +38,9 @@ final class SubmissionShape {
   private SubmissionShape() {}
 
   static Result check(byte[] body, Supplier<String> newId) {
+    if (!isUtf8(body)) {
+      return new Refuse("the body is not UTF-8 text");
+    }
     String protocol = null;
     boolean integralVersion = false;
     boolean hasId = false;
@@ -55,6 +63,9 @@ final class SubmissionShape {
         }
         p.skipChildren(); // a nested value: every token read, none kept
       }
+      if (p.nextToken() != null) {
+        return new Refuse("a body is one JSON object (something follows it)");
+      }
     } catch (JsonProcessingException e) {
       return new Refuse("the body is not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -69,10 +80,29 @@ final class SubmissionShape {
     if (!hasId) {
       return withAssignedId(body, protocol, newId.get());
     }
-    if (id == null || id.isBlank()) {
-      return new Refuse("submissionId must be a non-empty string (or absent: the intake assigns one)");
+    if (id == null || !ID.matcher(id).matches()) {
+      return new Refuse("submissionId must be 8 to 64 letters, digits and . _ : - starting with a letter or digit"
+          + " (or absent: the intake assigns one)");
     }
     return new Queue(id, protocol, body);
+  }
+
+  /** UTF-8 without NUL bytes (a JSON text never holds one: UTF-16 text is full of them and decodes as "UTF-8"). */
+  private static boolean isUtf8(byte[] body) {
+    for (byte b : body) {
+      if (b == 0) {
+        return false;
+      }
+    }
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static Result withAssignedId(byte[] body, String protocol, String id) {

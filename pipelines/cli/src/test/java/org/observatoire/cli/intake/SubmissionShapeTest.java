@@ -63,13 +63,33 @@ class SubmissionShapeTest {
   }
 
   @Test
-  void readsOnlyTopLevelFieldsAndTheLastOfARepeatedOne() {
+  void readsOnlyTopLevelFieldsAndRefusesARepeatedOne() {
     // a nested "submissionId" or "protocol" is not the submission's
     SubmissionShape.Queue q = (SubmissionShape.Queue) check("{\"site\":{\"submissionId\":\"inner\",\"protocol\":1},"
-        + "\"submissionId\":\"a\",\"protocol\":\"stoc-eps\",\"protocolVersion\":2,\"submissionId\":\"b\"}");
-    assertThat(q.id(), equalTo("b"));
-    assertThat(refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"protocol\":7}"),
-        startsWith("the submission needs a protocol"));
+        + "\"submissionId\":\"outer-0001\",\"protocol\":\"stoc-eps\",\"protocolVersion\":2}");
+    assertThat(q.id(), equalTo("outer-0001"));
+    // the job rejects repeated keys, and would key its verdict by where the line came from: refused at the door
+    assertThat(refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"protocol\":\"stoc-eps\"}"),
+        startsWith("the body is not JSON: Duplicate field 'protocol'"));
+  }
+
+  @Test
+  void refusesWhatTheJobCouldNotAnswerUnderTheId() {
+    assertThat(refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"submissionId\":\"abcdefgh\"}{}"),
+        equalTo("a body is one JSON object (something follows it)"));
+    byte[] latin1 = "{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"x\":\"é\"}"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(((SubmissionShape.Refuse) SubmissionShape.check(latin1, () -> "assigned-1")).message(),
+        equalTo("the body is not UTF-8 text"));
+    for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+      byte[] body = "{\"protocol\":\"spipoll\",\"protocolVersion\":1}".getBytes(utf16);
+      assertThat(((SubmissionShape.Refuse) SubmissionShape.check(body, () -> "assigned-1")).message(),
+          equalTo("the body is not UTF-8 text"));
+    }
+    for (String id : List.of("abcdefgh\\n", "abc", "x".repeat(65), "../../etc/passwd", "-abcdefgh", "abcd efgh")) {
+      assertThat(id, refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"submissionId\":\"" + id + "\"}"),
+          startsWith("submissionId must be 8 to 64 letters, digits and . _ : -"));
+    }
   }
 
   @Test
@@ -91,10 +111,10 @@ class SubmissionShapeTest {
     assertThat(refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":\"1\"}"),
         startsWith("the submission needs a protocolVersion"));
     assertThat(refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"submissionId\":\" \"}"),
-        startsWith("submissionId must be a non-empty string"));
+        startsWith("submissionId must be 8 to 64 letters"));
     assertThat(refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"submissionId\":12}"),
-        startsWith("submissionId must be a non-empty string"));
+        startsWith("submissionId must be 8 to 64 letters"));
     assertThat(refusal("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"submissionId\":{\"a\":1}}"),
-        startsWith("submissionId must be a non-empty string"));
+        startsWith("submissionId must be 8 to 64 letters"));
   }
 }
