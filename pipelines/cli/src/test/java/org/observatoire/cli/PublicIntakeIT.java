@@ -260,7 +260,7 @@ class PublicIntakeIT {
   @Test
   void aVerdictIsAnsweredOnlyToTheKeyThatSentTheSubmission() throws Exception {
     String other = kafka.intake.keys().add("other app", Set.of("*"), null);
-    String id = "owned/2026#1"; // refused by the schemas, but its verdict must still be answerable
+    String id = "owned:2026.0001";
     String path = "/submissions/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
     HttpResponse<String> sent = send(post(kafka.intake, kafka.key, submission("stoc-eps", id)));
     assertThat(sent.statusCode(), equalTo(202));

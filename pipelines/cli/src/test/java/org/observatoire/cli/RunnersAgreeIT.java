@@ -82,7 +82,9 @@ class RunnersAgreeIT {
     cmd.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "nightly",
         "--input", ROOT.resolve("sample-data").toAbsolutePath().toString(),
         "--output", out.toString(), "--restricted-output", restricted.toString(),
-        "--reference-time", "2026-11-23T00:00:00Z", "--sample-pseudonym-key", "--runner=" + runner));
+        "--reference-time", "2026-11-23T00:00:00Z", "--sample-pseudonym-key", "--runner=" + runner,
+        // one run id: the opaque ids of generalised events, and so their cube cells, are scoped to it
+        "--run-id", "runners-agree"));
     cmd.addAll(List.of(beamArgs));
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())

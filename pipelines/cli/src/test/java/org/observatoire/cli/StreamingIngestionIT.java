@@ -128,9 +128,11 @@ class StreamingIngestionIT {
     }
     for (String line : invalid) {
       JsonNode n = JSON.readTree(line);
-      // the intake only queues JSON objects with a protocol and an integral version: keep what it forwards
+      // the intake only queues JSON objects with a protocol, an integral version and an id of the envelope's form:
+      // keep what it forwards
       if (out.size() < 50 && n.isObject() && n.path("protocol").isTextual()
-          && n.path("protocolVersion").isIntegralNumber() && n.path("submissionId").isTextual()) {
+          && n.path("protocolVersion").isIntegralNumber() && n.path("submissionId").isTextual()
+          && org.observatoire.cli.intake.SubmissionShape.ID.matcher(n.path("submissionId").asText()).matches()) {
         out.add(line);
       }
     }

@@ -99,7 +99,9 @@ class StreamingRestartIT {
     SubmissionProcessor core = SubmissionProcessor.create(java.time.Instant.now().plus(java.time.Duration.ofHours(6)),
         SubmissionProcessor.DEFAULT_MAX_LINE_BYTES, org.observatoire.core.interpret.OccurrenceInterpreter.create(
             org.observatoire.core.interpret.InterpretationSettings.of(java.time.LocalDate.now(java.time.ZoneOffset.UTC),
-                org.observatoire.core.privacy.PseudonymKey.sampleKeyForSampleDataOnly())));
+                org.observatoire.core.privacy.PseudonymKey.sampleKeyForSampleDataOnly())
+                // the streaming job's scope for the opaque ids of generalised events
+                .withReleaseScope("stream")));
     Set<String> expectedIds = new TreeSet<>();
     List<String> submissionIds = new ArrayList<>();
     List<List<String>> batches = new ArrayList<>();

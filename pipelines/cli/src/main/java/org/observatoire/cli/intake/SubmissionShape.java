@@ -19,12 +19,12 @@ import java.util.function.Supplier;
  * every token (so malformed JSON anywhere in the object is refused) without building a tree: building one was a
  * sixth of the intake's CPU. Full validation is the streaming job's.
  */
-final class SubmissionShape {
+public final class SubmissionShape {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonFactory FACTORY = JSON.getFactory().copy()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   /** The envelope's submissionId rule (protocols/SCHEMAS.md). */
-  static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{7,63}");
+  public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{7,63}");
 
   /** The outcome: a body to queue under an id, or why it is refused. */
   sealed interface Result permits Queue, Refuse {}
