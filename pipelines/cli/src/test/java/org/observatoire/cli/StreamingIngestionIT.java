@@ -184,8 +184,7 @@ class StreamingIngestionIT {
     // the intake's own checks
     assertThat(post("[1,2]").statusCode(), equalTo(400));
     assertThat(post("{\"protocolVersion\":1}").statusCode(), equalTo(400));
-    assertThat(post("{\"protocol\":\"spipoll\",\"protocolVersion\":1,\"pad\":\"" + "x".repeat(1 << 20) + "\"}")
-        .statusCode(), equalTo(413));
+    // (413 for a body over the limit: PublicIntakeIT, which reads the answer however early the server sends it)
     assertThat(get("never-posted").statusCode(), equalTo(404));
 
     // verdicts come back over HTTP
