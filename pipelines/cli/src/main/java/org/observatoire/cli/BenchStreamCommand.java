@@ -255,7 +255,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
           throw new java.io.UncheckedIOException(e);
         }
         if (n instanceof ObjectNode o) {
-          o.put("submissionId", "bench-" + next[0]++);
+          o.put("submissionId", String.format("bench-%09d", next[0]++));
           o.put("submittedAt", SUBMITTED_AT);
           return o.toString();
         }
