@@ -21,12 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatoire.beam.jobs.StreamingJob;
 import org.observatoire.core.samples.HostileCorpus;
 
 /**
@@ -49,13 +47,7 @@ class HostileIntakeIT {
   @BeforeAll
   static void startAll() throws Exception {
     kafka = KafkaAndIntake.start(tmp.resolve("broker"));
-    StreamingJob.Options options = PipelineOptionsFactory.fromArgs(
-        "--bootstrapServers=" + kafka.bootstrapServers(), "--output=" + tmp.resolve("out"),
-        "--windowSeconds=5", "--maxOutOfOrdernessSeconds=1", "--flushSeconds=2",
-        "--groupId=hostile-" + System.nanoTime(), "--samplePseudonymKey=true").as(StreamingJob.Options.class);
-    options.setRunner(DirectRunner.class);
-    options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
-    job = StreamingJob.run(options);
+    job = kafka.startStreamingJob(tmp.resolve("out"), "hostile");
   }
 
   @AfterAll

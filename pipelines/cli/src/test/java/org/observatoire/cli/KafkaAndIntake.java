@@ -70,6 +70,21 @@ final class KafkaAndIntake implements AutoCloseable {
             IntakeSettings.DEFAULT_MAX_BODY_BYTES));
   }
 
+  /**
+   * The streaming job on the DirectRunner against this broker, writing below {@code output}: 5 s windows, 1 s of
+   * out-of-orderness, files flushed every 2 s, the sample pseudonym key, its own consumer group.
+   */
+  org.apache.beam.sdk.PipelineResult startStreamingJob(Path output, String groupPrefix) {
+    org.observatoire.beam.jobs.StreamingJob.Options options =
+        org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs("--bootstrapServers=" + bootstrapServers(),
+            "--output=" + output, "--windowSeconds=5", "--maxOutOfOrdernessSeconds=1", "--flushSeconds=2",
+            "--groupId=" + groupPrefix + "-" + System.nanoTime(), "--samplePseudonymKey=true")
+        .as(org.observatoire.beam.jobs.StreamingJob.Options.class);
+    options.setRunner(org.apache.beam.runners.direct.DirectRunner.class);
+    options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+    return org.observatoire.beam.jobs.StreamingJob.run(options);
+  }
+
   /** A request to the intake at {@code path}, carrying the test's key. */
   HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intake.port() + path)).header("X-Api-Key", key);

@@ -37,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -52,7 +51,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatoire.beam.jobs.StreamingJob;
 import org.observatoire.cli.broker.LocalBroker;
 import org.observatoire.cli.intake.IntakeServer;
 import org.observatoire.cli.intake.VerdictStore;
@@ -86,14 +84,7 @@ class StreamingIngestionIT {
     kafka = KafkaAndIntake.start(tmp.resolve("broker"));
     intake = kafka.intake;
     System.out.printf("broker and intake up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    StreamingJob.Options options = PipelineOptionsFactory.fromArgs(
-        "--bootstrapServers=" + kafka.bootstrapServers(),
-        "--output=" + tmp.resolve("out"),
-        "--windowSeconds=5", "--maxOutOfOrdernessSeconds=1", "--flushSeconds=2",
-        "--groupId=it-" + System.nanoTime(), "--samplePseudonymKey=true").as(StreamingJob.Options.class);
-    options.setRunner(DirectRunner.class);
-    options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
-    job = StreamingJob.run(options);
+    job = kafka.startStreamingJob(tmp.resolve("out"), "it");
   }
 
   @AfterAll
