@@ -1,10 +1,8 @@
 package org.observatoire.core.imports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import org.observatoire.core.protocol.expr.CelValues;
-import org.observatoire.core.protocol.expr.ExpressionException;
-import org.observatoire.core.protocol.expr.Expressions;
 
 /**
  * The import engine: runs an {@link ImportDescription} of a protocol package on an export folder. It knows no
@@ -58,7 +53,7 @@ final class DescribedImporter implements ExportImporter {
     if (d.per == ImportDescription.Per.FILE) {
       readFiles(dir, settings, result);
     }
-    figures(result);
+    ImportFigures.count(d, result);
     if (d.join != null) {
       result.count(d.noun + "s only in " + d.file + " (skipped)", unjoined[0]);
       result.count(d.noun + "s only in " + d.join.file() + " (skipped)", unjoined[1]);
@@ -139,13 +134,13 @@ final class DescribedImporter implements ExportImporter {
         ObjectNode s = start(scope, settings);
         apply(d.fields, scope, s);
         if (counts != null) {
-          ArrayNode array = array(s, d.join.array());
+          ArrayNode array = Pointers.array(s, d.join.array());
           for (int t = 0; t < names.size(); t++) {
             long n = counts.counts.get(t);
             if (n > 0) {
               ObjectNode o = array.addObject();
-              put(o, d.join.namePointer(), names.get(t));
-              put(o, d.join.countPointer(), n);
+              Pointers.put(o, d.join.namePointer(), names.get(t));
+              Pointers.put(o, d.join.countPointer(), n);
             }
           }
         }
@@ -248,7 +243,7 @@ final class DescribedImporter implements ExportImporter {
         ImportScope scope = ImportScope.file(fileValues, rowValues);
         ObjectNode s = start(scope, settings);
         apply(d.fields, scope, s);
-        ArrayNode array = array(s, d.rowsArray);
+        ArrayNode array = Pointers.array(s, d.rowsArray);
         elements.forEach(array::add);
         result.addSubmission(s);
       } catch (RowError e) {
@@ -281,7 +276,7 @@ final class DescribedImporter implements ExportImporter {
     ObjectNode s = SubmissionLines.start(Descriptions.render(d.id, scope, false), d.protocol, d.protocolVersion,
         settings, d.format);
     for (String pointer : d.objects) {
-      parent(s, pointer + "/-"); // makes the object, written even if no field fills it
+      Pointers.parent(s, pointer + "/-"); // makes the object, written even if no field fills it
     }
     return s;
   }
@@ -356,7 +351,7 @@ final class DescribedImporter implements ExportImporter {
         scope.values.put(f.name(), v);
       }
       if (f.pointer() != null) {
-        put(target, f.pointer(), v);
+        Pointers.put(target, f.pointer(), v);
       }
     }
   }
@@ -409,76 +404,5 @@ final class DescribedImporter implements ExportImporter {
           + d.filesRead() + ")");
     }
     return file;
-  }
-
-  // --- JSON Pointers -------------------------------------------------------------------------------------------------
-
-  /** Writes a value at a pointer, making the objects on its way: texts, exact numbers, RFC 3339 date-times. */
-  static void put(ObjectNode root, String pointer, Object v) {
-    ObjectNode o = parent(root, pointer);
-    String key = last(pointer);
-    if (v instanceof BigDecimal n) {
-      o.put(key, n);
-    } else if (v instanceof Long n) {
-      o.put(key, n);
-    } else {
-      o.put(key, Descriptions.text(v));
-    }
-  }
-
-  private static ArrayNode array(ObjectNode root, String pointer) {
-    return parent(root, pointer).putArray(last(pointer));
-  }
-
-  private static ObjectNode parent(ObjectNode root, String pointer) {
-    String[] parts = pointer.substring(1).split("/");
-    ObjectNode o = root;
-    for (int i = 0; i < parts.length - 1; i++) {
-      String k = unescape(parts[i]);
-      JsonNode child = o.get(k);
-      o = child instanceof ObjectNode c ? c : o.putObject(k);
-    }
-    return o;
-  }
-
-  private static String last(String pointer) {
-    return unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
-  }
-
-  private static String unescape(String token) {
-    return token.replace("~1", "/").replace("~0", "~");
-  }
-
-  // --- summary -------------------------------------------------------------------------------------------------------
-
-  private void figures(ImportResult result) throws ImportException {
-    if (d.figures.isEmpty()) {
-      return;
-    }
-    long[] totals = new long[d.figures.size()];
-    for (ObjectNode s : result.submissions()) {
-      var vars = Expressions.vars(CelValues.of(s));
-      for (int i = 0; i < totals.length; i++) {
-        ImportDescription.Figure f = d.figures.get(i);
-        Object v;
-        try {
-          v = f.count().eval(vars);
-        } catch (ExpressionException e) {
-          throw new ImportException(d.where + " figure '" + f.label() + "': " + e.getMessage());
-        }
-        if (v instanceof Boolean b) {
-          totals[i] += b ? 1 : 0;
-        } else if (v instanceof Long n) {
-          totals[i] += n;
-        } else if (v instanceof Double x && x == Math.rint(x)) {
-          totals[i] += x.longValue();
-        } else {
-          throw new ImportException(d.where + " figure '" + f.label() + "' gave " + v + ", not a count");
-        }
-      }
-    }
-    for (int i = 0; i < totals.length; i++) {
-      result.count(d.figures.get(i).label(), totals[i]);
-    }
   }
 }
