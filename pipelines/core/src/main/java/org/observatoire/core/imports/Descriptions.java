@@ -1,6 +1,7 @@
 package org.observatoire.core.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,26 @@ final class Descriptions {
         throw new PackageException(d.where + ": \"protocolVersion\" " + d.protocolVersion
             + " is not a schema version of the package " + p.schemas().keySet());
       }
+      JsonNode schema = schema(p, d);
+      for (String target : d.targets()) {
+        String refused = SchemaPointers.refused(schema, target);
+        if (refused != null) {
+          throw new PackageException(d.where + ": pointer " + target + ": \"" + refused + "\" is not a property "
+              + "that schema v" + d.protocolVersion + " of the package allows");
+        }
+      }
       out.add(d);
     }
     return out;
+  }
+
+  private static JsonNode schema(ProtocolPackage p, ImportDescription d) {
+    try {
+      return new ObjectMapper().readTree(p.schemas().get(d.protocolVersion).bytes());
+    } catch (IOException e) {
+      throw new PackageException(d.where + ": schema v" + d.protocolVersion + " is not JSON (" + e.getMessage() + ")",
+          e);
+    }
   }
 
   /** Refuses keys other than {@code allowed}: a misspelt key would otherwise be silently ignored. */

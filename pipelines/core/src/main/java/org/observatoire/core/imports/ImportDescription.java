@@ -216,6 +216,22 @@ final class ImportDescription {
     return List.copyOf(out);
   }
 
+  /**
+   * Every place of the submission this description writes, as JSON Pointers from its root ({@code -} for an element
+   * of an array): the objects, the fields, each row's fields under the rows' array, the joined counts.
+   */
+  List<String> targets() {
+    List<String> out = new ArrayList<>(objects);
+    fields.stream().map(ImportField::pointer).filter(java.util.Objects::nonNull).forEach(out::add);
+    rowFields.stream().map(ImportField::pointer).filter(java.util.Objects::nonNull)
+        .forEach(f -> out.add(rowsArray + "/-" + f));
+    if (join != null) {
+      out.add(join.array() + "/-" + join.namePointer());
+      out.add(join.array() + "/-" + join.countPointer());
+    }
+    return out;
+  }
+
   /** The files this format reads, for messages. */
   String filesRead() {
     return per == Per.FILE ? file : join == null ? file : file + " and " + join.file();

@@ -128,5 +128,11 @@ class DescribedImportTest {
         DESCRIPTION.replace("sum(s.observations.map(o, o.count))", "sum(s.observations.map(o, o.count)"),
         StandardCharsets.UTF_8);
     assertThat(PackageCheck.check(pkg, NOW).problems().get(0), containsString("figure 'butterflies'"));
+
+    // a misspelt pointer would have every imported submission rejected by the schema: the check names it
+    Files.writeString(pkg.resolve("imports/garden-walks.json"),
+        DESCRIPTION.replace("/visit/durationMinutes", "/visit/durationMinute"), StandardCharsets.UTF_8);
+    assertThat(PackageCheck.check(pkg, NOW).problems().get(0), containsString("garden-walks.json: pointer "
+        + "/visit/durationMinute: \"durationMinute\" is not a property that schema v1 of the package allows"));
   }
 }
