@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code observatoire import}: a real programme export, read as it comes, written as submissions (JSON lines) that
- * then go through the same validation as any other. The formats are the {@link ExportImporter}s on the class path.
+ * then go through the same validation as any other. The formats are those the protocol packages describe
+ * ({@code imports/<format>.json}), run by the generic engine ({@link ExportImporters}).
  */
 @Command(
     name = "import",
@@ -69,9 +70,11 @@ public final class ImportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  static final class Formats extends java.util.ArrayList<String> {
-    Formats() {
-      super(ExportImporters.all().keySet());
+  /** The format names, read from the packages only when help or completion asks (not at every start). */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return ExportImporters.all().keySet().iterator();
     }
   }
 

@@ -32,7 +32,8 @@ public final class ProtocolCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {"Lint protocol packages: the manifest reads, schemas and CEL rules compile, explanations exist "
           + "in French and English, the checklist parses, and every example gets exactly its declared codes "
-          + "(examples/valid.jsonl: none; examples/invalid.jsonl: its \"expect\").",
+          + "(examples/valid.jsonl: none; examples/invalid.jsonl: its \"expect\"); import descriptions "
+          + "(imports/*.json) read and compile.",
           "DIR is a package folder, or a folder of packages (e.g. protocols/)."},
       exitCodeOnInvalidInput = ProtocolCommand.Check.USAGE,
       exitCodeListHeading = "%nExit codes:%n",

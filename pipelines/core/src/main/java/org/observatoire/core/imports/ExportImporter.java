@@ -7,10 +7,11 @@ import java.nio.file.Path;
  * our format, which then go through the same validation as any other submission. An importer never invents a value:
  * what the export lacks is left out of the submission and said in {@link ImportResult#notes()}.
  *
- * <p>Implementations are found with {@link java.util.ServiceLoader} (listed in
- * {@code META-INF/services/org.observatoire.core.imports.ExportImporter}), so a new format needs no change to the
- * {@code import} command. They are stateless and deterministic: the same folder and settings give the same
- * submissions, in the same order.
+ * <p>A programme's format is normally data in its protocol package ({@code imports/<format>.json}, run by the
+ * generic engine; see protocols/README.md). A format that data cannot describe may be a Java implementation
+ * found with {@link java.util.ServiceLoader} (listed in
+ * {@code META-INF/services/org.observatoire.core.imports.ExportImporter}); none is needed today. Importers are
+ * stateless and deterministic: the same folder and settings give the same submissions, in the same order.
  */
 public interface ExportImporter {
 

@@ -41,11 +41,12 @@ public final class SubmissionLines {
    * The fields every imported submission starts with, in this order: submissionId, protocol, protocolVersion,
    * submittedAt (the import's), app (name "observatoire-import", version the format read).
    */
-  static ObjectNode start(String submissionId, String protocol, ImportSettings settings, String format) {
+  static ObjectNode start(String submissionId, String protocol, int protocolVersion, ImportSettings settings,
+      String format) {
     ObjectNode s = object();
     s.put("submissionId", submissionId);
     s.put("protocol", protocol);
-    s.put("protocolVersion", 1);
+    s.put("protocolVersion", protocolVersion);
     s.put("submittedAt", rfc3339(settings.submittedAt()));
     ObjectNode app = s.putObject("app");
     app.put("name", "observatoire-import");

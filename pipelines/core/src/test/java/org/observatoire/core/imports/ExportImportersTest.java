@@ -9,9 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class ExportImportersTest {
   @Test
-  void theFormatsAreFoundWithServiceLoader() {
+  void theFormatsAreThoseThePackagesDescribe() {
     assertThat(ExportImporters.all().keySet(), contains("propage-export", "vigie-chiro-participation"));
-    assertThat(ExportImporters.find("propage-export").orElseThrow(), instanceOf(PropageExportImporter.class));
+    ExportImporter propage = ExportImporters.find("propage-export").orElseThrow();
+    assertThat(propage, instanceOf(DescribedImporter.class));
+    assertThat(((DescribedImporter) propage).protocol(), is("propage"));
+    assertThat(((DescribedImporter) ExportImporters.find("vigie-chiro-participation").orElseThrow()).protocol(),
+        is("vigie-chiro"));
     assertThat(ExportImporters.find("propage").isPresent(), is(false));
   }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PropageExportImporterTest {
   private static final Path DIR = Fixtures.real().resolve("propage-2009-2015");
-  private final PropageExportImporter importer = new PropageExportImporter();
+  private final ExportImporter importer = ExportImporters.find("propage-export").orElseThrow();
 
   private ImportResult read(Path dir) throws ImportException {
     return importer.read(dir, Fixtures.SETTINGS);
@@ -68,9 +69,11 @@ class PropageExportImporterTest {
         .peek(d -> assertThat(d.isIntegralNumber(), is(true)))
         .collect(Collectors.groupingBy(JsonNode::asInt, Collectors.counting()));
     assertThat(byMinutes, is(Map.of(5, 4L, 8, 1L, 10, 17L, 15, 7L, 20, 1L)));
-    assertThat(PropageExportImporter.minutes("630").toString(), is("10.5"));
-    assertThat(PropageExportImporter.minutes("50").toString(), is("0.833"));
-    assertThat(PropageExportImporter.minutes("600").toString(), is("10"));
+    Conversion minutes = Conversion.parse(new ObjectMapper().readTree(
+        "{\"type\":\"number\",\"divideBy\":60,\"maxDecimals\":3,\"nonNegative\":true}"), "test", Map.of());
+    assertThat(minutes.apply("630", n -> null).toString(), is("10.5"));
+    assertThat(minutes.apply("50", n -> null).toString(), is("0.833"));
+    assertThat(minutes.apply("600", n -> null).toString(), is("10"));
   }
 
   @Test

@@ -9,12 +9,13 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class VigieChiroParticipationImporterTest {
   private static final String HEADER = "nom du fichier;temps_debut;temps_fin;frequence_mediane;tadarida_taxon;"
       + "tadarida_probabilite;tadarida_taxon_autre;observateur_taxon;observateur_probabilite;validateur_taxon;"
       + "validateur_probabilite";
-  private final VigieChiroParticipationImporter importer = new VigieChiroParticipationImporter();
+  private final ExportImporter importer = ExportImporters.find("vigie-chiro-participation").orElseThrow();
 
   private ImportResult read(Path dir) throws ImportException {
     return importer.read(dir, Fixtures.SETTINGS);
@@ -120,14 +121,16 @@ class VigieChiroParticipationImporterTest {
   }
 
   @Test
-  void theEveningANightStartedAndTheAutumnHour() {
-    assertThat(VigieChiroParticipationImporter.evening(LocalDateTime.parse("2020-06-16T20:45:12")),
-        is(LocalDate.parse("2020-06-16")));
-    assertThat(VigieChiroParticipationImporter.evening(LocalDateTime.parse("2020-06-17T00:10:00")),
-        is(LocalDate.parse("2020-06-16")));
+  void theEveningANightStartedAndTheAutumnHour() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Conversion evening = Conversion.parse(json.readTree("{\"type\":\"dateOfNight\",\"dayStarts\":\"12:00\"}"),
+        "test", Map.of());
+    assertThat(evening.apply(OffsetDateTime.parse("2020-06-16T20:45:12+02:00"), n -> null), is("2020-06-16"));
+    assertThat(evening.apply(OffsetDateTime.parse("2020-06-17T00:10:00+02:00"), n -> null), is("2020-06-16"));
     // 02:30 on 25 October 2020 happened twice: the first (summer time) is taken
-    assertThat(VigieChiroParticipationImporter.localTime("20201025023000", "f").toString(),
-        is("2020-10-25T02:30+02:00"));
+    Conversion local = Conversion.parse(json.readTree("{\"type\":\"localDateTime\",\"pattern\":\"uuuuMMddHHmmss\","
+        + "\"zone\":\"Europe/Paris\"}"), "test", Map.of());
+    assertThat(local.apply("20201025023000", n -> null).toString(), is("2020-10-25T02:30+02:00"));
   }
 
   @Test

@@ -60,9 +60,8 @@ class ProtocolPackagesTest {
     try (Stream<Path> s = Files.walk(root().resolve("pipelines"))) {
       for (Path f : s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
         String path = root().relativize(f).toString();
-        // importers read one programme's export format and the generator writes test data in each protocol's
-        // format: both are tools around the engine, not the engine
-        if (path.contains("/core/imports/") || path.contains("/core/generate/")) {
+        // the generator writes test data in each protocol's format: a tool around the engine, not the engine
+        if (path.contains("/core/generate/")) {
           continue;
         }
         if (named.matcher(Files.readString(f, StandardCharsets.UTF_8)).find()) {
@@ -76,7 +75,7 @@ class ProtocolPackagesTest {
   @Test
   void aBrokenPackageIsReportedLineByLineNamingTheFile(@TempDir Path tmp) throws IOException {
     Path pkg = tmp.resolve("demo");
-    copy(root().resolve("protocols/propage"), pkg);
+    PackageFolders.copy(root().resolve("protocols/propage"), pkg);
     Files.writeString(pkg.resolve("protocol.json"),
         Files.readString(pkg.resolve("protocol.json")).replace("\"id\": \"propage\"", "\"id\": \"demo\""));
     Files.writeString(pkg.resolve("examples/valid.jsonl"),
@@ -111,18 +110,5 @@ class ProtocolPackagesTest {
     assertThat(flags, hasItem("PROPAGE_TRANSECT_LENGTH"));
     assertThat(propage.rules().stream().filter(r -> r.code().equals("END_BEFORE_START")).findFirst().orElseThrow()
         .severity(), is(Severity.REJECT));
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.observatoire.core.imports.ExportImporters;
 import org.observatoire.core.protocol.PackageChecklists;
 import org.observatoire.core.protocol.PackageException;
 import org.observatoire.core.protocol.ProtocolCatalog;
@@ -27,7 +28,8 @@ import org.observatoire.core.validation.Violation;
  * Lints a protocol package: the manifest reads, every schema compiles, every rule and message expression compiles
  * (with French and English explanations), the checklist parses, and every example gets exactly its declared codes:
  * {@code examples/valid.jsonl} lines none, each {@code examples/invalid.jsonl} line ({@code {"expect": [...],
- * "submission": {...}}}) exactly those of {@code expect} (schema codes, rejections and flags together).
+ * "submission": {...}}}) exactly those of {@code expect} (schema codes, rejections and flags together); and the
+ * import descriptions ({@code imports/*.json}) read, with their expressions and conversions.
  */
 public final class PackageCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +74,12 @@ public final class PackageCheck {
     } catch (PackageException e) {
       problems.add(e.getMessage());
     }
+    List<String> imports = List.of();
+    try {
+      imports = ExportImporters.describedFormats(p);
+    } catch (PackageException e) {
+      problems.add(e.getMessage());
+    }
     RuleBook rules = RuleBook.at(referenceTime).over(packages);
     Set<String> exercised = new TreeSet<>();
     int valid = examples(folder.resolve("examples/valid.jsonl"), false, p, catalog, rules, problems, exercised);
@@ -87,7 +95,8 @@ public final class PackageCheck {
     String summary = String.format("%s %s (%s): schema v%s, %d rules, %s, %d valid and %d invalid examples",
         p.id(), p.version(), p.kind().name().toLowerCase(java.util.Locale.ROOT), catalog.versions(p.id()),
         p.rules().size(), checklist.map(c -> c.taxa().size() + " checklist entries (" + c.listed().size()
-            + " listed)").orElse("no checklist"), valid, invalid);
+            + " listed)").orElse("no checklist"), valid, invalid)
+        + (imports.isEmpty() ? "" : ", import " + String.join(", ", imports));
     return new Report(p.id(), List.copyOf(problems), summary);
   }
 
