@@ -89,6 +89,22 @@ class PublicIntakeIT {
     return key == null ? b : b.header("X-Api-Key", key);
   }
 
+  /**
+   * The raw answer to a POST that announces {@code length} bytes and sends none of them: what a client that asks
+   * first ({@code Expect: 100-continue}) gets. The JDK's client cannot be used for this: on Java 17 it waits forever
+   * for a 100 that a refusing server never sends.
+   */
+  private static String headersOnly(int port, String key, long length) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /submissions HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\nX-Api-Key: " + key + "\r\nContent-Type: application/json\r\nContent-Length: " + length
+          + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   private static String error(HttpResponse<String> r) throws Exception {
     return JSON.readTree(r.body()).path("error").asText();
   }
@@ -160,14 +176,12 @@ class PublicIntakeIT {
 
   @Test
   void aBodyOverTheLimitIs413SayingTheLimit() throws Exception {
-    byte[] big = new byte[20 << 20];
-    java.util.Arrays.fill(big, (byte) ' ');
-    // a client announcing a large body asks first (Expect: 100-continue) and is refused before it sends
-    HttpResponse<String> declared = send(kafka.request("/submissions").header("Content-Type", "application/json")
-        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(big)));
-    assertThat(declared.statusCode(), equalTo(413));
-    assertThat(error(declared), containsString("at most " + IntakeSettings.DEFAULT_MAX_BODY_BYTES + " bytes"));
-    assertThat(error(declared), not(containsString("protocol")));
+    // refused on its Content-Length alone, before any of the body is sent (as with Expect: 100-continue)
+    String declared = headersOnly(kafka.intake.port(), kafka.key, 20 << 20);
+    assertThat(declared, containsString("HTTP/1.1 413"));
+    assertThat(declared, containsString("at most " + IntakeSettings.DEFAULT_MAX_BODY_BYTES + " bytes; this one is "
+        + (20 << 20) + " bytes"));
+    assertThat(declared, not(containsString("protocol")));
     // streamed without a Content-Length: the limit is found while reading
     HttpResponse<String> chunked = send(kafka.request("/submissions").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2 << 20]))));
