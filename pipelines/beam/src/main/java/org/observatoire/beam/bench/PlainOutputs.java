@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.avro.generic.GenericDatumReader;
@@ -121,9 +121,12 @@ final class PlainOutputs {
     return tasks;
   }
 
-  /** Rows per dataset, named as in the nightly's manifest ({@code cubes/<grid>} for the cubes), from the footers. */
+  /**
+   * Rows per dataset, named and ordered as in the nightly's manifest ({@code cubes/<grid>} for the cubes), from the
+   * footers.
+   */
   Map<String, Long> rowsByDataset() {
-    Map<String, Long> rows = new LinkedHashMap<>();
+    Map<String, Long> rows = new TreeMap<>();
     for (String dataset : NightlyJob.publishedDatasets(false)) {
       rows.put(dataset, ParquetFooters.count(output.resolve(dataset))[1]);
     }
