@@ -1,7 +1,6 @@
 package org.observatoire.beam.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +10,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
-import java.util.zip.GZIPInputStream;
 import org.apache.avro.generic.GenericRecord;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
@@ -34,7 +27,6 @@ import org.observatoire.beam.parquet.RowBlock;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
 import org.observatoire.beam.transforms.DescribeEvents;
 import org.observatoire.beam.transforms.ProcessingConfig;
-import org.observatoire.core.ingest.LineReader;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.ingest.RepeatedIds;
@@ -51,8 +43,8 @@ import org.observatoire.core.run.OutcomeKind;
  * {@link SensitiveSites} (the release's privacy per site), {@link OccurrenceFileRows}, {@link DescribeEvents},
  * {@link CubeGroups} and the datasets' Parquet sinks. No manifest and no report.
  *
- * <p>Passes, each on {@code --threads} workers (default: every core) fed batches of lines by one reading thread
- * where it reads the input: (1) the submission ids, to find the repeated ones; (2) validation and interpretation:
+ * <p>Passes, each on {@code --threads} workers (default: every core), fed batches of lines by one reading thread
+ * ({@link LineBatches}) where it reads the input: (1) the submission ids, to find the repeated ones; (2) validation and interpretation:
  * unique accepted submissions are kept and spilled to local disk, repeated ones held for the duplicate check,
  * rejected ones spilled; (3) the duplicate check; (4) once every kept submission's sensitive sites are known, each is
  * generalised where needed and published (occurrence and event rows, cube contributions), and the rejected ones
@@ -64,8 +56,6 @@ import org.observatoire.core.run.OutcomeKind;
  * [--run-id ID] [--cube-seed N] [--max-line-bytes N] [--threads N] [--parquet-writer fast|stock]}
  */
 public final class PlainJavaBaseline {
-  private static final int BATCH = 256;
-  private static final List<RawLine> END = List.of();
   /** The nightly job's default line limit ({@code NightlyJob.Options#getMaxLineBytes}). */
   private static final int NIGHTLY_MAX_LINE_BYTES = 8 << 20;
 
@@ -78,6 +68,7 @@ public final class PlainJavaBaseline {
   private final List<GenericRecord> repeatedAccepted = new ArrayList<>();
   private final List<GenericRecord> winners = new ArrayList<>();
   private final Path scratch;
+  private final LineBatches lines;
   private long records;
 
   private PlainJavaBaseline(ProcessingConfig config, long cubeSeed, int threads, PlainOutputs outputs, Path scratch) {
@@ -87,6 +78,7 @@ public final class PlainJavaBaseline {
     this.outputs = outputs;
     this.cubes = new CubeShards(threads);
     this.scratch = scratch;
+    this.lines = new LineBatches(threads, config.maxLineBytes());
   }
 
   public static void main(String[] args) throws Exception {
@@ -161,11 +153,11 @@ public final class PlainJavaBaseline {
       winners.forEach(p::publish);
       return null;
     });
-    all(pool, publish);
+    LineBatches.all(pool, publish);
     t = lap(phases, "publish", t);
-    all(pool, cubes.measure(outputs.cubes));
+    LineBatches.all(pool, cubes.measure(outputs.cubes));
     t = lap(phases, "cubes", t);
-    all(pool, outputs.files());
+    LineBatches.all(pool, outputs.files());
     lap(phases, "files", t);
   }
 
@@ -181,7 +173,7 @@ public final class PlainJavaBaseline {
     for (int w = 0; w < threads; w++) {
       perWorker[w] = new Keys();
     }
-    records = dispatch(input, files, pool,
+    records = lines.dispatch(input, files, pool,
         w -> line -> SubmissionIds.peek(line.bytes()).ifPresent(id -> perWorker[w].add(SubmissionIds.key(id))),
         w -> {});
     Keys all = new Keys();
@@ -226,7 +218,7 @@ public final class PlainJavaBaseline {
           new SpillFile(scratch, "rejected", AvroSchemas.REJECTED)});
     }
     SubmissionProcessor processor = config.processor();
-    dispatch(input, files, pool, w -> line -> validate(processor, line, repeated, spills.get(w)),
+    lines.dispatch(input, files, pool, w -> line -> validate(processor, line, repeated, spills.get(w)),
         w -> {
           for (SpillFile s : spills.get(w)) {
             s.close();
@@ -306,107 +298,6 @@ public final class PlainJavaBaseline {
         PlainOutputs.write(outputs.deadLetters, BuildOccurrenceCubes.deadLetter(curated, e));
         outputs.count(OutcomeKind.STAGE_FAILURES, 1);
       }
-    }
-  }
-
-  /** What a worker does with each line of a pass. */
-  private interface LineWork {
-    void line(RawLine line) throws Exception;
-  }
-
-  /** What a worker does once its pass's lines are done. */
-  private interface WorkDone {
-    void done(int worker) throws Exception;
-  }
-
-  /**
-   * Reads the input files on this thread and hands batches of lines to {@link #threads} workers on {@code pool};
-   * returns the lines read.
-   */
-  private long dispatch(Path input, List<Path> files, ExecutorService pool, IntFunction<LineWork> work,
-      WorkDone done) throws Exception {
-    BlockingQueue<List<RawLine>> queue = new ArrayBlockingQueue<>(threads * 4);
-    List<Future<?>> workers = new ArrayList<>();
-    for (int w = 0; w < threads; w++) {
-      int worker = w;
-      LineWork each = work.apply(w);
-      workers.add(pool.submit(() -> {
-        Exception failed = null;
-        for (List<RawLine> lines = queue.take(); lines != END; lines = queue.take()) {
-          for (int i = 0; i < lines.size() && failed == null; i++) {
-            try {
-              each.line(lines.get(i));
-            } catch (Exception e) {
-              failed = e; // the worker still drains the queue, so that the reading thread is never stuck
-            }
-          }
-        }
-        done.done(worker);
-        if (failed != null) {
-          throw failed;
-        }
-        return null;
-      }));
-    }
-    long lines = 0;
-    try {
-      for (Path f : files) {
-        lines += read(f, InputFiles.name(input, f), queue);
-      }
-    } finally {
-      for (int w = 0; w < threads; w++) {
-        queue.put(END);
-      }
-    }
-    for (Future<?> w : workers) {
-      get(w);
-    }
-    return lines;
-  }
-
-  private long read(Path file, String name, BlockingQueue<List<RawLine>> queue) throws IOException {
-    List<List<RawLine>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-    LineReader.Totals totals;
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-      totals = LineReader.of(config.maxLineBytes()).read(in, -1, name, 1, line -> {
-        batch.get(0).add(line);
-        if (batch.get(0).size() == BATCH) {
-          put(queue, batch.get(0));
-          batch.set(0, new ArrayList<>(BATCH));
-        }
-      });
-    }
-    if (!batch.get(0).isEmpty()) {
-      put(queue, batch.get(0));
-    }
-    return totals.lines();
-  }
-
-  private static void put(BlockingQueue<List<RawLine>> queue, List<RawLine> lines) {
-    try {
-      queue.put(lines);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading", e);
-    }
-  }
-
-  /** Runs the tasks on the pool and waits for them all; the first failure is thrown. */
-  private static void all(ExecutorService pool, List<Callable<Void>> tasks) throws Exception {
-    for (Future<Void> f : pool.invokeAll(tasks)) {
-      get(f);
-    }
-  }
-
-  private static void get(Future<?> f) throws Exception {
-    try {
-      f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception x) {
-        throw x;
-      }
-      throw e;
     }
   }
 }
