@@ -44,13 +44,13 @@ import org.observatoire.core.run.OutcomeKind;
  * {@link CubeGroups} and the datasets' Parquet sinks. No manifest and no report.
  *
  * <p>Passes, each on {@code --threads} workers (default: every core), fed batches of lines by one reading thread
- * ({@link LineBatches}) where it reads the input: (1) the submission ids, to find the repeated ones; (2) validation and interpretation:
- * unique accepted submissions are kept and spilled to local disk, repeated ones held for the duplicate check,
- * rejected ones spilled; (3) the duplicate check; (4) once every kept submission's sensitive sites are known, each is
- * generalised where needed and published (occurrence and event rows, cube contributions), and the rejected ones
+ * ({@link LineBatches}) where it reads the input: (1) the submission ids, to find the repeated ones; (2) validation and
+ * interpretation: unique accepted submissions are kept and spilled to local disk, repeated ones held for the duplicate
+ * check, rejected ones spilled; (3) the duplicate check; (4) once every kept submission's sensitive sites are known,
+ * each is generalised where needed and published (occurrence and event rows, cube contributions), and the rejected ones
  * without their places at sensitive sites; (5) the cube groups are measured; (6) every file is sorted and written.
- * Memory does not grow with the input beyond the repeated submissions and the sensitive sites: rows are sorted and
- * grouped by external sorts, as the runner's are.
+ * Memory does not grow with the input beyond an id key per line, the repeated submissions and the sensitive sites:
+ * rows are sorted and grouped by external sorts, as the runner's are.
  *
  * <p>{@code --input DIR --output DIR --reference-time RFC3339 --result FILE [--restricted-output DIR]
  * [--run-id ID] [--cube-seed N] [--max-line-bytes N] [--threads N] [--parquet-writer fast|stock]}

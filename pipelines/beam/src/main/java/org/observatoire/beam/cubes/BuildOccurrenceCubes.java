@@ -28,9 +28,10 @@ import org.observatoire.core.run.OutcomeKind;
  * or parallelism. Rows without a matched taxon are not cubed, nor rows without a location (flag LOCATION_UNKNOWN: no
  * cell to put them in); the run manifest counts the latter ({@code occurrenceRowsWithoutLocation}) and so does the
  * Beam counter {@link #NOT_CUBED_WITHOUT_LOCATION}. Rows without an observer count in no cell's distinct
- * observers. Public rows only: sensitive species are already generalised. The input is the curated submissions: the cubes' columns are read straight from each one's occurrence
- * block ({@link org.observatoire.beam.avro.OccurrencePicker}), without decoding its rows into records. The cubes'
- * logic itself is {@link CubeGroups}; this transform runs it with one shuffle.
+ * observers. Public rows only: sensitive species are already generalised. The input is the curated submissions: the
+ * cubes' columns are read straight from each one's occurrence block
+ * ({@link org.observatoire.beam.avro.OccurrencePicker}), without decoding its rows into records. The cubes' logic
+ * itself is {@link CubeGroups}; this transform runs it with one shuffle.
  */
 public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRecord>, PCollectionTuple> {
   /** Beam counter (namespace: this class): rows with a matched taxon but no location, in no cube cell. */
