@@ -240,7 +240,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   private static final int AHEAD = 200_000;
 
   /**
-   * Seeded valid submissions with ids of their own ({@code bench-<n>}); submittedAt is set when each is sent, as
+   * Seeded valid submissions with ids of their own ({@link #id}); submittedAt is set when each is sent, as
    * an online app does (event time ≈ arrival time: on-time panes, as in production).
    */
   private Supplier<String> generator() {
@@ -255,12 +255,21 @@ public final class BenchStreamCommand implements Callable<Integer> {
           throw new java.io.UncheckedIOException(e);
         }
         if (n instanceof ObjectNode o) {
-          o.put("submissionId", String.format("bench-%09d", next[0]++));
+          o.put("submissionId", id(next[0]++));
           o.put("submittedAt", SUBMITTED_AT);
           return o.toString();
         }
       }
     };
+  }
+
+  /**
+   * The id of the bench's {@code n}-th submission: {@code bench-000000001}, of the envelope's id form (at least 8
+   * characters), the key its verdict is published under.
+   */
+  static String id(int n) {
+    String digits = Integer.toString(n); // the wait loops look ids up by the thousand: no String.format there
+    return "bench-" + "000000000".substring(Math.min(9, digits.length())) + digits;
   }
 
   private static byte[] stamp() {
@@ -280,10 +289,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
         Thread.sleep(500); // the intake is starting
       }
     }
-    while (System.nanoTime() < deadline && verdicts.arrivals.get("bench-0") == null) {
+    while (System.nanoTime() < deadline && verdicts.arrivals.get(id(0)) == null) {
       Thread.sleep(200);
     }
-    if (verdicts.arrivals.get("bench-0") == null) {
+    if (verdicts.arrivals.get(id(0)) == null) {
       throw new IllegalStateException("no verdict within 180 s: is the streaming job running? see its log");
     }
     System.out.println("streaming job warm; starting the load");
@@ -294,7 +303,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
       throws Exception {
     LoadGenerator gen = LoadGenerator.of(new InetSocketAddress(uri.getHost(), uri.getPort()), uri.getPath(),
         connections, Duration.ofSeconds(30), apiKey);
-    System.out.printf("posting bench-%d..bench-%d from %s%n", first, first + n - 1, java.time.LocalTime.now());
+    System.out.printf("posting %s..%s from %s%n", id(first), id(first + n - 1), java.time.LocalTime.now());
     LoadGenerator.Result sent = gen.post(n, rate, i -> {
       try {
         return PreparedBodies.fill(bodies.take(first + i), stamp());
@@ -306,7 +315,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
     int answered = first; // every id below this one has its verdict: an hour's load is not rescanned each time
     while (System.nanoTime() < deadline) {
-      while (answered < first + n && verdicts.arrivals.containsKey("bench-" + answered)) {
+      while (answered < first + n && verdicts.arrivals.containsKey(id(answered))) {
         answered++;
       }
       if (answered - first + verdicts.count(answered, first + n - answered) >= sent.accepted()) {
@@ -321,7 +330,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     int known = 0;
     long lastVerdict = 0;
     for (int i = 0; i < n; i++) {
-      Long at = verdicts.arrivals.get("bench-" + (first + i));
+      Long at = verdicts.arrivals.get(id(first + i));
       if (at != null) {
         arrived[i] = at;
         latencies[known++] = at - sent.due()[i];
@@ -396,11 +405,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
       reader.start();
     }
 
-    /** How many of {@code bench-<first> .. bench-<first + n - 1>} have a verdict. */
+    /** How many of the submissions {@code first .. first + n - 1} have a verdict. */
     long count(int first, int n) {
       long c = 0;
       for (int i = first; i < first + n; i++) {
-        c += arrivals.containsKey("bench-" + i) ? 1 : 0;
+        c += arrivals.containsKey(id(i)) ? 1 : 0;
       }
       return c;
     }

@@ -162,8 +162,9 @@ class PublicIntakeIT {
   void aBodyOverTheLimitIs413SayingTheLimit() throws Exception {
     byte[] big = new byte[20 << 20];
     java.util.Arrays.fill(big, (byte) ' ');
+    // a client announcing a large body asks first (Expect: 100-continue) and is refused before it sends
     HttpResponse<String> declared = send(kafka.request("/submissions").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
+        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(big)));
     assertThat(declared.statusCode(), equalTo(413));
     assertThat(error(declared), containsString("at most " + IntakeSettings.DEFAULT_MAX_BODY_BYTES + " bytes"));
     assertThat(error(declared), not(containsString("protocol")));

@@ -254,8 +254,8 @@ public final class NightlyJob {
    * Spark {@code repartition}, which ignores keys, so FileIO's finalisation (which gathers the temporary files
    * under one void key and numbers them per destination) runs once per Spark partition: two runs both name their
    * file {@code part-00000-of-00001} and one overwrites the other, silently losing rows. With fixed sharding each
-   * temporary file carries its shard number from a real GroupByKey, so names cannot collide. Flink (and the
-   * DirectRunner) keep runner-determined sharding, which saves a shuffle.
+   * temporary file carries its shard number from a real GroupByKey, so names cannot collide. Flink and the
+   * DirectRunner write one file per partition from sorted runs (see {@link WriteParquetDataset}), without FileIO.
    */
   static WriteParquetDataset sharded(Options options, WriteParquetDataset write) {
     return fixedShards(options) > 0 ? write.withNumShards(fixedShards(options)) : write;
@@ -265,7 +265,7 @@ public final class NightlyJob {
     return fixedShards(options) > 0 ? write.withNumShards(fixedShards(options)) : write;
   }
 
-  /** Files per destination on Spark (see {@link #sharded}); 0: runner-determined. */
+  /** Files per destination on Spark (see {@link #sharded}); 0: one file per partition. */
   private static int fixedShards(Options options) {
     boolean spark = options.getRunner().getSimpleName().toLowerCase(java.util.Locale.ROOT).contains("spark");
     return spark ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 0;

@@ -30,7 +30,7 @@ final class BlockParquetSink extends SortedRowsSink<RowBlock> {
   }
 
   @Override
-  void add(RowBlock block, SortBuffer buffer) {
-    block.forEachGroup(buffer::add);
+  void add(RowBlock block, java.util.function.BiConsumer<byte[], byte[]> groups) {
+    block.forEachGroup(groups);
   }
 }

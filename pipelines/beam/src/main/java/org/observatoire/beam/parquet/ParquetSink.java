@@ -32,7 +32,7 @@ final class ParquetSink extends SortedRowsSink<GenericRecord> {
   }
 
   @Override
-  void add(GenericRecord element, SortBuffer buffer) throws IOException {
+  void add(GenericRecord element, java.util.function.BiConsumer<byte[], byte[]> groups) throws IOException {
     if (encoder == null) {
       encoder = new GenericDatumWriter<>(schema());
       bytes = new ByteArrayOutputStream(1024);
@@ -41,6 +41,6 @@ final class ParquetSink extends SortedRowsSink<GenericRecord> {
     binary = EncoderFactory.get().directBinaryEncoder(bytes, binary);
     encoder.write(element, binary);
     binary.flush();
-    buffer.add(NO_KEY, RowBlock.rowPayload(bytes.toByteArray()));
+    groups.accept(NO_KEY, RowBlock.rowPayload(bytes.toByteArray()));
   }
 }

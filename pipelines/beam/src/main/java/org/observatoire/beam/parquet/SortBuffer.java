@@ -156,7 +156,8 @@ public final class SortBuffer implements AutoCloseable {
     return merge(sources);
   }
 
-  private static Iterator<byte[]> merge(List<Iterator<Entry>> sources) {
+  /** The rows of sorted sources merged in {@link #ORDER} (ties by source index). */
+  static Iterator<byte[]> merge(List<? extends Iterator<Entry>> sources) {
     record Head(Entry entry, int source) {}
     PriorityQueue<Head> heads = new PriorityQueue<>(
         Comparator.comparing(Head::entry, ORDER).thenComparingInt(Head::source));

@@ -45,8 +45,23 @@ abstract class SortedRowsSink<T> implements FileIO.Sink<T> {
     return new Schema.Parser().parse(schemaJson);
   }
 
-  /** Adds an element's groups (sort key, payload) to the buffer. */
-  abstract void add(T element, SortBuffer buffer) throws IOException;
+  /** Gives an element's groups (sort key, payload) to {@code groups}. */
+  abstract void add(T element, java.util.function.BiConsumer<byte[], byte[]> groups) throws IOException;
+
+  /** The nice value of the threads writing the files (0: unchanged; see BackgroundPriority). */
+  int niceness() {
+    return niceness;
+  }
+
+  /** Writes group payloads, in the order given, as one Parquet file on {@code channel}, and closes it. */
+  void writeFile(Iterator<byte[]> groups, WritableByteChannel channel) throws IOException {
+    try (RowFileWriter w = RowFileWriter.open(kind, new ChannelOutputFile(channel), schema(), rowGroupBytes,
+        columnWriter)) {
+      while (groups.hasNext()) {
+        w.writeGroup(groups.next());
+      }
+    }
+  }
 
   @Override
   public void open(WritableByteChannel channel) {
@@ -57,16 +72,13 @@ abstract class SortedRowsSink<T> implements FileIO.Sink<T> {
 
   @Override
   public void write(T element) throws IOException {
-    add(element, buffer);
+    add(element, buffer::add);
   }
 
   @Override
   public void flush() throws IOException {
-    try (SortBuffer b = buffer; RowFileWriter w = RowFileWriter.open(kind, new ChannelOutputFile(channel), schema(),
-        rowGroupBytes, columnWriter)) {
-      for (Iterator<byte[]> it = b.sorted(); it.hasNext(); ) {
-        w.writeGroup(it.next());
-      }
+    try (SortBuffer b = buffer) {
+      writeFile(b.sorted(), channel);
     }
   }
 }

@@ -3,7 +3,7 @@ package org.observatoire.beam.parquet;
 import org.apache.avro.Schema;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.BackgroundPriority;
@@ -14,11 +14,13 @@ import org.observatoire.beam.BackgroundPriority;
  * the rows of its blocks in block-key order. For datasets whose rows repeat most of their columns in groups (the
  * zero-filled visits: ~100 rows per visit that differ only in the taxon), this moves and sorts one element per group.
  *
- * <p>Unless {@link #withNumShards} says otherwise, each destination gets one file, sorted by block key then by row
- * bytes ({@link SortBuffer#ORDER}): the same blocks give the same bytes whatever the runner's bundles. The writer is
- * the one the pipeline's {@link ParquetWriteOptions} choose.
+ * <p>Unless {@link #withNumShards} says otherwise, bounded input gets one file per destination, sorted by block key
+ * then by row bytes ({@link SortBuffer#ORDER}) and written from spilled runs ({@link WriteSortedFiles}): the rows
+ * never cross the runner's shuffle, and the same blocks give the same bytes whatever the runner's bundles. With a
+ * fixed number of shards (streaming, Spark) the blocks go through FileIO. The writer is the one the pipeline's
+ * {@link ParquetWriteOptions} choose. The result is the names of the files written.
  */
-public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, WriteFilesResult<String>> {
+public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, PCollection<String>> {
   private final String directory;
   private final Schema fileSchema;
   private final int numShards;
@@ -56,14 +58,21 @@ public final class WriteParquetBlocks extends PTransform<PCollection<RowBlock>, 
   }
 
   @Override
-  public WriteFilesResult<String> expand(PCollection<RowBlock> blocks) {
+  public PCollection<String> expand(PCollection<RowBlock> blocks) {
     ParquetWriterKind kind = ParquetWriteOptions.of(blocks.getPipeline().getOptions());
+    BlockParquetSink sink = new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, SORT_BUDGET_BYTES, niceness,
+        kind);
+    if (numShards == 0 && blocks.isBounded() == PCollection.IsBounded.BOUNDED) {
+      return blocks.apply("WriteParquet", WriteSortedFiles.<RowBlock>of(directory, "part", sink,
+          (block, out) -> sink.add(block, (key, payload) -> out.add(block.destination(), key, payload))));
+    }
     FileIO.Write<String, RowBlock> write = FileIO.<String, RowBlock>writeDynamic()
         .by(RowBlock::destination)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(new BlockParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, SORT_BUDGET_BYTES, niceness, kind))
+        .via(sink)
         .to(directory)
         .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? "part" : dest + "/part", ".parquet"));
-    return blocks.apply("WriteParquet", write.withNumShards(numShards > 0 ? numShards : 1));
+    return blocks.apply("WriteParquet", write.withNumShards(numShards > 0 ? numShards : 1))
+        .getPerDestinationOutputFilenames().apply("FileNames", Values.create());
   }
 }

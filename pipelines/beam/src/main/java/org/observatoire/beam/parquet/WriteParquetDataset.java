@@ -4,7 +4,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -17,11 +17,12 @@ import org.apache.beam.sdk.values.PCollection;
  * GeoParquet 1.1 {@code geo} footer key. Datasets whose files are sorted by columns are written from
  * {@link RowBlock}s by {@link WriteParquetBlocks}.
  *
- * <p>Unless {@link #withNumShards} says otherwise, each destination gets one file and its rows are stored in the order
- * of their encoded bytes ({@link ParquetSink}): the same rows give the same bytes whatever the runner's bundles, so a
- * rerun can be checked by checksums. The writer is the one the pipeline's {@link ParquetWriteOptions} choose.
+ * <p>Unless {@link #withNumShards} says otherwise, bounded input gets one file per destination
+ * ({@link WriteSortedFiles}), its rows stored in the order of their encoded bytes ({@link ParquetSink}): the same rows
+ * give the same bytes whatever the runner's bundles, so a rerun can be checked by checksums. The writer is the one
+ * the pipeline's {@link ParquetWriteOptions} choose. The result is the names of the files written.
  */
-public final class WriteParquetDataset extends PTransform<PCollection<GenericRecord>, WriteFilesResult<String>> {
+public final class WriteParquetDataset extends PTransform<PCollection<GenericRecord>, PCollection<String>> {
   private final String directory;
   private final String prefix;
   private final Schema fileSchema;
@@ -64,16 +65,24 @@ public final class WriteParquetDataset extends PTransform<PCollection<GenericRec
   }
 
   @Override
-  public WriteFilesResult<String> expand(PCollection<GenericRecord> rows) {
+  public PCollection<String> expand(PCollection<GenericRecord> rows) {
     String name = prefix;
     ParquetWriterKind kind = ParquetWriteOptions.of(rows.getPipeline().getOptions());
+    ParquetSink sink = new ParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, WriteParquetBlocks.SORT_BUDGET_BYTES,
+        kind);
+    if (numShards == 0 && rows.isBounded() == PCollection.IsBounded.BOUNDED) {
+      SerializableFunction<GenericRecord, String> to = partition;
+      SerializableFunction<GenericRecord, GenericRecord> stored = toFileRow;
+      return rows.apply("WriteParquet", WriteSortedFiles.<GenericRecord>of(directory, name, sink,
+          (row, out) -> sink.add(stored.apply(row), (key, payload) -> out.add(to.apply(row), key, payload))));
+    }
     FileIO.Write<String, GenericRecord> write = FileIO.<String, GenericRecord>writeDynamic()
         .by(partition)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(Contextful.fn(toFileRow),
-            new ParquetSink(fileSchema, ParquetFiles.ROW_GROUP_BYTES, WriteParquetBlocks.SORT_BUDGET_BYTES, kind))
+        .via(Contextful.fn(toFileRow), sink)
         .to(directory)
         .withNaming(dest -> FileIO.Write.defaultNaming(dest.isEmpty() ? name : dest + "/" + name, ".parquet"));
-    return rows.apply("WriteParquet", write.withNumShards(numShards > 0 ? numShards : 1));
+    return rows.apply("WriteParquet", write.withNumShards(numShards > 0 ? numShards : 1))
+        .getPerDestinationOutputFilenames().apply("FileNames", Values.create());
   }
 }

@@ -467,6 +467,19 @@ public final class IntakeServer implements AutoCloseable {
     ex.error(429, message + ": retry in " + seconds + " s");
   }
 
+  /**
+   * Reads and drops what is left of an oversized body, up to {@code limit} bytes, so that the client, still
+   * sending, reads the 413 instead of a connection reset (a socket closed with unread bytes answers with a reset).
+   */
+  private static void drain(InputStream in, long limit) throws IOException {
+    byte[] sink = new byte[64 << 10];
+    long dropped = 0;
+    int n;
+    while (dropped < limit && (n = in.read(sink)) >= 0) {
+      dropped += n;
+    }
+  }
+
   private void post(Exchange ex) {
     Optional<ApiKeys.Client> found = caller(ex);
     if (found.isEmpty()) {
@@ -496,6 +509,9 @@ public final class IntakeServer implements AutoCloseable {
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(ex.request)) {
       body = in.readNBytes(max + 1);
+      if (body.length > max) {
+        drain(in, 4L * max);
+      }
     } catch (IOException e) {
       ex.error(400, "the body could not be read: " + e.getMessage());
       return;
