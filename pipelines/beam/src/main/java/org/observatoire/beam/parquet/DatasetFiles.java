@@ -19,15 +19,12 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * A Parquet dataset written without a pipeline, as {@link WriteParquetBlocks} and {@link WriteParquetDataset} write
  * it: the same sinks ({@link BlockParquetSink}, {@link ParquetSink}: sort buffer, writer, zstd, GeoParquet footer),
- * one file per destination, named as FileIO names the single shard of a destination
- * ({@code <destination>/part-00000-of-00001.parquet}, or {@code <name>-00000-of-00001.parquet} in a flat dataset).
+ * one file per destination, named as the nightly names it ({@link WriteSortedFiles#fileName}:
+ * {@code <destination>/part-00000-of-00001.parquet}, or {@code <name>-00000-of-00001.parquet} in a flat dataset).
  * {@link #write} may be called from several threads (a destination's file takes one element at a time); {@link
  * #files()} then gives one task per file that sorts and writes it, to run on any threads.
  */
 public final class DatasetFiles<T> {
-  /** The name FileIO gives the only shard of a destination in the global window. */
-  static final String SINGLE_SHARD = "-00000-of-00001.parquet";
-
   private final Path directory;
   private final String name;
   private final Function<T, String> destination;
@@ -88,7 +85,7 @@ public final class DatasetFiles<T> {
   }
 
   private Open<T> create(String dest) {
-    Path file = directory.resolve((dest.isEmpty() ? name : dest + "/" + name) + SINGLE_SHARD);
+    Path file = directory.resolve(WriteSortedFiles.fileName(dest, name));
     try {
       Files.createDirectories(file.getParent());
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
