@@ -92,7 +92,7 @@ class BenchCommandTest {
 
     // the counts reported are the rows in the files
     assertThat(parquetRows(work.resolve("out-nightly/occurrences")), is(nightlyRows));
-    assertThat(parquetRows(work.resolve("out-plain")), is(nightlyRows));
+    assertThat(parquetRows(work.resolve("out-plain/occurrences")), is(nightlyRows));
     assertThat(parquetRows(work.resolve("out-duckdb")), is(report.at("/systems/duckdb/occurrenceRows").asLong()));
     assertThat(parquetRows(work.resolve("out-duckdb-bare")),
         is(report.at("/systems/duckdbBare/details/outputRows").asLong()));
@@ -105,6 +105,14 @@ class BenchCommandTest {
     assertThat(report.at("/systems/nightly/details/rowsWritten").asLong(), is(all));
     assertThat(all, greaterThan(nightlyRows + byDataset.path("events").asLong()));
     assertThat(table, containsString(String.format(java.util.Locale.ROOT, "nightly: %,d rows written", all)));
+    // plainJava does the same work: the same rows in every dataset, and the ratio of the wall times is shown
+    assertThat(report.at("/systems/plainJava/details/rowsByDataset"), equalTo(byDataset));
+    assertThat(report.at("/systems/plainJava/details/rowsWritten").asLong(), is(all));
+    assertThat(report.at("/systems/plainJava/details/bytesByDataset/events").asLong(), greaterThan(0L));
+    assertThat(report.at("/systems/nightly/details/bytesByDataset/cubes~1eea1km").asLong(), greaterThan(0L));
+    assertThat(report.path("nightlyOverPlainJava").asDouble(), greaterThan(0.0));
+    assertThat(table, containsString(String.format(java.util.Locale.ROOT, "plainJava: %,d rows written", all)));
+    assertThat(table, containsString("nightly ÷ plainJava (wall time"));
 
     // the nightly child's CPU by stage: its validation task is there, and the stages fit in the process's CPU
     JsonNode cpu = report.at("/systems/nightly/details/cpuByStage");

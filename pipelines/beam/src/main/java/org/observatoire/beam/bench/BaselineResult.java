@@ -23,6 +23,21 @@ public final class BaselineResult {
     return this;
   }
 
+  /** A value in the object {@code object} (made when first used). */
+  BaselineResult put(String object, String name, long value) {
+    child(object).put(name, value);
+    return this;
+  }
+
+  BaselineResult seconds(String object, String name, long nanos) {
+    child(object).put(name, Math.round(nanos / 1e6) / 1000.0);
+    return this;
+  }
+
+  private ObjectNode child(String object) {
+    return node.has(object) ? (ObjectNode) node.get(object) : node.putObject(object);
+  }
+
   void write(Path file) throws IOException {
     MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), node);
   }

@@ -26,7 +26,7 @@ import org.apache.avro.util.Utf8;
  * from several string columns so that it sorts column by column, nulls last. Not thread-safe; {@link #close()}
  * deletes the runs.
  */
-final class SortBuffer implements AutoCloseable {
+public final class SortBuffer implements AutoCloseable {
   /** One row: its sort key and its encoded bytes. */
   record Entry(byte[] key, byte[] row) {}
 
@@ -86,14 +86,14 @@ final class SortBuffer implements AutoCloseable {
   private long bytes;
   private long spilledRows;
 
-  SortBuffer(long budgetBytes) {
+  public SortBuffer(long budgetBytes) {
     if (budgetBytes < 1) {
       throw new IllegalArgumentException("the sort budget must be positive, got " + budgetBytes);
     }
     this.budgetBytes = budgetBytes;
   }
 
-  void add(byte[] key, byte[] row) {
+  public void add(byte[] key, byte[] row) {
     memory.add(new Entry(key, row));
     bytes += key.length + row.length + ENTRY_OVERHEAD;
     if (bytes >= budgetBytes) {
@@ -132,7 +132,7 @@ final class SortBuffer implements AutoCloseable {
   }
 
   /** Every row added, in {@link #ORDER}. Call once. */
-  Iterator<byte[]> sorted() {
+  public Iterator<byte[]> sorted() {
     memory.sort(ORDER);
     if (runs.isEmpty()) {
       Iterator<Entry> it = memory.iterator();

@@ -117,7 +117,7 @@ public final class DeduplicateSubmissions
     public void process(@Element KV<String, Iterable<GenericRecord>> group, MultiOutputReceiver out) {
       List<GenericRecord> all = new ArrayList<>(1);
       group.getValue().forEach(all::add);
-      keepOne(all, out);
+      keepOne(all, out.get(CURATED)::output, out.get(SIDE)::output);
     }
   }
 
@@ -131,13 +131,17 @@ public final class DeduplicateSubmissions
         byId.computeIfAbsent(e.getKey(), id -> new ArrayList<>(1)).add(e.getValue());
       }
       for (List<GenericRecord> all : byId.values()) {
-        keepOne(all, out);
+        keepOne(all, out.get(CURATED)::output, out.get(SIDE)::output);
       }
     }
   }
 
-  /** Keeps the winner of one id's submissions, and reports the others as duplicates of it. */
-  private static void keepOne(List<GenericRecord> all, DoFn.MultiOutputReceiver out) {
+  /**
+   * Keeps the winner of one id's accepted submissions ({@code curated}), and reports the others as duplicates of it
+   * on {@code side}, with the winner's side records ({@link #kept}).
+   */
+  public static void keepOne(List<GenericRecord> all, Consumer<GenericRecord> curated,
+      Consumer<KV<String, byte[]>> side) {
     if (all.isEmpty()) {
       return; // a streaming runner may fire an empty pane; nothing to keep
     }
@@ -147,15 +151,14 @@ public final class DeduplicateSubmissions
     }
     int w = all.size() == 1 ? 0 : Duplicates.winner(candidates);
     GenericRecord winner = all.get(w);
-    out.get(CURATED).output(winner);
-    DoFn.OutputReceiver<KV<String, byte[]>> side = out.get(SIDE);
-    kept(winner, side::output);
+    curated.accept(winner);
+    kept(winner, side);
     for (int i = 0; i < all.size(); i++) {
       if (i != w) {
         GenericRecord loser = all.get(i);
         String reason = Duplicates.reason(candidates.get(i), candidates.get(w));
-        side.output(SideRecords.of(SideRecords.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
-        side.output(SideRecords.count(CountKey.of(loser.get("sourceFile").toString(),
+        side.accept(SideRecords.of(SideRecords.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
+        side.accept(SideRecords.count(CountKey.of(loser.get("sourceFile").toString(),
             loser.get("protocol").toString(), OutcomeKind.DUPLICATE), 1));
       }
     }
@@ -166,7 +169,7 @@ public final class DeduplicateSubmissions
    * counters. Also for submissions kept without the check because their id is their own ({@link
    * ProcessSubmissions#keepingUnique}).
    */
-  static void kept(GenericRecord winner, Consumer<KV<String, byte[]>> side) {
+  public static void kept(GenericRecord winner, Consumer<KV<String, byte[]>> side) {
     @SuppressWarnings("unchecked")
     List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
     for (GenericRecord location : restricted) {

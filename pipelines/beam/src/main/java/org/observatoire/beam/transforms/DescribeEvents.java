@@ -34,27 +34,37 @@ public final class DescribeEvents extends PTransform<PCollection<GenericRecord>,
   }
 
   static final class DescribeEventFn extends DoFn<GenericRecord, RowBlock> {
-    private transient CellAssigner cells;
-    private transient EventRows rows;
-    private transient ProtocolLists lists;
-    private transient VisitObservations observations;
+    private transient Describer describer;
 
     @Setup
     public void setup() {
-      cells = CellAssigner.create(0);
-      rows = EventRows.create();
-      lists = ProtocolLists.bundled();
-      observations = VisitObservations.with(lists);
+      describer = new Describer();
     }
 
     @ProcessElement
     public void process(@Element GenericRecord accepted, OutputReceiver<RowBlock> out) {
+      RowBlock event = describer.event(accepted);
+      if (event != null) {
+        out.output(event);
+      }
+    }
+  }
+
+  /** A kept accepted submission's event row, without a pipeline. Not thread-safe: one per thread. */
+  public static final class Describer {
+    private final CellAssigner cells = CellAssigner.create(0);
+    private final EventRows rows = EventRows.create();
+    private final ProtocolLists lists = ProtocolLists.bundled();
+    private final VisitObservations observations = VisitObservations.with(lists);
+
+    /** The submission's event row as a block of one row, or null when it describes no visit. */
+    public RowBlock event(GenericRecord accepted) {
       Visit visit = AvroRecords.visitOf(accepted);
       if (visit == null) {
-        return;
+        return null;
       }
       VisitPlace place = VisitPlace.of(visit, observations.of(accepted, visit.protocol()), cells);
-      out.output(rows.block(visit, place, (Integer) accepted.get("occurrenceCount"), lists));
+      return rows.block(visit, place, (Integer) accepted.get("occurrenceCount"), lists);
     }
   }
 }

@@ -85,7 +85,17 @@ public final class SideRecords {
     return KV.of(COUNT, (key.encode() + "\t" + n).getBytes(StandardCharsets.UTF_8));
   }
 
-  static GenericRecord decode(String kind, byte[] bytes, GenericDatumReader<GenericRecord> reader) {
+  /** The schema of a record kind's bytes ({@link #REJECTED}, ...; not {@link #COUNT}). */
+  public static Schema schema(String kind) {
+    Schema s = kind.equals(REPEATED) ? AvroSchemas.ACCEPTED : SCHEMAS.get(kind);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown side record kind '" + kind + "'; known: " + WRITERS.keySet());
+    }
+    return s;
+  }
+
+  /** A record of {@code kind} from its bytes, read with {@code reader} (of {@link #schema}). */
+  public static GenericRecord decode(String kind, byte[] bytes, GenericDatumReader<GenericRecord> reader) {
     try {
       return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
     } catch (IOException e) {
@@ -93,7 +103,8 @@ public final class SideRecords {
     }
   }
 
-  static KV<String, Long> decodeCount(byte[] bytes) {
+  /** A {@link #COUNT} record's counter key ({@code CountKey} encoded) and increment. */
+  public static KV<String, Long> decodeCount(byte[] bytes) {
     String s = new String(bytes, StandardCharsets.UTF_8);
     int tab = s.lastIndexOf('\t');
     return KV.of(s.substring(0, tab), Long.parseLong(s.substring(tab + 1)));

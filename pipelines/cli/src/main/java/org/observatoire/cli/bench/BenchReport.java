@@ -42,23 +42,21 @@ public final class BenchReport {
           r.peakRssBytes() / 1048576.0, r.outputBytes() / 1048576.0));
     });
     SystemResult nightly = systems.get("nightly");
-    if (nightly != null && nightly.ok() && nightly.details().has("rowsWritten")) {
-      JsonNode byDataset = nightly.details().path("rowsByDataset");
-      sb.append(String.format(Locale.ROOT, "%nnightly: %,d rows written over all datasets (%,.0f rows/s):",
-          nightly.details().path("rowsWritten").asLong(),
-          nightly.details().path("rowsWritten").asLong() / nightly.wallSeconds()));
-      byDataset.fields().forEachRemaining(e -> {
-        if (e.getValue().asLong() > 0) {
-          sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue().asLong()));
-        }
-      });
-      sb.setLength(sb.length() - 1);
-      sb.append('\n');
+    for (String name : new String[] {"nightly", "plainJava"}) {
+      SystemResult r = systems.get(name);
+      if (r != null && r.ok() && r.details().has("rowsWritten")) {
+        sb.append(rowsByDataset(r));
+      }
     }
     if (nightly != null && nightly.ok() && nightly.details().has("cpuByStage")) {
       sb.append(cpuByStage(nightly.details().path("cpuByStage")));
     }
     ObjectNode ratios = ratios();
+    double overPlainJava = nightlyOverPlainJava();
+    if (overPlainJava > 0) {
+      sb.append(String.format(Locale.ROOT, "%nnightly ÷ plainJava (wall time, the same outputs from the same code):"
+          + " %.2f%n", overPlainJava));
+    }
     if (!ratios.isEmpty()) {
       sb.append('\n');
       ratios.fields().forEachRemaining(e -> sb.append(String.format(Locale.ROOT,
@@ -67,6 +65,26 @@ public final class BenchReport {
           e.getValue().path("peakRssBytes").asDouble(), e.getValue().path("outputBytes").asDouble())));
     }
     return sb.toString();
+  }
+
+  /** A system's rows written over all its datasets, then each dataset's rows and bytes. */
+  static String rowsByDataset(SystemResult r) {
+    JsonNode rows = r.details().path("rowsByDataset");
+    JsonNode bytes = r.details().path("bytesByDataset");
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "%n%s: %,d rows written over all datasets (%,.0f rows/s):", r.name(),
+        r.details().path("rowsWritten").asLong(), r.details().path("rowsWritten").asLong() / r.wallSeconds()));
+    rows.fields().forEachRemaining(e -> {
+      if (e.getValue().asLong() > 0) {
+        sb.append(String.format(Locale.ROOT, " %s %,d", e.getKey(), e.getValue().asLong()));
+        if (bytes.has(e.getKey())) {
+          sb.append(String.format(Locale.ROOT, " (%.1f MB)", bytes.path(e.getKey()).asLong() / 1048576.0));
+        }
+        sb.append(';');
+      }
+    });
+    sb.setLength(sb.length() - 1);
+    return sb.append('\n').toString();
   }
 
   /** How many stages the CPU table lists by name; the rest are summed in one line. */
@@ -108,7 +126,22 @@ public final class BenchReport {
     ObjectNode s = root.putObject("systems");
     systems.forEach((name, r) -> s.set(name, r.json()));
     root.set("ratios", ratios());
+    double overPlainJava = nightlyOverPlainJava();
+    if (overPlainJava > 0) {
+      root.put("nightlyOverPlainJava", overPlainJava);
+    }
     return root;
+  }
+
+  /**
+   * The nightly's wall time ÷ plainJava's: what Beam and its runner cost over a thread pool doing the same work
+   * (0 unless both succeeded).
+   */
+  double nightlyOverPlainJava() {
+    SystemResult nightly = systems.get("nightly");
+    SystemResult plain = systems.get("plainJava");
+    return nightly == null || plain == null || !nightly.ok() || !plain.ok() ? 0
+        : ratio(nightly.wallSeconds(), plain.wallSeconds());
   }
 
   /** nightly ÷ each baseline, for the systems that both succeeded. */

@@ -45,7 +45,7 @@ public final class BenchSystems {
   public List<Path> outputs(String system) {
     return switch (system) {
       case "nightly" -> List.of(workDir.resolve("out-nightly"), workDir.resolve("out-nightly-restricted"));
-      case "plainJava" -> List.of(workDir.resolve("out-plain"));
+      case "plainJava" -> List.of(workDir.resolve("out-plain"), workDir.resolve("out-plain-restricted"));
       case "duckdb" -> List.of(workDir.resolve("out-duckdb"));
       case "duckdbBare" -> List.of(workDir.resolve("out-duckdb-bare"));
       default -> throw new IllegalArgumentException("unknown system '" + system + "'; known: " + NAMES);
@@ -101,6 +101,7 @@ public final class BenchSystems {
     if (Files.isRegularFile(cpuFile())) {
       details.set("cpuByStage", MAPPER.readTree(cpuFile().toFile()));
     }
+    details.set("bytesByDataset", bytesByDataset(out));
     details.put("occurrenceBytes", size(out.resolve("occurrences")));
     details.put("restrictedBytes", size(outputs("nightly").get(1)));
     return new SystemResult("nightly", m.exitCode(), records, rows, m.wallSeconds(), m.peakRssBytes(),
@@ -116,10 +117,17 @@ public final class BenchSystems {
     Path out = outputs("plainJava").get(0);
     Path result = workDir.resolve("plainJava.result.json");
     Files.deleteIfExists(result);
-    ChildJvm.Measured m = jvm.run(PlainJavaBaseline.class.getName(), List.of("--input", input().toString(),
-        "--output", out.toString(), "--reference-time", referenceTime, "--result", result.toString()),
-        workDir, workDir.resolve("plainJava.log"));
-    JsonNode r = readResult(result);
+    List<String> args = new ArrayList<>(List.of("--input", input().toString(), "--output", out.toString(),
+        "--restricted-output", outputs("plainJava").get(1).toString(), "--reference-time", referenceTime,
+        "--run-id", "bench", "--result", result.toString()));
+    if (parallelism != null) {
+      args.addAll(List.of("--threads", parallelism.toString()));
+    }
+    ChildJvm.Measured m = jvm.run(PlainJavaBaseline.class.getName(), args, workDir, workDir.resolve("plainJava.log"));
+    ObjectNode r = (ObjectNode) readResult(result);
+    r.set("bytesByDataset", bytesByDataset(out));
+    r.put("occurrenceBytes", size(out.resolve("occurrences")));
+    r.put("restrictedBytes", size(outputs("plainJava").get(1)));
     return new SystemResult("plainJava", m.exitCode(), r.path("records").asLong(), r.path("occurrenceRows").asLong(),
         m.wallSeconds(), m.peakRssBytes(), m.cpuSeconds(), size(out), r);
   }
@@ -148,6 +156,29 @@ public final class BenchSystems {
 
   private static JsonNode readResult(Path file) throws IOException {
     return Files.isRegularFile(file) ? MAPPER.readTree(file.toFile()) : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Bytes of each dataset folder of a public output ({@code cubes} per grid, as {@code cubes/<grid>}). */
+  static ObjectNode bytesByDataset(Path out) throws IOException {
+    ObjectNode bytes = JsonNodeFactory.instance.objectNode();
+    if (!Files.isDirectory(out)) {
+      return bytes;
+    }
+    try (Stream<Path> folders = Files.list(out)) {
+      for (Path dataset : folders.filter(Files::isDirectory).sorted().toList()) {
+        String name = dataset.getFileName().toString();
+        if (!name.equals("cubes")) {
+          bytes.put(name, size(dataset));
+          continue;
+        }
+        try (Stream<Path> grids = Files.list(dataset)) {
+          for (Path grid : grids.filter(Files::isDirectory).sorted().toList()) {
+            bytes.put(name + "/" + grid.getFileName(), size(grid));
+          }
+        }
+      }
+    }
+    return bytes;
   }
 
   /** Bytes of all files below {@code root}. */

@@ -48,6 +48,22 @@ class BenchReportTest {
   }
 
   @Test
+  void nightlyOverPlainJavaIsTheRatioOfWallTimesAndBothShowTheirDatasets() {
+    ObjectNode details = JsonNodeFactory.instance.objectNode().put("rowsWritten", 30_000);
+    details.putObject("rowsByDataset").put("occurrences", 20_000).put("cubes/eea1km", 10_000).put("duplicates", 0);
+    details.putObject("bytesByDataset").put("occurrences", 2 * 1048576).put("cubes/eea1km", 1048576);
+    BenchReport r = report(
+        new SystemResult("nightly", 0, 1000, 20_000, 12, 2_000_000, 18.5, 300, details),
+        new SystemResult("plainJava", 0, 1000, 20_000, 4, 1_000_000, 5.2, 200, details));
+    assertThat(r.json().path("nightlyOverPlainJava").asDouble(), closeTo(3, 1e-9));
+    String md = r.markdown();
+    assertThat(md, containsString("nightly ÷ plainJava (wall time, the same outputs from the same code): 3.00"));
+    assertThat(md, containsString("nightly: 30,000 rows written over all datasets (2,500 rows/s): occurrences 20,000"
+        + " (2.0 MB); cubes/eea1km 10,000 (1.0 MB)\n"));
+    assertThat(md, containsString("plainJava: 30,000 rows written over all datasets (7,500 rows/s):"));
+  }
+
+  @Test
   void theNightlysCpuIsShownByStageLargestFirstWithTheRestSummed() {
     ObjectNode cpu = JsonNodeFactory.instance.objectNode().put("sampledEveryMillis", 100)
         .put("processCpuSeconds", 200.0).put("outsideJavaThreadsCpuSeconds", 50.0);
@@ -73,6 +89,7 @@ class BenchReportTest {
         new SystemResult("nightly", 0, 1000, 20_000, 10, 2_000_000, 18.5, 300, NONE),
         new SystemResult("duckdb", 1, 0, -1, 1, 500_000, 0.4, 0, NONE));
     assertThat(r.json().path("ratios").isEmpty(), is(true));
+    assertThat(r.json().has("nightlyOverPlainJava"), is(false));
     assertThat(r.markdown(), containsString("| duckdb | FAILED (exit 1)"));
   }
 }
