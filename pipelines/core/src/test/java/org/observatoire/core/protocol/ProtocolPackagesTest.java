@@ -60,9 +60,8 @@ class ProtocolPackagesTest {
     try (Stream<Path> s = Files.walk(root().resolve("pipelines"))) {
       for (Path f : s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
         String path = root().relativize(f).toString();
-        // importers read one programme's export format and the generator writes test data in each protocol's
-        // format: both are tools around the engine, not the engine
-        if (path.contains("/core/imports/") || path.contains("/core/generate/")) {
+        // importers read one programme's export format: a tool around the engine, not the engine
+        if (path.contains("/core/imports/")) {
           continue;
         }
         if (named.matcher(Files.readString(f, StandardCharsets.UTF_8)).find()) {
