@@ -70,6 +70,9 @@ final class FieldValues {
       if (o == null && s.index == s.block.count - 1) {
         o = d.override(defect, s.path + "/@last" + k);
       }
+      if (o == null) {
+        o = d.override(defect, s.path + "/@each" + k);
+      }
     }
     return o == null ? spec : o;
   }
