@@ -23,6 +23,11 @@ import java.util.SplittableRandom;
  */
 final class FieldValues {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final java.util.Set<String> FORMS = java.util.Set.of("const", "var", "int", "real", "pick", "sample",
+      "switch", "each", "sum", "product", "date", "daysBefore", "time", "at", "after", "between", "north", "east",
+      "taxon", "repeat");
+  /** The parts of the descriptions' JSON Pointers, split once. */
+  private static final java.util.Map<String, String[]> POINTERS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final GeneratorDescription d;
   private final String where;
@@ -90,73 +95,111 @@ final class FieldValues {
     SplittableRandom rr = spec.path("perSite").asBoolean(false)
         ? new SplittableRandom(SiteKeys.mix(siteKey * 31 + (s.path + "#" + key).hashCode() * 1_000_003L + s.index))
         : r;
-    if (spec.has("const")) {
-      return spec.get("const");
-    } else if (spec.has("var")) {
-      return lookup(s, spec.get("var").asText());
-    } else if (spec.has("int")) {
-      long lo = integer(spec.get("int").get(0), s, key, rr);
-      long hi = integer(spec.get("int").get(1), s, key, rr);
-      return number(lo + rr.nextLong(hi - lo + 1));
-    } else if (spec.has("real")) {
-      double lo = real(spec.get("real").get(0), s, key, rr);
-      double hi = real(spec.get("real").get(1), s, key, rr);
-      return decimal(spec, lo + rr.nextDouble() * (hi - lo));
-    } else if (spec.has("pick")) {
-      JsonNode list = spec.get("pick");
-      return value(list.get(draw(spec, list.size(), rr)), s, key, rr);
-    } else if (spec.has("sample")) {
-      return sample(spec, s, key, rr);
-    } else if (spec.has("switch")) {
-      JsonNode on = s.get(spec.get("switch").asText());
-      JsonNode chosen = on == null ? null : spec.path("cases").get(on.asText());
-      return value(chosen == null ? spec.get("default") : chosen, s, key, rr);
-    } else if (spec.has("each")) {
-      JsonNode list = value(spec.get("each"), s, key, rr);
-      if (!s.isItem() || list == null || !list.isArray() || list.isEmpty()) {
-        throw new IllegalArgumentException(where + ": field " + key + ": \"each\" needs a non-empty list, inside a "
-            + "repeated block");
+    switch (form(spec)) {
+      case "const" -> {
+        return spec.get("const");
       }
-      return list.get(s.index % list.size());
-    } else if (spec.has("sum") || spec.has("product")) {
-      return arithmetic(spec, s, key, rr);
-    } else if (spec.has("date")) {
-      JsonNode w = spec.get("date");
-      String from = w.get(0).asText();
-      String to = w.get(1).asText();
-      long day = g.dayInWindow(rr, Integer.parseInt(from.substring(0, 2)), Integer.parseInt(from.substring(3)),
-          Integer.parseInt(to.substring(0, 2)), Integer.parseInt(to.substring(3)));
-      return TextNode.valueOf(Times.date(day));
-    } else if (spec.has("daysBefore")) {
-      long day = Times.epochDay(lookup(s, spec.get("daysBefore").asText()).asText());
-      return TextNode.valueOf(Times.date(day - integer(spec.get("days"), s, key, rr)));
-    } else if (spec.has("time") && !spec.has("at")) {
-      int step = spec.path("step").asInt(1);
-      int lo = Times.minutes(spec.get("time").get(0).asText()) / step;
-      int hi = Times.minutes(spec.get("time").get(1).asText()) / step;
-      return TextNode.valueOf(Times.time((lo + rr.nextInt(hi - lo + 1)) * step));
-    } else if (spec.has("at")) {
-      long day = Times.epochDay(lookup(s, spec.get("at").asText()).asText());
-      long lo = Times.seconds(spec.get("time").get(0).asText());
-      long hi = Times.seconds(spec.get("time").get(1).asText());
-      return TextNode.valueOf(Times.dateTime(day * 86_400 + lo + rr.nextLong(hi - lo + 1), true));
-    } else if (spec.has("after")) {
-      String base = lookup(s, spec.get("after").asText()).asText();
-      long minutes = integer(spec.get("minutes"), s, key, rr);
-      return TextNode.valueOf(base.length() == 5 ? Times.time((int) Math.floorMod(Times.minutes(base) + minutes, 1440))
-          : Times.dateTime(Times.localSecond(base) + minutes * 60, true));
-    } else if (spec.has("between")) {
-      long a = Times.localSecond(lookup(s, spec.get("between").get(0).asText()).asText());
-      long b = Times.localSecond(lookup(s, spec.get("between").get(1).asText()).asText());
-      return TextNode.valueOf(Times.dateTime(a + rr.nextLong(b - a + 1), true));
-    } else if (spec.has("north") || spec.has("east")) {
-      return moved(spec, s, key, rr);
-    } else if (spec.has("taxon")) {
-      return taxon(spec, s, rr);
-    } else if (spec.has("repeat")) {
-      return repeat(spec, s, key, rr);
+      case "var" -> {
+        return lookup(s, spec.get("var").asText());
+      }
+      case "int" -> {
+        long lo = integer(spec.get("int").get(0), s, key, rr);
+        long hi = integer(spec.get("int").get(1), s, key, rr);
+        return number(lo + rr.nextLong(hi - lo + 1));
+      }
+      case "real" -> {
+        double lo = real(spec.get("real").get(0), s, key, rr);
+        double hi = real(spec.get("real").get(1), s, key, rr);
+        return decimal(spec, lo + rr.nextDouble() * (hi - lo));
+      }
+      case "pick" -> {
+        JsonNode list = spec.get("pick");
+        return value(list.get(draw(spec, list.size(), rr)), s, key, rr);
+      }
+      case "sample" -> {
+        return sample(spec, s, key, rr);
+      }
+      case "switch" -> {
+        JsonNode on = s.get(spec.get("switch").asText());
+        JsonNode chosen = on == null ? null : spec.path("cases").get(on.asText());
+        return value(chosen == null ? spec.get("default") : chosen, s, key, rr);
+      }
+      case "each" -> {
+        JsonNode list = value(spec.get("each"), s, key, rr);
+        if (!s.isItem() || list == null || !list.isArray() || list.isEmpty()) {
+          throw new IllegalArgumentException(where + ": field " + key + ": \"each\" needs a non-empty list, inside a "
+              + "repeated block");
+      }
+        return list.get(s.index % list.size());
+      }
+      case "sum", "product" -> {
+        return arithmetic(spec, s, key, rr);
+      }
+      case "date" -> {
+        JsonNode w = spec.get("date");
+        String from = w.get(0).asText();
+        String to = w.get(1).asText();
+        long day = g.dayInWindow(rr, Integer.parseInt(from.substring(0, 2)), Integer.parseInt(from.substring(3)),
+            Integer.parseInt(to.substring(0, 2)), Integer.parseInt(to.substring(3)));
+        return TextNode.valueOf(Times.date(day));
+      }
+      case "daysBefore" -> {
+        long day = Times.epochDay(lookup(s, spec.get("daysBefore").asText()).asText());
+        return TextNode.valueOf(Times.date(day - integer(spec.get("days"), s, key, rr)));
+      }
+      case "time" -> {
+        int step = spec.path("step").asInt(1);
+        int lo = Times.minutes(spec.get("time").get(0).asText()) / step;
+        int hi = Times.minutes(spec.get("time").get(1).asText()) / step;
+        return TextNode.valueOf(Times.time((lo + rr.nextInt(hi - lo + 1)) * step));
+      }
+      case "at" -> {
+        long day = Times.epochDay(lookup(s, spec.get("at").asText()).asText());
+        long lo = Times.seconds(spec.get("time").get(0).asText());
+        long hi = Times.seconds(spec.get("time").get(1).asText());
+        return TextNode.valueOf(Times.dateTime(day * 86_400 + lo + rr.nextLong(hi - lo + 1), true));
+      }
+      case "after" -> {
+        String base = lookup(s, spec.get("after").asText()).asText();
+        long minutes = integer(spec.get("minutes"), s, key, rr);
+        return TextNode.valueOf(base.length() == 5
+            ? Times.time((int) Math.floorMod(Times.minutes(base) + minutes, 1440))
+            : Times.dateTime(Times.localSecond(base) + minutes * 60, true));
+      }
+      case "between" -> {
+        long a = Times.localSecond(lookup(s, spec.get("between").get(0).asText()).asText());
+        long b = Times.localSecond(lookup(s, spec.get("between").get(1).asText()).asText());
+        return TextNode.valueOf(Times.dateTime(a + rr.nextLong(b - a + 1), true));
+      }
+      case "north", "east" -> {
+        return moved(spec, s, key, rr);
+      }
+      case "taxon" -> {
+        return taxon(spec, s, rr);
+      }
+      case "repeat" -> {
+        return repeat(spec, s, key, rr);
+      }
+      default -> {
+        // not a known form: reported below
+      }
     }
     throw new IllegalArgumentException(where + ": field " + key + ": unknown value description " + spec);
+  }
+
+  /** The form of a value description: its first key that names one ({@code at} before the {@code time} it holds). */
+  private static String form(JsonNode spec) {
+    String found = "";
+    for (java.util.Iterator<String> names = spec.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (name.equals("at")) {
+        return name;
+      }
+      if (found.isEmpty() && FORMS.contains(name)) {
+        found = name;
+      }
+    }
+    return found;
   }
 
   private int draw(JsonNode spec, int size, SplittableRandom r) {
@@ -351,7 +394,7 @@ final class FieldValues {
   /** Sets {@code value} at {@code pointer} inside {@code root}, creating the objects on the way. */
   static void set(ObjectNode root, String pointer, JsonNode value) {
     ObjectNode cur = root;
-    String[] parts = pointer.substring(1).split("/");
+    String[] parts = POINTERS.computeIfAbsent(pointer, k -> k.substring(1).split("/"));
     for (int i = 0; i < parts.length - 1; i++) {
       JsonNode next = cur.get(parts[i]);
       cur = next instanceof ObjectNode o ? o : cur.putObject(parts[i]);
