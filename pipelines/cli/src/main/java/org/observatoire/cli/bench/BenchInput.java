@@ -13,7 +13,8 @@ import org.observatoire.core.generate.SubmissionGenerator;
 
 /**
  * The bench's input: {@code <dir>/submissions.jsonl}, N mixed submissions from {@link SubmissionGenerator}, reused
- * when its marker file says it was made with the same parameters (generating 1M submissions takes minutes).
+ * when its marker file says it was made with the same parameters and the same generator descriptions (generating
+ * 1M submissions takes minutes).
  */
 public final class BenchInput {
   public static final String FILE = "submissions.jsonl";
@@ -28,7 +29,8 @@ public final class BenchInput {
       throws IOException {
     Files.createDirectories(dir);
     String marker = "submissions=" + submissions + "\nseed=" + seed + "\ninvalidRate=" + invalidRate
-        + "\nreferenceDate=" + referenceDate + "\nprotocols=all\n";
+        + "\nreferenceDate=" + referenceDate + "\nprotocols=all\ngenerator=" + SubmissionGenerator.fingerprint()
+        + "\n";
     Path file = dir.resolve(FILE);
     Path markerFile = dir.resolve(MARKER);
     if (Files.isRegularFile(file) && Files.isRegularFile(markerFile)

@@ -1,6 +1,7 @@
 package org.observatoire.cli.bench;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatoire.core.generate.SubmissionGenerator;
 
 /** The bench's input is generated once per (N, seed) and reused after. */
 class BenchInputTest {
@@ -31,6 +33,16 @@ class BenchInputTest {
     assertThat(Files.readAllBytes(file), is(not(first)));
     assertThat("another N", BenchInput.prepare(dir, 60, 2, 0.1, REF), is(true));
     assertThat(Files.readAllLines(file).size(), is(60));
+  }
+
+  @Test
+  void aFileMadeByOtherGeneratorDescriptionsIsRegenerated() throws Exception {
+    assertThat(BenchInput.prepare(dir, 20, 1, 0.1, REF), is(true));
+    Path marker = dir.resolve(BenchInput.MARKER);
+    String current = Files.readString(marker);
+    assertThat(current, containsString("generator=" + SubmissionGenerator.fingerprint() + "\n"));
+    Files.writeString(marker, current.replace("generator=" + SubmissionGenerator.fingerprint(), "generator=0"));
+    assertThat("a generator.json changed since", BenchInput.prepare(dir, 20, 1, 0.1, REF), is(true));
   }
 
   @Test

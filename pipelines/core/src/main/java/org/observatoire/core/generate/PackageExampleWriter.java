@@ -1,17 +1,13 @@
 package org.observatoire.core.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -274,27 +270,14 @@ final class PackageExampleWriter {
   /** The checklist's listed entries (those a complete list is zero-filled with). */
   private static List<Names> listed(Path checklist) {
     List<Names> out = new ArrayList<>();
-    CsvSchema header = CsvSchema.emptySchema().withHeader();
-    try (Reader r = Files.newBufferedReader(checklist, StandardCharsets.UTF_8);
-        MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class).with(header)
-            .readValues(r)) {
-      while (rows.hasNext()) {
-        Map<String, String> row = rows.next();
-        if (!"true".equals(row.get("listed")) || !"taxon".equals(row.getOrDefault("kind", "taxon"))
-            && !"group".equals(row.get("kind"))) {
-          continue;
-        }
-        String codes = row.getOrDefault("codes", "");
-        out.add(new Names(row.get("scientificName"), codes.isEmpty() ? null : codes.split("\\|")[0],
-            blankToNull(row.get("vernacularName"))));
+    for (Map<String, String> row : ChecklistRows.read(checklist)) {
+      if (!"true".equals(row.get("listed")) || !"taxon".equals(row.getOrDefault("kind", "taxon"))
+          && !"group".equals(row.get("kind"))) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + checklist, e);
+      out.add(new Names(row.get("scientificName"), ChecklistRows.firstCode(row),
+          ChecklistRows.blankToNull(row.get("vernacularName"))));
     }
     return out;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

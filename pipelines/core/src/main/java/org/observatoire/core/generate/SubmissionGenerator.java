@@ -3,33 +3,35 @@ package org.observatoire.core.generate;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.observatoire.core.protocol.ProtocolPackage;
 import org.observatoire.core.protocol.ProtocolPackages;
 
 /**
- * Synthetic volunteers' submissions, one JSON object per line, for load tests and end-to-end runs: real species
- * (stoc_species.csv, thesaurus_V1V2.csv, bundled lists), real commune centres as site anchors, dates inside each
- * protocol's window and never after the reference date. A share {@code invalidRate} of lines carries one planted
- * defect (a schema violation, a protocol-rule break or a malformed line), nothing in the JSON says which.
+ * Synthetic volunteers' submissions, one JSON object per line, for load tests and end-to-end runs. A package that
+ * describes its volunteers' practice in {@code generator.json} (durations, months, counts, visit layout, nothing-seen
+ * visits, real names and codes, defects: protocols/README.md) is generated from that description around real commune
+ * centres, dates inside its seasons and never after the reference date; any other package from its own examples and
+ * checklist ({@link PackageExampleWriter}). A share {@code invalidRate} of lines carries one planted defect (a schema
+ * violation, a protocol-rule break or a malformed line), nothing in the JSON says which.
  *
  * <p>Deterministic: the same seed, rate, reference date and sequence of calls give byte-identical output. Not
  * thread-safe: use one generator per thread (with different seeds).
  */
 public final class SubmissionGenerator {
-  private static final List<String> PROTOCOLS = List.of(
-      "stoc-eps", "spipoll", "vigie-chiro", "propage", "sauvages-de-ma-rue", "oiseaux-des-jardins");
-  /** Relative weights of {@link #PROTOCOLS} in {@link #next()}: the acoustic and bird schemes dominate. */
-  private static final int[] MIX = {25, 15, 25, 10, 12, 13};
-  private static final int MIX_TOTAL = 100;
-  private static final List<List<Defect>> DEFECTS = PROTOCOLS.stream().map(Defect::forProtocol).toList();
-  /** Every bundled package: those without a writer above are generated from their own examples and checklist. */
+  /** The bundled packages with a {@code generator.json}, in id order. */
+  private static final List<DescribedWriter> DESCRIBED = ProtocolPackages.bundled().all().stream()
+      .map(GeneratorDescription::of).flatMap(java.util.Optional::stream).map(DescribedWriter::new).toList();
+  /** Every bundled package: the described ones first (those {@code "all"} mixes by their share), then the others. */
   private static final List<String> ALL = allProtocols();
+  private static final int MIX_TOTAL = DESCRIBED.stream().mapToInt(w -> w.description().share()).sum();
 
   private final GenContext g;
   private final double invalidRate;
   private final java.util.Map<String, PackageExampleWriter> fromExamples = new java.util.HashMap<>();
-  private char[] chars = new char[16 * 1024];
 
   private SubmissionGenerator(long seed, double invalidRate, LocalDate referenceDate) {
     this.g = new GenContext(seed, referenceDate);
@@ -53,21 +55,58 @@ public final class SubmissionGenerator {
   }
 
   /**
-   * The protocols the generator knows, in a fixed order: those with a dedicated writer (which {@code "all"} mixes),
-   * then every other bundled package, generated from its examples ({@link PackageExampleWriter}).
+   * The protocols the generator knows, in a fixed order: those described by a {@code generator.json} (which
+   * {@code "all"} mixes), then every other bundled package, generated from its examples ({@link PackageExampleWriter}).
    */
   public static List<String> protocols() {
     return ALL;
   }
 
-  /** One submission of {@code protocol}, as a JSON line without the newline. */
-  public String next(String protocol) {
-    return generate(protocol).toString();
+  /**
+   * Identifies what the generator makes from a seed: it changes when a package's {@code generator.json} does, so that
+   * callers caching generated files (the bench) know when to make them again.
+   */
+  public static String fingerprint() {
+    long h = 17;
+    for (DescribedWriter w : DESCRIBED) {
+      h = h * 1_000_003L + w.description().protocol().hashCode();
+      h = h * 1_000_003L + w.description().checksum();
+    }
+    return Long.toHexString(SiteKeys.mix(h));
   }
 
-  /** One submission of a protocol drawn with a realistic mix (Vigie-Chiro and STOC-EPS heaviest). */
+  /** A generated line and the code its planted defect must get (null for a clean line). */
+  public record Sample(String line, String expectedCode) {}
+
+  /**
+   * Lines made from the {@code generator.json} of any package (bundled or not), for {@code protocol check}: a
+   * share {@code invalidRate} of them with a planted defect. Empty when the package has no description.
+   *
+   * @throws IllegalArgumentException naming the file and field when the description cannot be used
+   */
+  public static List<Sample> sample(ProtocolPackage p, long seed, int n, double invalidRate, LocalDate referenceDate) {
+    Optional<GeneratorDescription> d = GeneratorDescription.of(p);
+    if (d.isEmpty()) {
+      return List.of();
+    }
+    DescribedWriter w = new DescribedWriter(d.get());
+    GenContext g = new GenContext(seed, referenceDate);
+    List<Sample> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      g.defect = g.rnd.nextDouble() < invalidRate ? w.defects().get(g.rnd.nextInt(w.defects().size())) : null;
+      out.add(new Sample(w.write(g), g.defect == null ? null : g.defect.code()));
+    }
+    return out;
+  }
+
+  /** One submission of {@code protocol}, as a JSON line without the newline. */
+  public String next(String protocol) {
+    return generate(protocol);
+  }
+
+  /** One submission of a protocol drawn with the mix of the descriptions' shares. */
   public String next() {
-    return generate(drawProtocol()).toString();
+    return generate(drawProtocol());
   }
 
   /**
@@ -84,18 +123,8 @@ public final class SubmissionGenerator {
       indexOf(protocolOrAll);
     }
     for (long i = 0; i < n; i++) {
-      CharSequence sb = mix ? generate(drawProtocol()) : generate(protocolOrAll);
-      int len = sb.length();
-      if (chars.length < len + 1) {
-        chars = new char[Math.max(len + 1, chars.length * 2)];
-      }
-      if (sb instanceof StringBuilder b) {
-        b.getChars(0, len, chars, 0);
-      } else {
-        sb.toString().getChars(0, len, chars, 0);
-      }
-      chars[len] = '\n';
-      out.write(chars, 0, len + 1);
+      out.write(mix ? generate(drawProtocol()) : generate(protocolOrAll));
+      out.write('\n');
     }
   }
 
@@ -104,9 +133,16 @@ public final class SubmissionGenerator {
     return g.defect;
   }
 
-  private CharSequence generate(String protocol) {
+  /** Every defect the described packages' lines may carry, common ones first (tests only). */
+  static java.util.Set<Defect> defects() {
+    java.util.Set<Defect> all = new java.util.LinkedHashSet<>();
+    DESCRIBED.forEach(w -> all.addAll(w.defects()));
+    return all;
+  }
+
+  private String generate(String protocol) {
     int p = indexOf(protocol);
-    if (p < PROTOCOLS.size()) {
+    if (p < DESCRIBED.size()) {
       return generate(p);
     }
     g.defect = null;
@@ -115,30 +151,26 @@ public final class SubmissionGenerator {
         id -> PackageExampleWriter.of(ProtocolPackages.bundled().require(id))).write(g, defective);
   }
 
-  private StringBuilder generate(int p) {
-    List<Defect> defects = DEFECTS.get(p);
+  private String generate(int p) {
+    DescribedWriter w = DESCRIBED.get(p);
+    List<Defect> defects = w.defects();
     g.defect = g.rnd.nextDouble() < invalidRate ? defects.get(g.rnd.nextInt(defects.size())) : null;
-    switch (p) {
-      case 0 -> StocEpsWriter.write(g);
-      case 1 -> SpipollWriter.write(g);
-      case 2 -> VigieChiroWriter.write(g);
-      case 3 -> PropageWriter.write(g);
-      case 4 -> SauvagesWriter.write(g);
-      default -> JardinsWriter.write(g);
-    }
-    g.finish();
-    return g.json.buffer();
+    return w.write(g);
   }
 
+
   private int drawProtocol() {
+    if (MIX_TOTAL <= 0) {
+      throw new IllegalStateException("no bundled package has a generator.json with a share above 0 to mix");
+    }
     int r = g.rnd.nextInt(MIX_TOTAL);
-    for (int i = 0; i < MIX.length; i++) {
-      r -= MIX[i];
+    for (int i = 0; i < DESCRIBED.size(); i++) {
+      r -= DESCRIBED.get(i).description().share();
       if (r < 0) {
         return i;
       }
     }
-    throw new AssertionError("MIX does not add up to " + MIX_TOTAL);
+    throw new AssertionError("shares do not add up to " + MIX_TOTAL);
   }
 
   private static int indexOf(String protocol) {
@@ -150,7 +182,7 @@ public final class SubmissionGenerator {
   }
 
   private static List<String> allProtocols() {
-    List<String> all = new java.util.ArrayList<>(PROTOCOLS);
+    List<String> all = new java.util.ArrayList<>(DESCRIBED.stream().map(w -> w.description().protocol()).toList());
     ProtocolPackages.bundled().ids().stream().filter(id -> !all.contains(id)).forEach(all::add);
     return List.copyOf(all);
   }

@@ -25,7 +25,7 @@ import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.ingest.SubmissionProcessor;
 import org.observatoire.core.protocol.ProtocolPackages;
 
-/** Packages without a dedicated writer get their test data from their own examples and checklist, no code. */
+/** Packages without a generator.json get their test data from their own examples and checklist, no code. */
 class PackageExampleWriterTest {
   private static final LocalDate REFERENCE = LocalDate.of(2026, 11, 20);
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,0 +1,72 @@
+package org.observatoire.core.generate;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.observatoire.core.protocol.check.PackageCheck;
+
+/** {@code protocol check} generates lines from a package's generator.json and says what in it is wrong. */
+class GeneratorDescriptionTest {
+  private static final Path PROPAGE = Path.of("../../protocols/propage");
+  private static final Instant REFERENCE = Instant.parse("2026-11-20T00:00:00Z");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theBundledDescriptionPassesTheCheck() {
+    PackageCheck.Report r = PackageCheck.check(PROPAGE, REFERENCE);
+    assertThat(r.problems(), is(empty()));
+    assertThat(r.summary(), containsString("200 generated submissions"));
+  }
+
+  @Test
+  void aDefectThatBreaksNothingIsReported() throws IOException {
+    Path p = copy();
+    String json = Files.readString(p.resolve("generator.json"));
+    Files.writeString(p.resolve("generator.json"), json.replace(
+        "\"/visit/durationMinutes\": {\"pick\": [5, 8, 12, 15, 20]}", "\"/visit/durationMinutes\": 10"));
+    PackageCheck.Report r = PackageCheck.check(p, REFERENCE);
+    assertThat(r.problems(), hasSize(1));
+    assertThat(r.problems().get(0), allOf(containsString("generator.json"),
+        containsString("expected PROPAGE_DURATION")));
+  }
+
+  @Test
+  void anUnknownValueDescriptionIsOneLineNamingTheFileAndField() throws IOException {
+    Path p = copy();
+    String json = Files.readString(p.resolve("generator.json"));
+    Files.writeString(p.resolve("generator.json"), json.replace(
+        "\"/visit/weather/wind\": {\"int\": [0, 3]}", "\"/visit/weather/wind\": {\"gauss\": [0, 3]}"));
+    PackageCheck.Report r = PackageCheck.check(p, REFERENCE);
+    assertThat(r.problems(), hasSize(1));
+    assertThat(r.problems().get(0), allOf(containsString("propage/generator.json"),
+        containsString("/visit/weather/wind"), containsString("unknown value description")));
+  }
+
+  private Path copy() throws IOException {
+    Path target = dir.resolve("propage");
+    try (Stream<Path> files = Files.walk(PROPAGE)) {
+      for (Path f : files.toList()) {
+        Path to = target.resolve(PROPAGE.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    return target;
+  }
+}
