@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.observatoire.core.ingest.Hashing;
+import org.observatoire.core.ids.Hashing;
 import org.observatoire.core.run.InputFile;
 
 /** Finds a run's input files (JSON lines, plain or gzip) under a folder, and checksums them. */

@@ -3,6 +3,7 @@ package org.observatoire.core.ingest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.observatoire.core.ids.Hashing;
 
 /**
  * A submission's id read without building the document, and its 64-bit key, for finding the ids that occur more

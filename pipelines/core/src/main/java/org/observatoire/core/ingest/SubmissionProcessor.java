@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.observatoire.core.ids.Hashing;
 import org.observatoire.core.interpret.Interpreted;
 import org.observatoire.core.interpret.OccurrenceInterpreter;
 import org.observatoire.core.interpret.RestrictedLocation;
@@ -185,7 +186,7 @@ public final class SubmissionProcessor {
     }
     ProtocolPackage pkg = catalog.packages().require(protocol);
     List<String> ruleFlags = ruled.flags().stream().map(Violation::code).distinct().toList();
-    List<FlatOccurrence> flat = Flattener.flatten(doc, values, pkg, version, source, ruleFlags);
+    List<FlatOccurrence> flat = Flattener.flatten(doc, values, pkg, version, source.file(), source.line(), ruleFlags);
     List<Occurrence> rows = new ArrayList<>(flat.size());
     List<RestrictedLocation> restricted = new ArrayList<>(0);
     int nonTaxa = 0;
@@ -262,7 +263,8 @@ public final class SubmissionProcessor {
   private boolean mentionsSensitiveTaxon(RawLine line, JsonNode doc, String protocol, Integer version) {
     try {
       ProtocolPackage pkg = catalog.packages().require(protocol);
-      for (FlatOccurrence f : Flattener.flatten(doc, CelValues.of(doc), pkg, version, line.source(), List.of())) {
+      for (FlatOccurrence f : Flattener.flatten(doc, CelValues.of(doc), pkg, version, line.source().file(),
+          line.source().line(), List.of())) {
         if (interpreter.interpret(f, null).sensitiveCellMetres() > 0) {
           return true;
         }

@@ -31,47 +31,88 @@ public final class SubmissionText {
   /** The violations of {@code doc}, empty when its text is clean. */
   public static List<Violation> check(JsonNode doc) {
     List<Violation> out = new ArrayList<>(0);
-    walk(doc, "", false, out);
+    walk(doc, new Path(), false, out);
     return out;
   }
 
-  private static void walk(JsonNode node, String pointer, boolean identifier, List<Violation> out) {
+  private static void walk(JsonNode node, Path path, boolean identifier, List<Violation> out) {
     if (out.size() >= MAX_VIOLATIONS) {
       return;
     }
     if (node.isTextual()) {
-      checkText(node.textValue(), pointer, identifier, out);
+      checkText(node.textValue(), path, identifier, out);
     } else if (node.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
         String name = f.getKey();
-        String child = pointer + "/" + escapePointer(name);
+        path.push(name, 0);
         int surrogate = loneSurrogate(name);
         if (surrogate >= 0) {
-          out.add(Violation.of("INVALID_UNICODE", child, "a field name holds a lone surrogate (U+"
+          out.add(Violation.of("INVALID_UNICODE", path.pointer(), "a field name holds a lone surrogate (U+"
               + hex(name.charAt(surrogate)) + ") at character " + (surrogate + 1)));
         }
-        walk(f.getValue(), child, isIdentifier(name), out);
+        walk(f.getValue(), path, isIdentifier(name), out);
+        path.pop();
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), pointer + "/" + i, identifier, out);
+        path.push(null, i);
+        walk(node.get(i), path, identifier, out);
+        path.pop();
       }
     }
   }
 
-  private static void checkText(String s, String pointer, boolean identifier, List<Violation> out) {
+  /**
+   * The JSON Pointer of the node being walked, kept as field names and array indices and written out only for a
+   * violation: building every node's pointer text allocated a string per field of every submission.
+   */
+  private static final class Path {
+    private String[] names = new String[16];
+    private int[] indices = new int[16];
+    private int depth;
+
+    /** Enters a field ({@code name}) or, when {@code name} is null, the array element {@code index}. */
+    void push(String name, int index) {
+      if (depth == names.length) {
+        names = java.util.Arrays.copyOf(names, depth * 2);
+        indices = java.util.Arrays.copyOf(indices, depth * 2);
+      }
+      names[depth] = name;
+      indices[depth] = index;
+      depth++;
+    }
+
+    void pop() {
+      names[--depth] = null;
+    }
+
+    String pointer() {
+      StringBuilder p = new StringBuilder();
+      for (int i = 0; i < depth; i++) {
+        p.append('/');
+        if (names[i] != null) {
+          p.append(escapePointer(names[i]));
+        } else {
+          p.append(indices[i]);
+        }
+      }
+      return p.toString();
+    }
+  }
+
+  private static void checkText(String s, Path path, boolean identifier, List<Violation> out) {
     int surrogate = loneSurrogate(s);
     if (surrogate >= 0) {
-      out.add(Violation.of("INVALID_UNICODE", pointer, "the text holds a lone surrogate (U+"
+      out.add(Violation.of("INVALID_UNICODE", path.pointer(), "the text holds a lone surrogate (U+"
           + hex(s.charAt(surrogate)) + ") at character " + (surrogate + 1) + ": not a Unicode character"));
     }
     if (identifier) {
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c < 0x20 || c == 0x7f) {
-          out.add(Violation.of("CONTROL_CHARACTER", pointer, "the identifier holds a control character (U+"
+          out.add(Violation.of("CONTROL_CHARACTER", path.pointer(), "the identifier holds a control character (U+"
               + hex(c) + ") at character " + (i + 1)));
           return;
         }

@@ -14,8 +14,7 @@ import org.observatoire.core.protocol.PackageMapping;
 import org.observatoire.core.protocol.ProtocolPackage;
 import org.observatoire.core.protocol.expr.CelValues;
 import org.observatoire.core.protocol.expr.Expressions;
-import org.observatoire.core.ingest.Hashing;
-import org.observatoire.core.ingest.SourceRef;
+import org.observatoire.core.ids.Hashing;
 import org.observatoire.core.taxon.TaxonQuery;
 import org.observatoire.core.time.IsoTimes;
 
@@ -35,16 +34,17 @@ public final class Flattener {
    * The occurrence rows of a schema- and rule-valid submission.
    *
    * @param protocolVersion the version the submission was validated against
+   * @param sourceFile the input file as the run names it, and {@code sourceLine} the submission's 1-based line in it
    * @param ruleFlags codes of the package rules the submission breaks with severity {@code flag}: on every row
    */
-  public static List<FlatOccurrence> flatten(JsonNode s, ProtocolPackage pkg, int protocolVersion, SourceRef source,
-      List<String> ruleFlags) {
-    return flatten(s, CelValues.of(s), pkg, protocolVersion, source, ruleFlags);
+  public static List<FlatOccurrence> flatten(JsonNode s, ProtocolPackage pkg, int protocolVersion, String sourceFile,
+      long sourceLine, List<String> ruleFlags) {
+    return flatten(s, CelValues.of(s), pkg, protocolVersion, sourceFile, sourceLine, ruleFlags);
   }
 
   /** The same, given the submission also as CEL values ({@link CelValues#of}), converted once by the caller. */
   public static List<FlatOccurrence> flatten(JsonNode s, Object cel, ProtocolPackage pkg, int protocolVersion,
-      SourceRef source, List<String> ruleFlags) {
+      String sourceFile, long sourceLine, List<String> ruleFlags) {
     String protocol = pkg.id();
     PackageMapping.Event event = pkg.mapping().event();
     PackageMapping.Occurrences occ = pkg.mapping().occurrences();
@@ -66,8 +66,8 @@ public final class Flattener {
         .coordinateUncertaintyInMeters(number(s, event.coordinateUncertaintyInMeters()))
         .recordedBy(text(s, "/observer/id"))
         .submittedAt(s.path("submittedAt").asText())
-        .sourceFile(source.file())
-        .sourceLine(source.line())
+        .sourceFile(sourceFile)
+        .sourceLine(sourceLine)
         .flags(ruleFlags);
     if (event.startDateTime() != null && at(s, event.startDateTime()).isTextual()) {
       ZonedDateTime start = IsoTimes.offsetDateTime(at(s, event.startDateTime()).asText())

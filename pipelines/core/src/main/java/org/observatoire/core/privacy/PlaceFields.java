@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.observatoire.core.ingest.Hashing;
+import org.observatoire.core.ids.Hashing;
 
 /**
  * Removes place-like keys (coordinates, geometry, site, point, station, address, street…) from a row's

@@ -3,7 +3,7 @@ package org.observatoire.core.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
-import org.observatoire.core.ingest.Hashing;
+import org.observatoire.core.ids.Hashing;
 
 /**
  * The public form of a rejected submission: the JSON as sent, minus the observer's name and e-mail, with the

@@ -1,12 +1,15 @@
 package org.observatoire.core.validation;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Explains a stable violation (or quality flag) code to a volunteer, in French and in English: the engine's codes
- * here, each protocol's in its package's {@code rules.json}. The technical
+ * here, each protocol's in its package's {@code rules.json} (read through {@link CodeExplanations}). The technical
  * detail of each violation (which field, which value) stays in {@link Violation#message()}; these texts say what
  * the code means and what to do about it. Unknown codes get a generic text naming the code, never an error.
  */
@@ -96,14 +99,19 @@ public final class VerdictMessages {
   }
 
   private static Message fromPackages(String code) {
-    for (org.observatoire.core.protocol.ProtocolPackage p
-        : org.observatoire.core.protocol.ProtocolPackages.bundled().all()) {
-      var e = p.explanation(code);
+    for (CodeExplanations source : Packaged.SOURCES) {
+      Optional<Message> e = source.explain(code);
       if (e.isPresent()) {
         return e.get();
       }
     }
     return null;
+  }
+
+  /** The explanations of the protocol packages, found once on the class path. */
+  private static final class Packaged {
+    static final List<CodeExplanations> SOURCES = ServiceLoader.load(CodeExplanations.class,
+        VerdictMessages.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
   }
 
   private static Map.Entry<String, Message> m(String code, String fr, String en) {

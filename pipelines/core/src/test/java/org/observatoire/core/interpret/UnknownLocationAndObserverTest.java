@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.occurrence.FlatOccurrence;
 import org.observatoire.core.occurrence.Flattener;
 import org.observatoire.core.occurrence.Occurrence;
@@ -60,7 +59,7 @@ class UnknownLocationAndObserverTest {
 
   private static List<Interpreted> interpret(JsonNode doc) {
     List<FlatOccurrence> flat = Flattener.flatten(doc, org.observatoire.core.protocol.ProtocolPackages.bundled().require("propage"), 1,
-        SourceRef.of("test.jsonl", 1), List.of());
+        "test.jsonl", 1, List.of());
     return flat.stream().map(f -> interpreter.interpret(f, null)).toList();
   }
 
@@ -69,7 +68,7 @@ class UnknownLocationAndObserverTest {
     ObjectNode doc = propage();
     LatLon site = LatLon.of(doc.at("/site/latitude").asDouble(), doc.at("/site/longitude").asDouble());
     for (FlatOccurrence f : Flattener.flatten(doc, org.observatoire.core.protocol.ProtocolPackages.bundled().require("propage"), 1,
-        SourceRef.of("test.jsonl", 1), List.of())) {
+        "test.jsonl", 1, List.of())) {
       Occurrence o = interpreter.interpret(f, site).publicRow();
       assertThat(o.decimalLatitude(), notNullValue());
       assertThat(o.eea10km(), notNullValue());

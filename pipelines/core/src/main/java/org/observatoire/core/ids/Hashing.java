@@ -1,4 +1,4 @@
-package org.observatoire.core.ingest;
+package org.observatoire.core.ids;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;

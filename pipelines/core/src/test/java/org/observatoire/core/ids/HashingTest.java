@@ -1,4 +1,4 @@
-package org.observatoire.core.ingest;
+package org.observatoire.core.ids;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.observatoire.core.ingest.LineReader;
+import org.observatoire.core.ingest.Outcome;
+import org.observatoire.core.ingest.SubmissionProcessor;
 import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.samples.SampleData;
 
