@@ -22,6 +22,8 @@ import org.observatoire.beam.parquet.DatasetFiles;
 import org.observatoire.beam.parquet.ParquetFooters;
 import org.observatoire.beam.parquet.ParquetWriterKind;
 import org.observatoire.beam.parquet.RowBlock;
+import org.observatoire.beam.transforms.SideKind;
+import org.observatoire.beam.transforms.SideRecord;
 import org.observatoire.beam.transforms.SideRecords;
 import org.observatoire.core.run.CountKey;
 import org.observatoire.core.run.OutcomeKind;
@@ -43,9 +45,9 @@ final class PlainOutputs {
   final DatasetFiles<GenericRecord> deadLetters;
   final DatasetFiles<GenericRecord> rawRejected;
   final DatasetFiles<GenericRecord> locations;
-  private final Map<String, DatasetFiles<GenericRecord>> byKind;
+  private final Map<SideKind, DatasetFiles<GenericRecord>> byKind;
   private final Map<OutcomeKind, LongAdder> counts = new EnumMap<>(OutcomeKind.class);
-  private final ThreadLocal<Map<String, GenericDatumReader<GenericRecord>>> readers =
+  private final ThreadLocal<Map<SideKind, GenericDatumReader<GenericRecord>>> readers =
       ThreadLocal.withInitial(HashMap::new);
   private final Path output;
   private final Path restricted;
@@ -66,9 +68,9 @@ final class PlainOutputs {
         AvroSchemas.RAW_LINE, kind);
     locations = DatasetFiles.flat(restricted.resolve(NightlyJob.RESTRICTED_LOCATIONS), "locations",
         AvroSchemas.RESTRICTED_LOCATION, kind);
-    byKind = Map.of(SideRecords.REJECTED, rejected, SideRecords.RAW_REJECTED, rawRejected,
-        SideRecords.DEAD_LETTER, deadLetters, SideRecords.DUPLICATE, duplicates,
-        SideRecords.RESTRICTED_LOCATION, locations);
+    byKind = Map.of(SideKind.REJECTED, rejected, SideKind.RAW_REJECTED, rawRejected,
+        SideKind.DEAD_LETTER, deadLetters, SideKind.DUPLICATE, duplicates,
+        SideKind.RESTRICTED_LOCATION, locations);
     for (OutcomeKind k : OutcomeKind.values()) {
       counts.put(k, new LongAdder());
     }
@@ -90,16 +92,16 @@ final class PlainOutputs {
   }
 
   /** A side record of the nightly's helpers: a counter, or a record for its dataset. */
-  void side(KV<String, byte[]> side) {
-    String kind = side.getKey();
-    if (SideRecords.COUNT.equals(kind)) {
-      KV<String, Long> c = SideRecords.decodeCount(side.getValue());
+  void side(SideRecord side) {
+    SideKind kind = side.kind();
+    if (kind == SideKind.COUNT) {
+      KV<String, Long> c = SideRecords.decodeCount(side.bytes());
       count(CountKey.decode(c.getKey()).kind(), c.getValue());
       return;
     }
     GenericDatumReader<GenericRecord> reader = readers.get()
-        .computeIfAbsent(kind, k -> new GenericDatumReader<>(SideRecords.schema(k)));
-    write(byKind.get(kind), SideRecords.decode(kind, side.getValue(), reader));
+        .computeIfAbsent(kind, k -> new GenericDatumReader<>(k.schema()));
+    write(byKind.get(kind), SideRecords.decode(kind, side.bytes(), reader));
   }
 
   /** Writes {@code r} to {@code dataset}, for callers that take no checked exception. */

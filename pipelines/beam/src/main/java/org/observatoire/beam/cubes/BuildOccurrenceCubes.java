@@ -15,6 +15,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.observatoire.beam.avro.AvroRecords;
+import org.observatoire.beam.transforms.SideKind;
+import org.observatoire.beam.transforms.SideRecord;
 import org.observatoire.beam.transforms.SideRecords;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.ingest.SourceRef;
@@ -43,7 +45,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
    */
   private static final String FAILED = "\u0000failed" + SEP;
   private static final TupleTag<GenericRecord> CUBES = new TupleTag<>() {};
-  private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
+  private static final TupleTag<SideRecord> SIDE = new TupleTag<>() {};
 
   private final long seed;
 
@@ -64,7 +66,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
    * {@link SideRecords}: a dead letter (stage {@code cubes}) and a {@link OutcomeKind#STAGE_FAILURES} count for each
    * curated submission whose cell assignment failed; the run goes on without its contributions.
    */
-  public TupleTag<KV<String, byte[]>> sideTag() {
+  public TupleTag<SideRecord> sideTag() {
     return SIDE;
   }
 
@@ -107,7 +109,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
       } catch (RuntimeException e) { // one submission's failure costs its contributions, never the run
         String file = submission.get("sourceFile").toString();
         out.output(KV.of(FAILED + file + SEP + submission.get("protocol"),
-            SideRecords.of(SideRecords.DEAD_LETTER, deadLetter(submission, e)).getValue()));
+            SideRecords.of(SideKind.DEAD_LETTER, deadLetter(submission, e)).bytes()));
       }
     }
   }
@@ -115,7 +117,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
   /** The dead letter (stage {@code cubes}, the curated record's Avro bytes) of a submission that could not be cubed. */
   public static GenericRecord deadLetter(GenericRecord submission, RuntimeException e) {
     RawLine record = RawLine.of(SourceRef.of(submission.get("sourceFile").toString(),
-        (Long) submission.get("sourceLine")), SideRecords.of(SideRecords.REPEATED, submission).getValue());
+        (Long) submission.get("sourceLine")), SideRecords.of(SideKind.REPEATED, submission).bytes());
     return AvroRecords.deadLetter(record, "cubes", e);
   }
 
@@ -127,7 +129,7 @@ public final class BuildOccurrenceCubes extends PTransform<PCollection<GenericRe
         String[] fp = group.getKey().substring(FAILED.length()).split(String.valueOf(SEP), -1);
         long n = 0;
         for (byte[] deadLetter : group.getValue()) {
-          outs.get(SIDE).output(KV.of(SideRecords.DEAD_LETTER, deadLetter));
+          outs.get(SIDE).output(SideRecord.of(SideKind.DEAD_LETTER, deadLetter));
           n++;
         }
         outs.get(SIDE).output(SideRecords.count(CountKey.of(fp[0], fp[1], OutcomeKind.STAGE_FAILURES), n));

@@ -47,7 +47,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
 import org.observatoire.beam.transforms.EncodeOccurrenceRows;
 import org.observatoire.beam.transforms.RouteSideRecords;
-import org.observatoire.beam.transforms.SideRecords;
+import org.observatoire.beam.transforms.SideKind;
 import org.observatoire.beam.transforms.ProcessSubmissions;
 import org.observatoire.beam.transforms.SumCounts;
 import org.observatoire.beam.transforms.ZeroFillVisits;
@@ -227,17 +227,17 @@ public final class NightlyJob {
         .and(deduped.get(dedupe.sideTag()))
         .and(cubes.get(buildCubes.sideTag()))
         .apply("RouteSideRecords", route);
-    sides.get(route.tag(SideRecords.REJECTED))
+    sides.get(route.tag(SideKind.REJECTED))
         .apply("WithholdRejectedPlaces", WithholdRejectedPlaces.at(sensitiveSites))
         .apply("WriteRejected",
         sharded(options, WriteParquetDataset.flat(out + "/" + REJECTED, "rejected", AvroSchemas.REJECTED)));
-    sides.get(route.tag(SideRecords.DUPLICATE)).apply("WriteDuplicates",
+    sides.get(route.tag(SideKind.DUPLICATE)).apply("WriteDuplicates",
         sharded(options, WriteParquetDataset.flat(out + "/" + DUPLICATES, "duplicates", AvroSchemas.DUPLICATE)));
-    sides.get(route.tag(SideRecords.DEAD_LETTER)).apply("WriteDeadLetters", sharded(options,
+    sides.get(route.tag(SideKind.DEAD_LETTER)).apply("WriteDeadLetters", sharded(options,
         WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER)));
-    sides.get(route.tag(SideRecords.RAW_REJECTED)).apply("WriteRawRejected", sharded(options, WriteParquetDataset.flat(
+    sides.get(route.tag(SideKind.RAW_REJECTED)).apply("WriteRawRejected", sharded(options, WriteParquetDataset.flat(
         restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE)));
-    PCollectionList.of(sides.get(route.tag(SideRecords.RESTRICTED_LOCATION))).and(atSites.get(sites.restrictedTag()))
+    PCollectionList.of(sides.get(route.tag(SideKind.RESTRICTED_LOCATION))).and(atSites.get(sites.restrictedTag()))
         .apply("RestrictedLocations", Flatten.pCollections()).apply("WriteRestrictedLocations",
         sharded(options, WriteParquetDataset.flat(restricted + "/" + RESTRICTED_LOCATIONS, "locations",
             AvroSchemas.RESTRICTED_LOCATION)));

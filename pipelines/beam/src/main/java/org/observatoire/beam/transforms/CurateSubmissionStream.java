@@ -134,7 +134,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     PCollection<KV<String, GenericRecord>> accepted = processed.get(process.acceptedTag());
     RouteSideRecords side = RouteSideRecords.create();
     PCollectionTuple sides = PCollectionList.of(processed.get(process.sideTag())).apply("RouteSideRecords", side);
-    PCollection<GenericRecord> rejected = sides.get(side.tag(SideRecords.REJECTED));
+    PCollection<GenericRecord> rejected = sides.get(side.tag(SideKind.REJECTED));
 
     KvCoder<String, String> verdictCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     PCollection<KV<String, String>> verdicts = PCollectionList
@@ -171,7 +171,7 @@ public final class CurateSubmissionStream extends PTransform<PCollection<RawLine
     return PCollectionTuple.of(CURATED, curated)
         .and(TOO_LATE, late)
         .and(REJECTED, rejected.apply("FlushRejected", flushed()))
-        .and(DEAD_LETTERS, sides.get(side.tag(SideRecords.DEAD_LETTER)).apply("FlushDeadLetters", flushed()))
+        .and(DEAD_LETTERS, sides.get(side.tag(SideKind.DEAD_LETTER)).apply("FlushDeadLetters", flushed()))
         .and(VERDICTS, verdicts);
   }
 

@@ -43,7 +43,7 @@ import org.observatoire.core.run.OutcomeKind;
 public final class DeduplicateSubmissions
     extends PTransform<PCollection<KV<String, GenericRecord>>, PCollectionTuple> {
   private static final TupleTag<GenericRecord> CURATED = new TupleTag<>() {};
-  private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
+  private static final TupleTag<SideRecord> SIDE = new TupleTag<>() {};
 
   private final int buckets;
 
@@ -70,7 +70,7 @@ public final class DeduplicateSubmissions
   }
 
   /** Duplicates, restricted locations and counters: see {@link RouteSideRecords}. */
-  public TupleTag<KV<String, byte[]>> sideTag() {
+  public TupleTag<SideRecord> sideTag() {
     return SIDE;
   }
 
@@ -141,7 +141,7 @@ public final class DeduplicateSubmissions
    * on {@code side}, with the winner's side records ({@link #kept}).
    */
   public static void keepOne(List<GenericRecord> all, Consumer<GenericRecord> curated,
-      Consumer<KV<String, byte[]>> side) {
+      Consumer<SideRecord> side) {
     if (all.isEmpty()) {
       return; // a streaming runner may fire an empty pane; nothing to keep
     }
@@ -157,7 +157,7 @@ public final class DeduplicateSubmissions
       if (i != w) {
         GenericRecord loser = all.get(i);
         String reason = Duplicates.reason(candidates.get(i), candidates.get(w));
-        side.accept(SideRecords.of(SideRecords.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
+        side.accept(SideRecords.of(SideKind.DUPLICATE, AvroRecords.duplicate(loser, winner, reason)));
         side.accept(SideRecords.count(CountKey.of(loser.get("sourceFile").toString(),
             loser.get("protocol").toString(), OutcomeKind.DUPLICATE), 1));
       }
@@ -169,11 +169,11 @@ public final class DeduplicateSubmissions
    * counters. Also for submissions kept without the check because their id is their own ({@link
    * ProcessSubmissions#keepingUnique}).
    */
-  public static void kept(GenericRecord winner, Consumer<KV<String, byte[]>> side) {
+  public static void kept(GenericRecord winner, Consumer<SideRecord> side) {
     @SuppressWarnings("unchecked")
     List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
     for (GenericRecord location : restricted) {
-      side.accept(SideRecords.of(SideRecords.RESTRICTED_LOCATION, location));
+      side.accept(SideRecords.of(SideKind.RESTRICTED_LOCATION, location));
     }
     String protocol = winner.get("protocol").toString();
     String file = winner.get("sourceFile").toString();
@@ -201,20 +201,20 @@ public final class DeduplicateSubmissions
    * {@link #create()} when the submissions with a unique id were kept on the way ({@link
    * ProcessSubmissions#keepingUnique}).
    */
-  public static PTransform<PCollection<KV<String, byte[]>>, PCollection<KV<String, GenericRecord>>> takeRepeated() {
+  public static PTransform<PCollection<SideRecord>, PCollection<KV<String, GenericRecord>>> takeRepeated() {
     return new TakeRepeated();
   }
 
   private static final class TakeRepeated
-      extends PTransform<PCollection<KV<String, byte[]>>, PCollection<KV<String, GenericRecord>>> {
+      extends PTransform<PCollection<SideRecord>, PCollection<KV<String, GenericRecord>>> {
     @Override
-    public PCollection<KV<String, GenericRecord>> expand(PCollection<KV<String, byte[]>> side) {
+    public PCollection<KV<String, GenericRecord>> expand(PCollection<SideRecord> side) {
       return side.apply("TakeRepeated", ParDo.of(new TakeRepeatedFn()))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroRecordCoder.of(AvroSchemas.ACCEPTED)));
     }
   }
 
-  static final class TakeRepeatedFn extends DoFn<KV<String, byte[]>, KV<String, GenericRecord>> {
+  static final class TakeRepeatedFn extends DoFn<SideRecord, KV<String, GenericRecord>> {
     private transient GenericDatumReader<GenericRecord> reader;
 
     @Setup
@@ -223,9 +223,9 @@ public final class DeduplicateSubmissions
     }
 
     @ProcessElement
-    public void process(@Element KV<String, byte[]> side, OutputReceiver<KV<String, GenericRecord>> out) {
-      if (SideRecords.REPEATED.equals(side.getKey())) {
-        GenericRecord accepted = SideRecords.decode(SideRecords.REPEATED, side.getValue(), reader);
+    public void process(@Element SideRecord side, OutputReceiver<KV<String, GenericRecord>> out) {
+      if (side.kind() == SideKind.REPEATED) {
+        GenericRecord accepted = SideRecords.decode(SideKind.REPEATED, side.bytes(), reader);
         out.output(KV.of(accepted.get("submissionId").toString(), accepted));
       }
     }

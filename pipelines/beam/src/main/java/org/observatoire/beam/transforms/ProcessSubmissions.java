@@ -30,7 +30,7 @@ import org.observatoire.core.run.OutcomeKind;
  */
 public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, PCollectionTuple> {
   private static final TupleTag<KV<String, GenericRecord>> ACCEPTED = new TupleTag<>() {};
-  private static final TupleTag<KV<String, byte[]>> SIDE = new TupleTag<>() {};
+  private static final TupleTag<SideRecord> SIDE = new TupleTag<>() {};
 
   private final ProcessingConfig config;
   private final PCollectionView<RepeatedIds> repeated;
@@ -61,7 +61,7 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
   }
 
   /** Rejected rows, raw rejected lines (restricted), dead letters and counters: see {@link RouteSideRecords}. */
-  public TupleTag<KV<String, byte[]>> sideTag() {
+  public TupleTag<SideRecord> sideTag() {
     return SIDE;
   }
 
@@ -106,7 +106,7 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
       try {
         outcome = processor.process(line);
       } catch (RuntimeException | StackOverflowError e) {
-        c.output(SIDE, SideRecords.of(SideRecords.DEAD_LETTER, AvroRecords.deadLetter(line, "validate", e)));
+        c.output(SIDE, SideRecords.of(SideKind.DEAD_LETTER, AvroRecords.deadLetter(line, "validate", e)));
         c.output(SIDE, SideRecords.count(CountKey.of(line.source().file(), null, OutcomeKind.DEAD_LETTERED), 1));
         return;
       }
@@ -120,14 +120,14 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
           repeated = c.sideInput(repeatedView);
         }
         if (repeated.mayRepeat(a.submissionId())) {
-          c.output(SIDE, SideRecords.of(SideRecords.REPEATED, accepted));
+          c.output(SIDE, SideRecords.of(SideKind.REPEATED, accepted));
         } else {
           c.output(KV.of(a.submissionId(), accepted));
           DeduplicateSubmissions.kept(accepted, kv -> c.output(SIDE, kv));
         }
       } else if (outcome instanceof Outcome.Rejected r) {
-        c.output(SIDE, SideRecords.of(SideRecords.REJECTED, AvroRecords.rejected(r)));
-        c.output(SIDE, SideRecords.of(SideRecords.RAW_REJECTED, AvroRecords.rawLine(r)));
+        c.output(SIDE, SideRecords.of(SideKind.REJECTED, AvroRecords.rejected(r)));
+        c.output(SIDE, SideRecords.of(SideKind.RAW_REJECTED, AvroRecords.rawLine(r)));
         c.output(SIDE, SideRecords.count(CountKey.of(r.source().file(), r.protocol(), OutcomeKind.REJECTED), 1));
       }
     }

@@ -1,6 +1,6 @@
 package org.observatoire.beam.transforms;
 
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -19,15 +19,18 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.observatoire.beam.avro.AvroRecordCoder;
 
-/** Splits the stages' {@link SideRecords} streams into typed outputs: one per record kind, and the counters. */
-public final class RouteSideRecords extends PTransform<PCollectionList<KV<String, byte[]>>, PCollectionTuple> {
-  private static final Map<String, TupleTag<GenericRecord>> TAGS = Map.of(
-      SideRecords.REJECTED, new TupleTag<>(SideRecords.REJECTED) {},
-      SideRecords.RAW_REJECTED, new TupleTag<>(SideRecords.RAW_REJECTED) {},
-      SideRecords.DEAD_LETTER, new TupleTag<>(SideRecords.DEAD_LETTER) {},
-      SideRecords.DUPLICATE, new TupleTag<>(SideRecords.DUPLICATE) {},
-      SideRecords.RESTRICTED_LOCATION, new TupleTag<>(SideRecords.RESTRICTED_LOCATION) {});
-  private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>(SideRecords.COUNT) {};
+/** Splits the stages' {@link SideRecords} streams into typed outputs: one per routed {@link SideKind}, and the counters. */
+public final class RouteSideRecords extends PTransform<PCollectionList<SideRecord>, PCollectionTuple> {
+  private static final Map<SideKind, TupleTag<GenericRecord>> TAGS = new EnumMap<>(SideKind.class);
+  private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("count") {};
+
+  static {
+    for (SideKind kind : SideKind.values()) {
+      if (kind.routed()) {
+        TAGS.put(kind, new TupleTag<>(kind.name()) {});
+      }
+    }
+  }
 
   private RouteSideRecords() {}
 
@@ -35,11 +38,11 @@ public final class RouteSideRecords extends PTransform<PCollectionList<KV<String
     return new RouteSideRecords();
   }
 
-  /** The output of one record kind ({@link SideRecords#REJECTED}, ...). */
-  public TupleTag<GenericRecord> tag(String kind) {
+  /** The output of one routed record kind ({@link SideKind#REJECTED}, ...). */
+  public TupleTag<GenericRecord> tag(SideKind kind) {
     TupleTag<GenericRecord> tag = TAGS.get(kind);
     if (tag == null) {
-      throw new IllegalArgumentException("unknown side record kind '" + kind + "'; known: " + TAGS.keySet());
+      throw new IllegalArgumentException("side records of kind " + kind + " are not routed; routed: " + TAGS.keySet());
     }
     return tag;
   }
@@ -50,7 +53,7 @@ public final class RouteSideRecords extends PTransform<PCollectionList<KV<String
   }
 
   @Override
-  public PCollectionTuple expand(PCollectionList<KV<String, byte[]>> sides) {
+  public PCollectionTuple expand(PCollectionList<SideRecord> sides) {
     TupleTagList others = TupleTagList.empty();
     for (TupleTag<GenericRecord> t : TAGS.values()) {
       others = others.and(t);
@@ -59,34 +62,28 @@ public final class RouteSideRecords extends PTransform<PCollectionList<KV<String
         .apply("FlattenSides", Flatten.pCollections())
         .apply("Route", ParDo.of(new RouteFn()).withOutputTags(COUNTS, others));
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    TAGS.forEach((kind, tag) -> out.get(tag).setCoder(AvroRecordCoder.of(SideRecords.SCHEMAS.get(kind))));
+    TAGS.forEach((kind, tag) -> out.get(tag).setCoder(AvroRecordCoder.of(kind.schema())));
     return out;
   }
 
-  static final class RouteFn extends DoFn<KV<String, byte[]>, KV<String, Long>> {
-    private transient Map<String, GenericDatumReader<GenericRecord>> readers;
+  static final class RouteFn extends DoFn<SideRecord, KV<String, Long>> {
+    private transient Map<SideKind, GenericDatumReader<GenericRecord>> readers;
 
     @Setup
     public void setup() {
-      readers = new HashMap<>();
-      SideRecords.SCHEMAS.forEach((kind, schema) -> readers.put(kind, new GenericDatumReader<>(schema)));
+      readers = new EnumMap<>(SideKind.class);
+      TAGS.keySet().forEach(kind -> readers.put(kind, new GenericDatumReader<>(kind.schema())));
     }
 
     @ProcessElement
-    public void process(@Element KV<String, byte[]> side, MultiOutputReceiver out) {
-      String kind = side.getKey();
-      if (SideRecords.COUNT.equals(kind)) {
-        out.get(COUNTS).output(SideRecords.decodeCount(side.getValue()));
-        return;
+    public void process(@Element SideRecord side, MultiOutputReceiver out) {
+      SideKind kind = side.kind();
+      if (kind == SideKind.COUNT) {
+        out.get(COUNTS).output(SideRecords.decodeCount(side.bytes()));
+      } else if (kind.routed()) {
+        out.get(TAGS.get(kind)).output(SideRecords.decode(kind, side.bytes(), readers.get(kind)));
       }
-      if (SideRecords.REPEATED.equals(kind)) {
-        return; // taken by the duplicate check, which reports what becomes of them
-      }
-      GenericDatumReader<GenericRecord> reader = readers.get(kind);
-      if (reader == null) {
-        throw new IllegalStateException("unknown side record kind '" + kind + "'");
-      }
-      out.get(TAGS.get(kind)).output(SideRecords.decode(kind, side.getValue(), reader));
+      // REPEATED: taken by the duplicate check, which reports what becomes of them
     }
   }
 }

@@ -188,9 +188,9 @@ class BuildOccurrenceCubesTest {
         broken.get("protocol").toString(), org.observatoire.core.run.OutcomeKind.STAGE_FAILURES).encode() + "\t1";
     PAssert.that(out.get(build.sideTag())).satisfies(side -> {
       List<String> kinds = new ArrayList<>();
-      side.forEach(kv -> kinds.add(kv.getKey().equals("count")
-          ? new String(kv.getValue(), java.nio.charset.StandardCharsets.UTF_8) : kv.getKey()));
-      assertThat(kinds, org.hamcrest.Matchers.containsInAnyOrder("dead-letter", failureCount));
+      side.forEach(r -> kinds.add(r.kind() == org.observatoire.beam.transforms.SideKind.COUNT
+          ? new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8) : r.kind().name()));
+      assertThat(kinds, org.hamcrest.Matchers.containsInAnyOrder("DEAD_LETTER", failureCount));
       return null;
     });
     p.run().waitUntilFinish();

@@ -122,7 +122,7 @@ class NightlyTransformsPipelineTest {
       assertThat(perSubmission, equalTo(expectedRows));
       return null;
     });
-    PAssert.that(sides.get(route.tag(SideRecords.REJECTED))).satisfies(rows -> {
+    PAssert.that(sides.get(route.tag(SideKind.REJECTED))).satisfies(rows -> {
       Map<Long, List<String>> codes = new TreeMap<>();
       for (GenericRecord r : rows) {
         List<String> c = new ArrayList<>();
@@ -136,7 +136,7 @@ class NightlyTransformsPipelineTest {
       assertThat(codes, equalTo(Map.of(3L, invalidCodes, 4L, List.of("MALFORMED_JSON"))));
       return null;
     });
-    PAssert.that(sides.get(route.tag(SideRecords.DUPLICATE))).satisfies(rows -> {
+    PAssert.that(sides.get(route.tag(SideKind.DUPLICATE))).satisfies(rows -> {
       List<GenericRecord> all = StreamSupport.stream(rows.spliterator(), false).toList();
       assertThat(all.size(), is(1));
       GenericRecord d = all.get(0);
@@ -145,8 +145,8 @@ class NightlyTransformsPipelineTest {
       assertThat(d.get("reason").toString(), equalTo("identical"));
       return null;
     });
-    PAssert.that(sides.get(route.tag(SideRecords.DEAD_LETTER))).empty();
-    PAssert.that(sides.get(route.tag(SideRecords.RAW_REJECTED))).satisfies(rows -> {
+    PAssert.that(sides.get(route.tag(SideKind.DEAD_LETTER))).empty();
+    PAssert.that(sides.get(route.tag(SideKind.RAW_REJECTED))).satisfies(rows -> {
       List<Long> lineNumbers = new ArrayList<>();
       rows.forEach(r -> lineNumbers.add((Long) r.get("sourceLine")));
       assertThat(lineNumbers, containsInAnyOrder(3L, 4L));
