@@ -80,11 +80,16 @@ public final class ReleaseVerifier implements ReleaseCheck {
     return problems;
   }
 
-  /** Files left in Beam's temp folders would be picked up by readers' globs: a release must not carry any. */
+  /**
+   * Files left by a writer (Beam's {@code .temp} folders, the sorted runs of {@code .runs-*} folders, partial
+   * {@code .inprogress} files: any hidden name) would be picked up by some readers' globs: a release carries none.
+   */
   private static List<String> tempLeftovers(Path dir) {
     try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
-      return walk.filter(java.nio.file.Files::isRegularFile).map(dir::relativize).map(Path::toString)
-          .filter(rel -> rel.contains(".temp")).map(rel -> rel + ": a temporary file left by the writer").toList();
+      return walk.filter(java.nio.file.Files::isRegularFile).map(dir::relativize)
+          .filter(rel -> java.util.stream.StreamSupport.stream(rel.spliterator(), false)
+              .anyMatch(part -> part.toString().startsWith(".")))
+          .map(rel -> rel + ": a temporary file left by the writer").toList();
     } catch (java.io.IOException e) {
       return List.of("cannot list " + dir + ": " + e.getMessage());
     }

@@ -129,6 +129,8 @@ class ReleasePublisherTest {
     Files.delete(rejectedFiles.get(0));
     Files.createDirectories(staged.resolve("occurrences/.temp-beam-1"));
     Files.writeString(staged.resolve("occurrences/.temp-beam-1/part.parquet"), "PAR1");
+    Files.createDirectories(staged.resolve("events/.runs-1"));
+    Files.writeString(staged.resolve("events/.runs-1/a.run"), "run");
     var declared = new java.util.HashMap<>(NightlyDatasets.declaredColumns());
     declared.put("duplicates", List.of("submissionId", "protocol"));
     List<String> problems = ReleaseVerifier.of(declared).problems(staged);
@@ -137,6 +139,7 @@ class ReleasePublisherTest {
         + " Parquet files but the manifest declares " + rejectedFiles.size())));
     assertThat(problems, hasItem(containsString("rows read but the manifest declares")));
     assertThat(problems, hasItem(containsString("part.parquet: a temporary file left by the writer")));
+    assertThat(problems, hasItem(containsString("a.run: a temporary file left by the writer")));
     assertThat(problems, hasItem(containsString("differ from the declared [submissionId, protocol]")));
     assertThat(ReleaseVerifier.of(NightlyDatasets.declaredColumns()).problems(runOutput), is(empty()));
   }
