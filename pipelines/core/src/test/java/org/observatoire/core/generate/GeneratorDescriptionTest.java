@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatoire.core.protocol.PackageFolders;
 import org.observatoire.core.protocol.check.PackageCheck;
 
 /** {@code protocol check} generates lines from a package's generator.json and says what in it is wrong. */
@@ -33,11 +33,8 @@ class GeneratorDescriptionTest {
 
   @Test
   void aDefectThatBreaksNothingIsReported() throws IOException {
-    Path p = copy();
-    String json = Files.readString(p.resolve("generator.json"));
-    Files.writeString(p.resolve("generator.json"), json.replace(
-        "\"/visit/durationMinutes\": {\"pick\": [5, 8, 12, 15, 20]}", "\"/visit/durationMinutes\": 10"));
-    PackageCheck.Report r = PackageCheck.check(p, REFERENCE);
+    PackageCheck.Report r = checkWith(
+        "\"/visit/durationMinutes\": {\"pick\": [5, 8, 12, 15, 20]}", "\"/visit/durationMinutes\": 10");
     assertThat(r.problems(), hasSize(1));
     assertThat(r.problems().get(0), allOf(containsString("generator.json"),
         containsString("expected PROPAGE_DURATION")));
@@ -45,28 +42,20 @@ class GeneratorDescriptionTest {
 
   @Test
   void anUnknownValueDescriptionIsOneLineNamingTheFileAndField() throws IOException {
-    Path p = copy();
-    String json = Files.readString(p.resolve("generator.json"));
-    Files.writeString(p.resolve("generator.json"), json.replace(
-        "\"/visit/weather/wind\": {\"int\": [0, 3]}", "\"/visit/weather/wind\": {\"gauss\": [0, 3]}"));
-    PackageCheck.Report r = PackageCheck.check(p, REFERENCE);
+    PackageCheck.Report r = checkWith(
+        "\"/visit/weather/wind\": {\"int\": [0, 3]}", "\"/visit/weather/wind\": {\"gauss\": [0, 3]}");
     assertThat(r.problems(), hasSize(1));
     assertThat(r.problems().get(0), allOf(containsString("propage/generator.json"),
         containsString("/visit/weather/wind"), containsString("unknown value description")));
   }
 
-  private Path copy() throws IOException {
-    Path target = dir.resolve("propage");
-    try (Stream<Path> files = Files.walk(PROPAGE)) {
-      for (Path f : files.toList()) {
-        Path to = target.resolve(PROPAGE.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to);
-        }
-      }
-    }
-    return target;
+  /** The check of a copy of the Propage package whose generator.json has {@code from} replaced by {@code to}. */
+  private PackageCheck.Report checkWith(String from, String to) throws IOException {
+    Path p = dir.resolve("propage");
+    PackageFolders.copy(PROPAGE, p);
+    String json = Files.readString(p.resolve("generator.json"));
+    assertThat("the bundled generator.json holds " + from, json.contains(from), is(true));
+    Files.writeString(p.resolve("generator.json"), json.replace(from, to));
+    return PackageCheck.check(p, REFERENCE);
   }
 }
