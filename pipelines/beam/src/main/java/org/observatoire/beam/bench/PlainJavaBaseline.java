@@ -24,6 +24,7 @@ import org.observatoire.beam.jobs.InputFiles;
 import org.observatoire.beam.jobs.NightlyJob;
 import org.observatoire.beam.parquet.ParquetWriterKind;
 import org.observatoire.beam.parquet.RowBlock;
+import org.observatoire.beam.transforms.CollectRestrictedLocations;
 import org.observatoire.beam.transforms.DeduplicateSubmissions;
 import org.observatoire.beam.transforms.DescribeEvents;
 import org.observatoire.beam.transforms.ProcessingConfig;
@@ -286,7 +287,8 @@ public final class PlainJavaBaseline {
     private final CubeGroups cubeGroups = CubeGroups.withSeed(cubeSeed);
 
     void publish(GenericRecord kept) {
-      GenericRecord curated = sites.generalise(kept, interpreter, l -> PlainOutputs.write(outputs.locations, l));
+      GenericRecord curated = sites.generalise(kept, interpreter);
+      CollectRestrictedLocations.locationsOf(curated).forEach(l -> PlainOutputs.write(outputs.locations, l));
       occurrenceRows.rows((ByteBuffer) curated.get("occurrences"), b -> PlainOutputs.write(outputs.occurrences, b));
       RowBlock event = events.event(curated);
       if (event != null) {

@@ -69,8 +69,7 @@ final class PlainOutputs {
     locations = DatasetFiles.flat(restricted.resolve(NightlyJob.RESTRICTED_LOCATIONS), "locations",
         AvroSchemas.RESTRICTED_LOCATION, kind);
     byKind = Map.of(SideKind.REJECTED, rejected, SideKind.RAW_REJECTED, rawRejected,
-        SideKind.DEAD_LETTER, deadLetters, SideKind.DUPLICATE, duplicates,
-        SideKind.RESTRICTED_LOCATION, locations);
+        SideKind.DEAD_LETTER, deadLetters, SideKind.DUPLICATE, duplicates);
     for (OutcomeKind k : OutcomeKind.values()) {
       counts.put(k, new LongAdder());
     }

@@ -3,19 +3,13 @@ package org.observatoire.beam.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.transforms.GeneraliseSensitiveSites;
 import org.observatoire.core.interpret.OccurrenceInterpreter;
-import org.observatoire.core.interpret.RestrictedLocation;
-import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.privacy.PlaceFields;
 import org.observatoire.core.privacy.SiteKeys;
 import org.observatoire.core.protocol.ProtocolPackages;
@@ -45,36 +39,16 @@ final class SensitiveSites {
     return sites.size();
   }
 
-  /**
-   * The kept submission, generalised to its site's widest cell when that is wider than its own; the full-precision
-   * locations of the rows this generalised (and not before) go to {@code restricted}.
-   */
-  GenericRecord generalise(GenericRecord accepted, OccurrenceInterpreter interpreter,
-      Consumer<GenericRecord> restricted) {
+  /** The kept submission, generalised to its site's widest cell when that is wider than its own. */
+  GenericRecord generalise(GenericRecord accepted, OccurrenceInterpreter interpreter) {
     int cell = 0;
     if (!sites.isEmpty()) {
       for (String key : AvroRecords.siteKeysOf(accepted)) {
         cell = Math.max(cell, sites.getOrDefault(key, 0));
       }
     }
-    if (cell <= (Integer) accepted.get("generalisationMeters")) {
-      return accepted;
-    }
-    List<Occurrence> rows = AvroRecords.occurrencesOf(accepted).stream().map(AvroRecords::occurrenceOf).toList();
-    List<RestrictedLocation> before = AvroRecords.restrictedOf(accepted);
-    Set<String> alreadyRestricted = new HashSet<>();
-    before.forEach(r -> alreadyRestricted.add(r.occurrenceID()));
-    OccurrenceInterpreter.WithheldEvent w = interpreter.withhold(rows, before, AvroRecords.visitOf(accepted), cell,
-        GeneraliseSensitiveSites.SENSITIVE_SITE);
-    GenericRecord generalised = AvroRecords.withEvent(accepted, w.rows(), w.restricted(), w.visit(), cell);
-    @SuppressWarnings("unchecked")
-    List<GenericRecord> locations = (List<GenericRecord>) generalised.get("restricted");
-    for (GenericRecord l : locations) {
-      if (!alreadyRestricted.contains(l.get("occurrenceID").toString())) {
-        restricted.accept(l);
-      }
-    }
-    return generalised;
+    return cell <= (Integer) accepted.get("generalisationMeters") ? accepted
+        : GeneraliseSensitiveSites.generalise(accepted, cell, interpreter);
   }
 
   /** A rejected record, without the places of its public text when it was made at a sensitive site. */

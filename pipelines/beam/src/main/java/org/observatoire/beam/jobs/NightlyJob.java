@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Values;
 import org.observatoire.beam.avro.AvroRecordCoder;
+import org.observatoire.beam.transforms.CollectRestrictedLocations;
 import org.observatoire.beam.transforms.FindRepeatedIds;
 import org.observatoire.beam.transforms.FindSensitiveSites;
 import org.observatoire.beam.transforms.GeneraliseSensitiveSites;
@@ -200,8 +201,7 @@ public final class NightlyJob {
     PCollectionView<java.util.Map<String, Integer>> sensitiveSites =
         accepted.apply("FindSensitiveSites", FindSensitiveSites.create());
     GeneraliseSensitiveSites sites = GeneraliseSensitiveSites.with(config, sensitiveSites);
-    PCollectionTuple atSites = accepted.apply("GeneraliseSensitiveSites", sites);
-    PCollection<GenericRecord> curated = atSites.get(sites.curatedTag());
+    PCollection<GenericRecord> curated = accepted.apply("GeneraliseSensitiveSites", sites);
 
     // each consumer unpacks the curated blocks itself, fused with it: rows never cross a serialization boundary
     curated.apply("EncodeOccurrenceRows", EncodeOccurrenceRows.sortedBy(OCCURRENCE_SORT))
@@ -237,8 +237,7 @@ public final class NightlyJob {
         WriteParquetDataset.flat(restricted + "/" + DEAD_LETTER, "dead-letter", AvroSchemas.DEAD_LETTER)));
     sides.get(route.tag(SideKind.RAW_REJECTED)).apply("WriteRawRejected", sharded(options, WriteParquetDataset.flat(
         restricted + "/" + RESTRICTED_REJECTED_RAW, "rejected-raw", AvroSchemas.RAW_LINE)));
-    PCollectionList.of(sides.get(route.tag(SideKind.RESTRICTED_LOCATION))).and(atSites.get(sites.restrictedTag()))
-        .apply("RestrictedLocations", Flatten.pCollections()).apply("WriteRestrictedLocations",
+    curated.apply("CollectRestrictedLocations", CollectRestrictedLocations.create()).apply("WriteRestrictedLocations",
         sharded(options, WriteParquetDataset.flat(restricted + "/" + RESTRICTED_LOCATIONS, "locations",
             AvroSchemas.RESTRICTED_LOCATION)));
 

@@ -31,7 +31,7 @@ import org.observatoire.core.run.OutcomeKind;
 /**
  * Keeps one accepted submission per submission id (the core's {@link Duplicates} rule). The kept submissions are the
  * main output, still carrying their occurrence rows as one block, which each consumer reads where it is consumed;
- * duplicate records, the kept submissions' restricted locations and the counters of curated submissions, occurrence
+ * duplicate records and the counters of curated submissions, occurrence
  * rows and duplicates go to the {@link SideRecords} stream.
  *
  * <p>{@link #create()} groups by submission id: the batch job's grouping sorts, and holds no more than one id's
@@ -69,7 +69,7 @@ public final class DeduplicateSubmissions
     return CURATED;
   }
 
-  /** Duplicates, restricted locations and counters: see {@link RouteSideRecords}. */
+  /** Duplicates and counters: see {@link RouteSideRecords}. */
   public TupleTag<SideRecord> sideTag() {
     return SIDE;
   }
@@ -165,16 +165,12 @@ public final class DeduplicateSubmissions
   }
 
   /**
-   * What a kept submission puts on the side stream: its restricted locations and its curated and occurrence
-   * counters. Also for submissions kept without the check because their id is their own ({@link
-   * ProcessSubmissions#keepingUnique}).
+   * What a kept submission puts on the side stream: its curated and occurrence counters. Also for submissions kept
+   * without the check because their id is their own ({@link ProcessSubmissions#keepingUnique}). Its restricted
+   * locations stay in the submission until the release-wide generalisation is done ({@link
+   * CollectRestrictedLocations}).
    */
   public static void kept(GenericRecord winner, Consumer<SideRecord> side) {
-    @SuppressWarnings("unchecked")
-    List<GenericRecord> restricted = (List<GenericRecord>) winner.get("restricted");
-    for (GenericRecord location : restricted) {
-      side.accept(SideRecords.of(SideKind.RESTRICTED_LOCATION, location));
-    }
     String protocol = winner.get("protocol").toString();
     String file = winner.get("sourceFile").toString();
     side.accept(SideRecords.count(CountKey.of(file, protocol, OutcomeKind.CURATED), 1));

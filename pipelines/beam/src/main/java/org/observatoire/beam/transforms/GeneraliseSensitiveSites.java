@@ -9,10 +9,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.observatoire.beam.avro.AvroRecordCoder;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.AvroSchemas;
@@ -26,12 +23,12 @@ import org.observatoire.core.occurrence.Occurrence;
  * precisely either. A site is named by its {@code siteKeys} (the protocol's {@code locationID}, and the submitted
  * points rounded to ~10 m). {@link FindSensitiveSites} collects the widest cell of each sensitive site (a small side
  * input: only sites with a sensitive record); this pass generalises the submissions at those sites whose event was not already
- * generalised to that cell, with release-scoped opaque ids, and emits the full-precision locations of the rows it
- * generalised (restricted). Submissions at other sites pass through untouched.
+ * generalised to that cell, with release-scoped opaque ids; their {@code restricted} list then holds every row's
+ * full-precision location under its final public id ({@link CollectRestrictedLocations} reads them from there).
+ * Submissions at other sites pass through untouched. A single output: on Flink a second output would send every
+ * curated submission through one more serialisation to each output's filter.
  */
-public final class GeneraliseSensitiveSites extends PTransform<PCollection<GenericRecord>, PCollectionTuple> {
-  private static final TupleTag<GenericRecord> CURATED = new TupleTag<>() {};
-  private static final TupleTag<GenericRecord> RESTRICTED = new TupleTag<>() {};
+public final class GeneraliseSensitiveSites extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   /** informationWithheld of rows generalised because their site had a sensitive species in the release. */
   public static final String SENSITIVE_SITE = "precise coordinates withheld: a sensitive species was recorded at"
       + " this site; full precision only in the restricted dataset";
@@ -55,25 +52,13 @@ public final class GeneraliseSensitiveSites extends PTransform<PCollection<Gener
   }
 
   /** The curated submissions, generalised where their site is sensitive. */
-  public TupleTag<GenericRecord> curatedTag() {
-    return CURATED;
-  }
-
-  /** Restricted-location records of the rows this transform generalised. */
-  public TupleTag<GenericRecord> restrictedTag() {
-    return RESTRICTED;
-  }
-
   @Override
-  public PCollectionTuple expand(PCollection<GenericRecord> curated) {
+  public PCollection<GenericRecord> expand(PCollection<GenericRecord> curated) {
     PCollectionView<Map<String, Integer>> sensitiveSites = sites != null ? sites
         : curated.apply("FindSensitiveSites", FindSensitiveSites.create());
-    PCollectionTuple out = curated.apply("GeneraliseAtSensitiveSites",
-        ParDo.of(new GeneraliseFn(config, sensitiveSites)).withSideInputs(sensitiveSites)
-            .withOutputTags(CURATED, TupleTagList.of(RESTRICTED)));
-    out.get(CURATED).setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
-    out.get(RESTRICTED).setCoder(AvroRecordCoder.of(AvroSchemas.RESTRICTED_LOCATION));
-    return out;
+    return curated.apply("GeneraliseAtSensitiveSites",
+            ParDo.of(new GeneraliseFn(config, sensitiveSites)).withSideInputs(sensitiveSites))
+        .setCoder(AvroRecordCoder.of(AvroSchemas.ACCEPTED));
   }
 
   /** Generalises a submission whose site is sensitive in the release to the site's widest cell. */
@@ -108,24 +93,22 @@ public final class GeneraliseSensitiveSites extends PTransform<PCollection<Gener
         c.output(accepted);
         return;
       }
-      List<Occurrence> rows = AvroRecords.occurrencesOf(accepted).stream().map(AvroRecords::occurrenceOf).toList();
-      List<RestrictedLocation> before = AvroRecords.restrictedOf(accepted);
-      java.util.Set<String> alreadyRestricted = new java.util.HashSet<>();
-      before.forEach(r -> alreadyRestricted.add(r.occurrenceID()));
-      OccurrenceInterpreter.WithheldEvent w = interpreter.withhold(rows, before, AvroRecords.visitOf(accepted), cell,
-          SENSITIVE_SITE);
-      GenericRecord generalised = AvroRecords.withEvent(accepted, w.rows(), w.restricted(), w.visit(), cell);
-      c.output(generalised);
+      c.output(generalise(accepted, cell, interpreter));
       generalisedEvents.inc();
-      generalisedRows.inc(rows.size());
-      @SuppressWarnings("unchecked")
-      List<GenericRecord> locations = (List<GenericRecord>) generalised.get("restricted");
-      for (GenericRecord l : locations) {
-        // rows generalised for their own event already went to the restricted output with their submission
-        if (!alreadyRestricted.contains(l.get("occurrenceID").toString())) {
-          c.output(RESTRICTED, l);
-        }
-      }
+      generalisedRows.inc((Integer) accepted.get("occurrenceCount"));
     }
+  }
+
+  /**
+   * A curated submission generalised to {@code cellMetres}: public rows and visit with release-scoped ids, and its
+   * {@code restricted} list rebuilt, one full-precision location per located row under the row's new public id
+   * (rows generalised before for their own event keep their precise place and their reason).
+   */
+  public static GenericRecord generalise(GenericRecord accepted, int cellMetres, OccurrenceInterpreter interpreter) {
+    List<Occurrence> rows = AvroRecords.occurrencesOf(accepted).stream().map(AvroRecords::occurrenceOf).toList();
+    List<RestrictedLocation> before = AvroRecords.restrictedOf(accepted);
+    OccurrenceInterpreter.WithheldEvent w = interpreter.withhold(rows, before, AvroRecords.visitOf(accepted),
+        cellMetres, SENSITIVE_SITE);
+    return AvroRecords.withEvent(accepted, w.rows(), w.restricted(), w.visit(), cellMetres);
   }
 }

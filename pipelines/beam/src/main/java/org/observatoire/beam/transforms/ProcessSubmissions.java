@@ -47,7 +47,7 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
 
   /**
    * Keeps the accepted submissions whose id is on no other line ({@link FindRepeatedIds}) on the way: they are the
-   * {@link #acceptedTag()} output, already curated, their restricted locations and counters on the side stream as
+   * {@link #acceptedTag()} output, already curated, their counters on the side stream as
    * {@link DeduplicateSubmissions} would put them. The others go on the side stream as {@link SideRecords#REPEATED}
    * to {@link DeduplicateSubmissions#takeRepeated}. In the batch job ids rarely repeat: the whole submissions then
    * skip the shuffle, only their 8-byte keys are grouped.

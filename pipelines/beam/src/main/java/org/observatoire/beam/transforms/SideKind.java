@@ -13,8 +13,6 @@ public enum SideKind {
   DEAD_LETTER(AvroSchemas.DEAD_LETTER),
   /** A submission that lost the duplicate check, with the winner and the reason. */
   DUPLICATE(AvroSchemas.DUPLICATE),
-  /** A generalised row's full-precision location (restricted). */
-  RESTRICTED_LOCATION(AvroSchemas.RESTRICTED_LOCATION),
   /**
    * An accepted submission whose id may occur on another line ({@link ProcessSubmissions#keepingUnique}), on its
    * way to the duplicate check ({@link DeduplicateSubmissions#takeRepeated}); not routed to any dataset.

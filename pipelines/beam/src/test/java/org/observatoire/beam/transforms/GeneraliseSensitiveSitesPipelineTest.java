@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.observatoire.beam.avro.AvroRecords;
@@ -49,9 +49,9 @@ class GeneraliseSensitiveSitesPipelineTest {
   @Test
   void everyVisitToASensitiveSiteIsGeneralisedAndOnlyThose() {
     Pipeline p = AcceptedSamples.directPipeline();
-    GeneraliseSensitiveSites sites = GeneraliseSensitiveSites.with(AcceptedSamples.CONFIG);
-    PCollectionTuple out = AcceptedSamples.curated(p, reproducers).apply(sites);
-    PAssert.that(out.get(sites.curatedTag())).satisfies(records -> {
+    PCollection<GenericRecord> out = AcceptedSamples.curated(p, reproducers)
+        .apply(GeneraliseSensitiveSites.with(AcceptedSamples.CONFIG));
+    PAssert.that(out).satisfies(records -> {
       Map<String, GenericRecord> byId = new TreeMap<>();
       records.forEach(r -> byId.put(r.get("submissionId").toString(), r));
       assertThat(byId.size(), is(9));
@@ -75,12 +75,68 @@ class GeneraliseSensitiveSitesPipelineTest {
       assertThat(later.get(0).decimalLatitude(), is(first.get(0).decimalLatitude()));
       return null;
     });
-    PAssert.that(out.get(sites.restrictedTag())).satisfies(locations -> {
+    PAssert.that(out.apply(CollectRestrictedLocations.create())).satisfies(locations -> {
       List<String> ids = new ArrayList<>();
       locations.forEach(l -> ids.add(l.get("locationID").toString()));
-      // the rows generalised by this pass only: 2 + 1 in the garden, 2 in the STOC square
-      assertThat(ids, containsInAnyOrder("jardin-privacy-1", "jardin-privacy-1", "jardin-privacy-1bis",
-          "STOC-990001", "STOC-990001"));
+      // the sensitive records' own events (the falcon, the eagle owl) and the visits this pass generalised:
+      // 2 + 1 more in the garden, 2 in the STOC square
+      // every located row of a generalised event: the falcon's and the eagle owl's own events (2 and 3 rows),
+      // the four other reproducers generalised for their own species (2 rows each), and the rows this pass
+      // generalised at the two sites (2 + 1 in the garden, 2 in the STOC square)
+      assertThat(ids, containsInAnyOrder("jardin-privacy-1", "jardin-privacy-1", "jardin-privacy-1",
+          "jardin-privacy-1", "jardin-privacy-1bis", "jardin-privacy-2", "jardin-privacy-2", "jardin-privacy-3",
+          "jardin-privacy-3", "jardin-privacy-4", "jardin-privacy-4", "jardin-privacy-5", "jardin-privacy-5",
+          "STOC-990001", "STOC-990001", "STOC-990001", "STOC-990001", "STOC-990001"));
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aRowGeneralisedTwiceIsRestrictedUnderTheIdItIsPublishedWith() throws Exception {
+    // a later visit to the falcon's garden records Bonelli's eagle (20 km cell): the falcon's own visit, generalised
+    // to 10 km for the falcon, is generalised again to 20 km for its site and published under new ids; its
+    // restricted locations must name those, or its precise place leads to no published row
+    String line = SampleData.readLines(SampleData.root().resolve("privacy/reproducers.jsonl")).get(1)
+        .replace("privacy.garden.falper.2", "privacy.garden.hiefas.4")
+        .replace("\"code\":\"PARMAJ\",\"scientificName\":\"Parus major\"",
+            "\"code\":\"HIEFAS\",\"scientificName\":\"Aquila fasciata\"");
+    List<Outcome.Accepted> input = new ArrayList<>(reproducers);
+    input.add((Outcome.Accepted) AcceptedSamples.CONFIG.processor().process(
+        org.observatoire.core.ingest.RawLine.of(org.observatoire.core.ingest.SourceRef.of("x.jsonl", 1),
+            line.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    Pipeline p = AcceptedSamples.directPipeline();
+    PCollection<GenericRecord> out = AcceptedSamples.curated(p, input)
+        .apply(GeneraliseSensitiveSites.with(AcceptedSamples.CONFIG));
+    PAssert.that(out).satisfies(records -> {
+      java.util.Set<String> published = new java.util.HashSet<>();
+      Map<String, GenericRecord> byId = new TreeMap<>();
+      for (GenericRecord r : records) {
+        byId.put(r.get("submissionId").toString(), r);
+        AvroRecords.occurrencesOf(r).stream().map(AvroRecords::occurrenceOf)
+            .forEach(o -> published.add(o.occurrenceID()));
+      }
+      GenericRecord falcon = byId.get("privacy.garden.falper.1");
+      assertThat((Integer) falcon.get("generalisationMeters"), is(20_000));
+      List<GenericRecord> locations = CollectRestrictedLocations.locationsOf(falcon);
+      assertThat(locations.size(), is(2));
+      for (GenericRecord l : locations) {
+        assertThat(l.get("publishedOccurrenceID").toString(), published.contains(
+            l.get("publishedOccurrenceID").toString()), is(true));
+        assertThat((Integer) l.get("generalisationMeters"), is(20_000));
+      }
+      return null;
+    });
+    // the restricted dataset as the nightly writes it: the six rows in the garden (the falcon's visit, the later one
+    // and the eagle's) at the site's 20 km cell
+    PAssert.that(out.apply(CollectRestrictedLocations.create())).satisfies(locations -> {
+      List<Integer> cells = new ArrayList<>();
+      for (GenericRecord l : locations) {
+        if (l.get("locationID").toString().equals("jardin-privacy-1")) {
+          cells.add((Integer) l.get("generalisationMeters"));
+        }
+      }
+      assertThat(cells, is(java.util.Collections.nCopies(6, 20_000)));
       return null;
     });
     p.run().waitUntilFinish();
