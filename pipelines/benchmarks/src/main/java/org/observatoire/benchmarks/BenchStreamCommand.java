@@ -29,14 +29,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.observatoire.cli.broker.LocalBroker;
-import org.observatoire.cli.intake.ApiKeys;
-import org.observatoire.cli.stream.CliProcess;
 import org.observatoire.benchmarks.load.LatencySlices;
 import org.observatoire.benchmarks.load.LoadGenerator;
 import org.observatoire.benchmarks.load.PreparedBodies;
 import org.observatoire.benchmarks.load.WindowFiles;
-import org.observatoire.core.generate.SubmissionGenerator;
+import org.observatoire.cli.broker.LocalBroker;
+import org.observatoire.cli.intake.ApiKeys;
+import org.observatoire.cli.stream.CliProcess;
+import org.observatoire.generator.SubmissionGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

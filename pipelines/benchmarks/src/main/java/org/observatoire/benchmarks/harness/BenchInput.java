@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import org.observatoire.core.generate.SubmissionGenerator;
+import org.observatoire.generator.SubmissionGenerator;
 
 /**
  * The bench's input: {@code <dir>/submissions.jsonl}, N mixed submissions from {@link SubmissionGenerator}, reused

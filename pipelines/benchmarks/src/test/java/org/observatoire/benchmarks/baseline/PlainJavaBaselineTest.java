@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.beam.jobs.NightlyJob;
 import org.observatoire.beam.transforms.GeneraliseSensitiveSites;
-import org.observatoire.core.generate.SubmissionGenerator;
 import org.observatoire.core.samples.SampleData;
+import org.observatoire.generator.SubmissionGenerator;
 
 /**
  * The plain-Java baseline does the nightly's work: on the same input (300 generated submissions with a tenth of

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatoire.core.generate.SubmissionGenerator;
+import org.observatoire.generator.SubmissionGenerator;
 
 /** The bench's input is generated once per (N, seed) and reused after. */
 class BenchInputTest {

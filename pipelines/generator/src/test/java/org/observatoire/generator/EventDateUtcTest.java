@@ -1,4 +1,4 @@
-package org.observatoire.core.interpret;
+package org.observatoire.generator;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.observatoire.core.generate.SubmissionGenerator;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.ingest.SubmissionProcessor;
+import org.observatoire.core.interpret.InterpretationSettings;
+import org.observatoire.core.interpret.OccurrenceInterpreter;
 import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.privacy.PseudonymKey;
 import org.observatoire.core.samples.SampleData;

@@ -1,4 +1,4 @@
-package org.observatoire.core.generate;
+package org.observatoire.generator;
 
 /**
  * Deterministic positions derived from a site key, so that a site id always comes with the same coordinates (and a

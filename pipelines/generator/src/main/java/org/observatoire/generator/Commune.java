@@ -1,4 +1,4 @@
-package org.observatoire.core.generate;
+package org.observatoire.generator;
 
 /** A real commune centre of metropolitan France, used as the anchor of a synthetic site. */
 record Commune(String name, String departement, double latitude, double longitude) {

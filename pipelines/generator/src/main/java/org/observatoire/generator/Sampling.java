@@ -1,4 +1,4 @@
-package org.observatoire.core.generate;
+package org.observatoire.generator;
 
 /** Drawing without replacement, for protocols that list each taxon once. */
 final class Sampling {

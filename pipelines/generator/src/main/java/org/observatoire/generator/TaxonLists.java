@@ -1,4 +1,4 @@
-package org.observatoire.core.generate;
+package org.observatoire.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

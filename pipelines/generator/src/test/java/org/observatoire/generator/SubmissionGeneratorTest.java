@@ -1,4 +1,4 @@
-package org.observatoire.core.generate;
+package org.observatoire.generator;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;

@@ -1,4 +1,4 @@
-package org.observatoire.core.generate;
+package org.observatoire.generator;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatoire.core.protocol.PackageFolders;
@@ -26,9 +27,20 @@ class GeneratorDescriptionTest {
 
   @Test
   void theBundledDescriptionPassesTheCheck() {
-    PackageCheck.Report r = PackageCheck.check(PROPAGE, REFERENCE);
+    PackageCheck.Report r = GeneratorCheck.checkPackage(PROPAGE, REFERENCE);
     assertThat(r.problems(), is(empty()));
     assertThat(r.summary(), containsString("200 generated submissions"));
+  }
+
+  /** The whole check, as {@code protocol check} runs it: the core's and the generator's. */
+  @Test
+  void everyBundledPackagePassesTheWholeCheck() throws IOException {
+    try (Stream<Path> s = Files.list(PROPAGE.getParent())) {
+      for (Path folder : s.filter(p -> Files.isRegularFile(p.resolve("protocol.json"))).sorted().toList()) {
+        PackageCheck.Report r = GeneratorCheck.checkPackage(folder, REFERENCE);
+        assertThat(r.summary() + "\n" + String.join("\n", r.problems()), r.problems(), empty());
+      }
+    }
   }
 
   @Test
@@ -56,6 +68,6 @@ class GeneratorDescriptionTest {
     String json = Files.readString(p.resolve("generator.json"));
     assertThat("the bundled generator.json holds " + from, json.contains(from), is(true));
     Files.writeString(p.resolve("generator.json"), json.replace(from, to));
-    return PackageCheck.check(p, REFERENCE);
+    return GeneratorCheck.checkPackage(p, REFERENCE);
   }
 }

@@ -1,4 +1,4 @@
-package org.observatoire.core.generate;
+package org.observatoire.generator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import org.observatoire.core.csv.CsvRows;
  * {@code generator.json}. Loaded once, immutable.
  */
 final class ReferenceData {
-  private static final String COMMUNES = "org/observatoire/core/generate/communes.csv";
+  private static final String COMMUNES = "org/observatoire/generator/communes.csv";
 
   static final ReferenceData INSTANCE = load();
 
