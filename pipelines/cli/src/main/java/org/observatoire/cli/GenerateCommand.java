@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
-import org.observatoire.core.generate.SubmissionGenerator;
+import org.observatoire.generator.SubmissionGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -13,7 +13,6 @@ import org.observatoire.beam.publish.QualityReport;
 import org.observatoire.beam.publish.ReleaseCatalog;
 import org.observatoire.beam.publish.ReleasePublisher;
 import org.observatoire.beam.publish.ReleaseRejectedException;
-import org.observatoire.cli.bench.StageCpu;
 import org.observatoire.core.privacy.PseudonymKey;
 import org.observatoire.core.run.ConservationException;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ public final class NightlyCommand implements Callable<Integer> {
    * parallel collector spends less CPU than G1 on a throughput job. 100k submissions: 160.1 → 148.5 CPU s, 84.1 →
    * 78.0 s wall, 1.56 → 1.37 GB peak RSS (docs/benchmarks.md). Streaming keeps G1 for its short pauses.
    */
-  static final String BATCH_GC = "-XX:+UseParallelGC";
+  public static final String BATCH_GC = "-XX:+UseParallelGC";
   /** Exit code of a user error (picocli's own for bad options). */
   static final int USAGE = 2;
   /** Exit code of a run that completed but could not read some input files to their end. */

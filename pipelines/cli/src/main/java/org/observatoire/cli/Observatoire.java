@@ -26,11 +26,9 @@ import picocli.CommandLine.Command;
         IntakeCommand.class,
         StreamCommand.class,
         CompactCommand.class,
-        BenchStreamCommand.class,
         QueryCommand.class,
         ExportDwcaCommand.class,
         ReportCommand.class,
-        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Observatoire implements Runnable {
@@ -45,10 +43,17 @@ public final class Observatoire implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line, for tests and for embedding. */
-  public static CommandLine commandLine() {
+  /**
+   * The command line, for tests and for embedding; {@code extraSubcommands} (picocli commands) join the product's,
+   * with the same error handling (the benchmark harness adds {@code bench} and {@code bench-stream} this way).
+   */
+  public static CommandLine commandLine(Object... extraSubcommands) {
+    CommandLine line = new CommandLine(new Observatoire());
+    for (Object sub : extraSubcommands) {
+      line.addSubcommand(sub);
+    }
     UserErrors errors = new UserErrors();
-    return new CommandLine(new Observatoire()).setCaseInsensitiveEnumValuesAllowed(true)
+    return line.setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
   }
 

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.observatoire.core.protocol.check.PackageCheck;
+import org.observatoire.generator.GeneratorCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,7 +68,7 @@ public final class ProtocolCommand implements Runnable {
           return USAGE;
         }
         for (Path pkg : packageFolders(f)) {
-          PackageCheck.Report r = PackageCheck.check(pkg, now);
+          PackageCheck.Report r = GeneratorCheck.checkPackage(pkg, now);
           checked++;
           if (r.passed()) {
             System.out.println("ok      " + r.summary());

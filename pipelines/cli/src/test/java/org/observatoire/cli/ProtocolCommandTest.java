@@ -24,6 +24,8 @@ class ProtocolCommandTest {
     assertThat(r.err(), r.exit(), is(0));
     assertThat(r.out(), containsString("ok      propage "));
     assertThat(r.out(), containsString("ok      stoc-eps "));
+    assertThat("the generator.json step (pipelines/generator) runs too", r.out(),
+        containsString("200 generated submissions"));
   }
 
   @Test

@@ -35,12 +35,12 @@ import org.observatoire.beam.publish.CompactStreamOutput;
 import org.observatoire.cli.intake.IntakeServer;
 import org.observatoire.cli.stream.CliProcess;
 import org.observatoire.cli.stream.FlinkCheckpoints;
-import org.observatoire.core.generate.SubmissionGenerator;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.ingest.SubmissionProcessor;
 import org.observatoire.core.occurrence.Occurrence;
+import org.observatoire.generator.SubmissionGenerator;
 
 /**
  * No loss across a hard kill: the shaded jar's {@code stream} command (embedded Flink, checkpoints every 2 s) in a

@@ -13,13 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.observatoire.beam.avro.AvroRecords;
 import org.observatoire.beam.avro.OccurrencePicker;
-import org.observatoire.core.generate.SubmissionGenerator;
 import org.observatoire.core.ingest.Outcome;
 import org.observatoire.core.ingest.RawLine;
 import org.observatoire.core.ingest.SourceRef;
 import org.observatoire.core.ingest.SubmissionProcessor;
 import org.observatoire.core.occurrence.Occurrence;
 import org.observatoire.core.validation.Verdict;
+import org.observatoire.generator.SubmissionGenerator;
 
 /**
  * The accepted verdict, read from the occurrence block's flags alone, says what the core's own occurrences say: the

@@ -26,8 +26,21 @@ public final class CliProcess {
   private CliProcess() {}
 
   public static Process start(Path jar, List<String> jvmArgs, List<String> args, Path log) throws IOException {
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no command-line jar at " + jar + " (mvn package builds it)");
+    return start(List.of(jar), Observatoire.class.getName(), jvmArgs, args, log);
+  }
+
+  /**
+   * {@code mainClass} (a command line built on {@link Observatoire#commandLine}) on a class path of jars, e.g. the
+   * product jar and the benchmark harness's.
+   */
+  public static Process start(List<Path> jars, String mainClass, List<String> jvmArgs, List<String> args, Path log)
+      throws IOException {
+    List<String> classPath = new ArrayList<>();
+    for (Path jar : jars) {
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalStateException("no jar at " + jar + " (mvn package builds it)");
+      }
+      classPath.add(jar.toAbsolutePath().toString());
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,8 +54,8 @@ public final class CliProcess {
     }
     cmd.add("-Dderby.stream.error.file=/dev/null");
     cmd.add("-cp");
-    cmd.add(jar.toAbsolutePath().toString());
-    cmd.add(Observatoire.class.getName());
+    cmd.add(String.join(File.pathSeparator, classPath));
+    cmd.add(mainClass);
     cmd.addAll(args);
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

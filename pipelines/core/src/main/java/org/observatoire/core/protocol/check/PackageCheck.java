@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.observatoire.core.generate.SubmissionGenerator;
 import org.observatoire.core.imports.ExportImporters;
 import org.observatoire.core.protocol.PackageChecklists;
 import org.observatoire.core.protocol.PackageException;
@@ -22,7 +21,6 @@ import org.observatoire.core.protocol.ProtocolPackages;
 import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.protocol.RuleBook;
 import org.observatoire.core.protocol.RuleResult;
-import org.observatoire.core.protocol.Severity;
 import org.observatoire.core.taxon.ProtocolChecklist;
 import org.observatoire.core.validation.Violation;
 
@@ -31,7 +29,8 @@ import org.observatoire.core.validation.Violation;
  * (with French and English explanations), the checklist parses, and every example gets exactly its declared codes:
  * {@code examples/valid.jsonl} lines none, each {@code examples/invalid.jsonl} line ({@code {"expect": [...],
  * "submission": {...}}}) exactly those of {@code expect} (schema codes, rejections and flags together); and the
- * import descriptions ({@code imports/*.json}) read, with their expressions and conversions.
+ * import descriptions ({@code imports/*.json}) read, with their expressions and conversions. Further checks of a
+ * loaded package ({@link Step}) join the report: the generator's module adds its {@code generator.json} check so.
  */
 public final class PackageCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +42,16 @@ public final class PackageCheck {
     }
   }
 
+  /** A further check of a loaded package, beside those of the core. */
+  public interface Step {
+    /**
+     * Adds a line to {@code problems} for each thing wrong, never throws for a bad package; returns what it checked
+     * for the summary (e.g. "200 generated submissions"), or "" when it had nothing to check.
+     */
+    String check(ProtocolPackage p, ProtocolCatalog catalog, RuleBook rules, Instant referenceTime,
+        List<String> problems);
+  }
+
   private PackageCheck() {}
 
   /**
@@ -50,6 +59,11 @@ public final class PackageCheck {
    * Never throws for a bad package: every problem is a line of the report.
    */
   public static Report check(Path folder, Instant referenceTime) {
+    return check(folder, referenceTime, List.of());
+  }
+
+  /** {@link #check(Path, Instant)}, then {@code steps} on the package once it loads. */
+  public static Report check(Path folder, Instant referenceTime, List<Step> steps) {
     List<String> problems = new ArrayList<>();
     ProtocolPackages packages;
     try {
@@ -89,7 +103,13 @@ public final class PackageCheck {
     if (valid == 0) {
       problems.add(folder.resolve("examples/valid.jsonl") + ": no example of a valid submission");
     }
-    int generated = generated(p, catalog, rules, referenceTime, problems);
+    List<String> checked = new ArrayList<>();
+    for (Step step : steps) {
+      String what = step.check(p, catalog, rules, referenceTime, problems);
+      if (!what.isEmpty()) {
+        checked.add(what);
+      }
+    }
     for (var r : p.rules()) {
       if (!exercised.contains(r.code())) {
         problems.add(folder.resolve("examples/invalid.jsonl") + ": no example breaks rule " + r.code());
@@ -99,7 +119,7 @@ public final class PackageCheck {
         p.id(), p.version(), p.kind().name().toLowerCase(java.util.Locale.ROOT), catalog.versions(p.id()),
         p.rules().size(), checklist.map(c -> c.taxa().size() + " checklist entries (" + c.listed().size()
             + " listed)").orElse("no checklist"), valid, invalid)
-        + (generated > 0 ? ", " + generated + " generated submissions" : "")
+        + checked.stream().map(c -> ", " + c).collect(java.util.stream.Collectors.joining())
         + (imports.isEmpty() ? "" : ", import " + String.join(", ", imports));
     return new Report(p.id(), List.copyOf(problems), summary);
   }
@@ -147,39 +167,6 @@ public final class PackageCheck {
       n++;
     }
     return n;
-  }
-
-  /**
-   * The package's {@code generator.json}, when it has one: of 200 generated lines, no clean one may be rejected and
-   * each line with a planted defect must get the defect's code. Returns how many lines were checked.
-   */
-  private static int generated(ProtocolPackage p, ProtocolCatalog catalog, RuleBook rules, Instant referenceTime,
-      List<String> problems) {
-    List<SubmissionGenerator.Sample> lines;
-    try {
-      lines = SubmissionGenerator.sample(p, 1, 200, 0.5,
-          referenceTime.atZone(java.time.ZoneOffset.UTC).toLocalDate());
-    } catch (RuntimeException e) {
-      problems.add(p.folder().resolve("generator.json") + ": " + e.getMessage());
-      return 0;
-    }
-    Set<String> flags = new TreeSet<>();
-    p.rules().stream().filter(r -> r.severity() == Severity.FLAG).forEach(r -> flags.add(r.code()));
-    for (SubmissionGenerator.Sample s : lines) {
-      Set<String> got;
-      try {
-        got = codes(JSON.readTree(s.line()), p, catalog, rules);
-      } catch (IOException e) {
-        got = Set.of("MALFORMED_JSON");
-      }
-      boolean rejected = !flags.containsAll(got);
-      if (s.expectedCode() == null ? rejected : !got.contains(s.expectedCode())) {
-        problems.add(p.folder().resolve("generator.json") + ": a generated line expected "
-            + (s.expectedCode() == null ? "to be accepted" : s.expectedCode()) + ", got " + got + ": " + s.line());
-        break;
-      }
-    }
-    return lines.size();
   }
 
   /** Every code a submission gets: schema violations, else common and package rules (rejections and flags). */
