@@ -20,6 +20,11 @@ import org.apache.beam.sdk.util.VarInt;
  * Avro binary for {@link GenericRecord}s, written as one length-prefixed byte block. Beam's AvroCoder decodes
  * straight from the runner's stream byte by byte (it must not read ahead), which profiling showed to be the largest
  * cost of the nightly job's shuffles on Flink; reading the block in one call and decoding from memory avoids it.
+ *
+ * <p>A thread keeps the bytes of the last record it encoded: Flink serialises a record once per consumer (the
+ * curated submissions go to four), handing the same instance to each, so the second and later consumers get a copy
+ * of the bytes instead of another Avro encoding. This relies on Beam's rule that an element is never modified once
+ * output: a record changed in place and written again right after would be written as it was.
  */
 public final class AvroRecordCoder extends CustomCoder<GenericRecord> {
   private static final ByteArrayCoder BYTES = ByteArrayCoder.of();
@@ -31,7 +36,7 @@ public final class AvroRecordCoder extends CustomCoder<GenericRecord> {
   private transient GenericDatumWriter<GenericRecord> writer;
   private transient GenericDatumReader<GenericRecord> reader;
   private transient ThreadLocal<BinaryEncoder> encoders;
-  private transient ThreadLocal<ByteArrayOutputStream> buffers;
+  private transient ThreadLocal<LastEncoded> lastEncoded;
   private transient ThreadLocal<BinaryDecoder> decoders;
 
   private AvroRecordCoder(Schema schema) {
@@ -50,7 +55,7 @@ public final class AvroRecordCoder extends CustomCoder<GenericRecord> {
           writer = new GenericDatumWriter<>(s);
           reader = new GenericDatumReader<>(s);
           encoders = new ThreadLocal<>();
-          buffers = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(8192));
+          lastEncoded = ThreadLocal.withInitial(LastEncoded::new);
           decoders = new ThreadLocal<>();
           schema = s;
         }
@@ -61,19 +66,29 @@ public final class AvroRecordCoder extends CustomCoder<GenericRecord> {
   @Override
   public void encode(GenericRecord value, OutputStream out) throws IOException {
     init();
-    // the block as ByteArrayCoder writes it (length, bytes), from a buffer kept by the thread: a new one per record
-    // grew by copies to the record's size (an accepted submission carries its occurrence rows) and was copied out
-    ByteArrayOutputStream buffer = buffers.get();
-    buffer.reset();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, encoders.get());
-    encoders.set(encoder);
-    writer.write(value, encoder);
-    encoder.flush();
-    VarInt.encode(buffer.size(), out);
-    buffer.writeTo(out);
-    if (buffer.size() > KEPT_BUFFER_BYTES) {
-      buffers.remove();
+    LastEncoded last = lastEncoded.get();
+    if (last.record != value) {
+      // the block as ByteArrayCoder writes it (length, bytes), from a buffer kept by the thread: a new one per
+      // record grew by copies to the record's size (an accepted submission carries its occurrence rows)
+      last.record = null;
+      if (last.bytes.size() > KEPT_BUFFER_BYTES) {
+        last.bytes = new ByteArrayOutputStream(8192);
+      }
+      last.bytes.reset();
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(last.bytes, encoders.get());
+      encoders.set(encoder);
+      writer.write(value, encoder);
+      encoder.flush();
+      last.record = value;
     }
+    VarInt.encode(last.bytes.size(), out);
+    last.bytes.writeTo(out);
+  }
+
+  /** A thread's last encoded record and its Avro bytes. */
+  private static final class LastEncoded {
+    private Object record;
+    private ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
   }
 
   @Override

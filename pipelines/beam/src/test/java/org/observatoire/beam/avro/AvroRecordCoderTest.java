@@ -51,7 +51,10 @@ class AvroRecordCoderTest {
     }
   }
 
-  /** A record larger than the buffer a thread keeps, then small ones: each is written whole and alone. */
+  /**
+   * A record larger than the buffer a thread keeps, then small ones, some written twice in a row as Flink does for
+   * each consumer of a stage: each is written whole and alone.
+   */
   @Test
   void aLargeRecordDoesNotLeakIntoTheNextOnes() throws Exception {
     List<GenericRecord> records = accepted();
@@ -65,9 +68,13 @@ class AvroRecordCoderTest {
     large.put("occurrences", ByteBuffer.wrap(filler));
     List<GenericRecord> sequence = new ArrayList<>();
     sequence.add(large);
+    sequence.add(large);
     sequence.addAll(records.subList(0, 5));
+    sequence.add(records.get(4));
     sequence.add(large);
     sequence.add(records.get(1));
+    sequence.add(records.get(1));
+    sequence.add(records.get(2));
     for (GenericRecord r : sequence) {
       byte[] written = CoderUtils.encodeToByteArray(CODER, r, Coder.Context.NESTED);
       assertThat(written, equalTo(CoderUtils.encodeToByteArray(ByteArrayCoder.of(), avro(r), Coder.Context.NESTED)));
