@@ -45,4 +45,36 @@ class NightlyUsageTest {
     assertThat(help, containsString("Exit codes:"));
     assertThat(help, containsString(NightlyCommand.FAULTY_INPUTS + "   completed with faulty inputs"));
   }
+
+  @Test
+  void anUnknownBdqTestSetIsOneLineNamingTheFlag(@TempDir Path tmp) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      exit = Observatoire.commandLine().execute("nightly", "--input", "../../sample-data", "--output",
+          tmp.resolve("out").toString(), "--sample-pseudonym-key", "--bdq-tests", "most");
+    } finally {
+      System.setErr(err);
+    }
+    String text = e.toString(StandardCharsets.UTF_8).strip();
+    assertThat(exit, is(2));
+    assertThat(text, text.lines().findFirst().orElse(""), containsString("--bdq-tests"));
+    assertThat(text, containsString("give core or all"));
+    assertThat(text, not(containsString("Exception")));
+    assertThat(tmp.resolve("out").toFile().exists(), is(false));
+  }
+
+  @Test
+  void theBdqOptionsReachTheJob() {
+    NightlyCommand nightly = new NightlyCommand();
+    new picocli.CommandLine(nightly).parseArgs("--input", "in", "--output", "out", "--bdq-tests", "all",
+        "--bdq-param", "earliestValidDate=1900-01-01", "--bdq-param", "bdq:sourceAuthority=TAXREF");
+    assertThat(nightly.beamArguments(), org.hamcrest.Matchers.hasItems("--bdqTests=all",
+        "--bdqParameters=bdqval:earliestValidDate=1900-01-01", "--bdqParameters=bdqval:sourceAuthority=TAXREF"));
+    NightlyCommand plain = new NightlyCommand();
+    new picocli.CommandLine(plain).parseArgs("--input", "in", "--output", "out");
+    assertThat(plain.beamArguments(), org.hamcrest.Matchers.hasItem("--bdqTests=core"));
+  }
 }
