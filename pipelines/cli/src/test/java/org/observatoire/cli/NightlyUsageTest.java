@@ -16,21 +16,30 @@ import org.observatoire.core.privacy.PseudonymKey;
 
 /** A user error of {@code nightly} is one line naming what to fix, before any job starts. */
 class NightlyUsageTest {
-  @Test
-  void withoutAPseudonymKeyTheRunStopsWithOneLineNamingTheWaysToGiveOne(@TempDir Path tmp) {
-    Assumptions.assumeTrue(System.getenv(PseudonymKey.ENV_VAR) == null, "the environment gives a key");
+  private record Run(int exit, String stderr) {}
+
+  /** Runs {@code observatoire nightly ARGS}, returning its exit code and what it wrote on stderr. */
+  private static Run nightly(String... args) {
     PrintStream err = System.err;
     ByteArrayOutputStream e = new ByteArrayOutputStream();
     int exit;
     try {
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      exit = Observatoire.commandLine().execute("nightly", "--input", "../../sample-data", "--output",
-          tmp.resolve("out").toString());
+      String[] all = new String[args.length + 1];
+      all[0] = "nightly";
+      System.arraycopy(args, 0, all, 1, args.length);
+      exit = Observatoire.commandLine().execute(all);
     } finally {
       System.setErr(err);
     }
-    String text = e.toString(StandardCharsets.UTF_8).strip();
-    assertThat(exit, is(2));
+    return new Run(exit, e.toString(StandardCharsets.UTF_8).strip());
+  }
+  @Test
+  void withoutAPseudonymKeyTheRunStopsWithOneLineNamingTheWaysToGiveOne(@TempDir Path tmp) {
+    Assumptions.assumeTrue(System.getenv(PseudonymKey.ENV_VAR) == null, "the environment gives a key");
+    Run run = nightly("--input", "../../sample-data", "--output", tmp.resolve("out").toString());
+    String text = run.stderr();
+    assertThat(run.exit(), is(2));
     assertThat(text.lines().count(), is(1L));
     assertThat(text, containsString(PseudonymKey.ENV_VAR));
     assertThat(text, containsString("--pseudonym-key-file"));
@@ -48,18 +57,10 @@ class NightlyUsageTest {
 
   @Test
   void anUnknownBdqTestSetIsOneLineNamingTheFlag(@TempDir Path tmp) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int exit;
-    try {
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      exit = Observatoire.commandLine().execute("nightly", "--input", "../../sample-data", "--output",
-          tmp.resolve("out").toString(), "--sample-pseudonym-key", "--bdq-tests", "most");
-    } finally {
-      System.setErr(err);
-    }
-    String text = e.toString(StandardCharsets.UTF_8).strip();
-    assertThat(exit, is(2));
+    Run run = nightly("--input", "../../sample-data", "--output", tmp.resolve("out").toString(),
+        "--sample-pseudonym-key", "--bdq-tests", "most");
+    String text = run.stderr();
+    assertThat(run.exit(), is(2));
     assertThat(text, text.lines().findFirst().orElse(""), containsString("--bdq-tests"));
     assertThat(text, containsString("give core or all"));
     assertThat(text, not(containsString("Exception")));
