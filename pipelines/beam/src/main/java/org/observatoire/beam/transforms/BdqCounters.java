@@ -26,7 +26,7 @@ public final class BdqCounters {
     if (processor == null || processor.interpreter() == null) {
       return;
     }
-    processor.interpreter().bdqTally().drain().forEach((key, n) -> Metrics.counter(NAMESPACE, key).inc(n));
+    processor.interpreter().drainBdqTally().forEach((key, n) -> Metrics.counter(NAMESPACE, key).inc(n));
   }
 
   /** The counters of a finished pipeline, by key (attempted values: every runner reports them). */

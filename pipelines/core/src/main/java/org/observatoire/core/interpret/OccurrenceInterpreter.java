@@ -130,9 +130,12 @@ public final class OccurrenceInterpreter {
     return interpret(row, null, false).sensitiveCellMetres();
   }
 
-  /** The BDQ responses of the rows interpreted so far, counted by test (see {@link QualityStep}). */
-  public ResponseTally bdqTally() {
-    return quality.tally();
+  /**
+   * The BDQ responses of the rows interpreted since the last call, counted by {@link ResponseTally#key} (see
+   * {@link QualityStep#drainTally}).
+   */
+  public Map<String, Long> drainBdqTally() {
+    return quality.drainTally();
   }
 
   private Interpreted interpret(FlatOccurrence row, LatLon site, boolean counted) {

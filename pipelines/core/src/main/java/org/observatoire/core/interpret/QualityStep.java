@@ -19,7 +19,7 @@ import org.observatoire.core.taxon.TaxonMatch;
 /**
  * Quality step: TDWG BDQ tests on every row. A row carries, as a flag named after the test, each validation it is
  * NOT_COMPLIANT with, each issue that is a POTENTIAL_ISSUE and each amendment that proposes a change (AMENDED or
- * FILLED_IN); measures and the other responses are counted in {@link #tally()}, which the run report lists.
+ * FILLED_IN); measures and the other responses are counted in {@link #drainTally()}, which the run report lists.
  * Thread-safe; its results are memoised (bounded; deterministic, so sharing across threads is safe).
  */
 public final class QualityStep {
@@ -41,17 +41,23 @@ public final class QualityStep {
       "VALIDATION_COORDINATES_NOTZERO", "VALIDATION_DECIMALLATITUDE_INRANGE", "VALIDATION_DECIMALLONGITUDE_INRANGE",
       "VALIDATION_COORDINATESCOUNTRYCODE_CONSISTENT", "VALIDATION_COORDINATEUNCERTAINTY_INRANGE",
       "AMENDMENT_COORDINATES_TRANSPOSED");
+  /** The row terms the whole suite reads (besides the run's parameters); see {@link #wholeTerms}. */
+  static final Set<String> ROW_TERMS = Set.of("dwc:eventDate", "dwc:countryCode", "dwc:basisOfRecord",
+      "dwc:occurrenceStatus", "dwc:occurrenceID", "dwc:year", "dwc:month", "dwc:day", "dwc:verbatimEventDate",
+      "dwc:decimalLatitude", "dwc:decimalLongitude", "dwc:coordinateUncertaintyInMeters", "dwc:geodeticDatum",
+      "dwc:stateProvince", "dwc:county", "dwc:locality", "dwc:individualCount", "dwc:dataGeneralizations",
+      "dwc:informationWithheld", "dwc:scientificName", "dwc:taxonID", "dwc:taxonRank", "dwc:kingdom", "dwc:class",
+      "dwc:family");
   private static final int MEMO_LIMIT = 50_000;
-  /** Whole-suite keys hold every term of a row: fewer of them. */
-  private static final int WHOLE_MEMO_LIMIT = 4_096;
 
   private final BdqSuite suite;
-  private final boolean whole;
+  /** The whole suite; null for the given validations. */
+  private final WholeSuite whole;
   private final Map<String, String> parameters;
-  private final ConcurrentHashMap<Object, Answers> memo = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Answers> memo = new ConcurrentHashMap<>();
   private final ResponseTally tally = new ResponseTally();
 
-  private QualityStep(BdqSuite suite, boolean whole, Map<String, String> parameters) {
+  private QualityStep(BdqSuite suite, WholeSuite whole, Map<String, String> parameters) {
     this.suite = suite;
     this.whole = whole;
     this.parameters = Map.copyOf(parameters);
@@ -62,7 +68,7 @@ public final class QualityStep {
    * occurrenceStatus (the results are memoised on those four).
    */
   public static QualityStep of(List<BdqTest> validations) {
-    return new QualityStep(BdqSuite.of(validations), false, Map.of());
+    return new QualityStep(BdqSuite.of(validations), null, Map.of());
   }
 
   /** The row validations ({@link #ROW_VALIDATIONS}) of {@code registry}. */
@@ -73,8 +79,9 @@ public final class QualityStep {
   /** The tests {@code options} choose from {@code registry}, with its parameters given to every row. */
   public static QualityStep of(BdqRegistry registry, BdqOptions options) {
     return options.tests() == BdqOptions.Tests.ALL
-        ? new QualityStep(BdqSuite.all(registry), true, options.parameters())
-        : new QualityStep(BdqSuite.of(registry, ROW_VALIDATIONS), false, options.parameters());
+        ? new QualityStep(BdqSuite.all(registry), WholeSuite.of(registry, ROW_TERMS, FLAGGED_BY_LOCATION),
+            options.parameters())
+        : new QualityStep(BdqSuite.of(registry, ROW_VALIDATIONS), null, options.parameters());
   }
 
   /** The tests run on every row. */
@@ -89,19 +96,30 @@ public final class QualityStep {
 
   /**
    * Adds the flags of the row, whose name terms are those of {@code match} when it matched the checklist (null:
-   * the row's own), and counts its responses in {@link #tally()}.
+   * the row's own), and counts its responses in {@link #drainTally()}.
    */
   public void interpret(Occurrence raw, TaxonMatch match, Set<String> flags) {
-    Answers answers = answers(raw, match);
+    if (whole != null) {
+      whole.interpret(wholeTerms(raw, match), flags);
+      return;
+    }
+    Answers answers = answers(raw);
     flags.addAll(answers.flags());
     for (String key : answers.keys()) {
       tally.add(key, 1);
     }
   }
 
-  /** The responses counted so far, by {@link ResponseTally#key}. */
-  public ResponseTally tally() {
-    return tally;
+  /**
+   * The responses counted so far, by {@link ResponseTally#key} (test, status and, for validations and issues,
+   * result), leaving the counts at zero; none counted meanwhile is lost.
+   */
+  public Map<String, Long> drainTally() {
+    Map<String, Long> out = tally.drain();
+    if (whole != null) {
+      whole.drain().forEach((k, n) -> out.merge(k, n, Long::sum));
+    }
+    return out;
   }
 
   /** The flags of a row (without counting its responses). */
@@ -111,26 +129,24 @@ public final class QualityStep {
 
   /** The flags of a row whose name terms are those of {@code match} (without counting its responses). */
   List<String> failed(Occurrence raw, TaxonMatch match) {
-    return answers(raw, match).flags();
+    return whole != null ? whole.flags(wholeTerms(raw, match)) : answers(raw).flags();
   }
 
   /** A row's flags and the tally keys of its responses. */
   private record Answers(List<String> flags, List<String> keys) {}
 
   /**
-   * Results depend only on the terms given to the tests, which the rows of a submission largely share, so they are
-   * memoised: on four values (no text built per row) for the default validations, on all the terms for the suite.
+   * The default validations depend only on four terms, which the rows of a submission nearly always share, so their
+   * results are memoised; the key holds the four values (no text is built per row).
    */
-  private Answers answers(Occurrence raw, TaxonMatch match) {
-    Map<String, String> wholeTerms = whole ? wholeTerms(raw, match) : null;
-    Object key = whole ? wholeTerms
-        : new Key(raw.eventDate(), raw.countryCode(), raw.basisOfRecord(), raw.occurrenceStatus());
+  private Answers answers(Occurrence raw) {
+    Key key = new Key(raw.eventDate(), raw.countryCode(), raw.basisOfRecord(), raw.occurrenceStatus());
     Answers known = memo.get(key);
     if (known != null) {
       return known;
     }
-    Answers computed = run(Terms.of(whole ? wholeTerms : coreTerms(raw)));
-    if (memo.size() >= (whole ? WHOLE_MEMO_LIMIT : MEMO_LIMIT)) {
+    Answers computed = run(Terms.of(coreTerms(raw)));
+    if (memo.size() >= MEMO_LIMIT) {
       memo.clear();
     }
     memo.put(key, computed);
@@ -142,7 +158,7 @@ public final class QualityStep {
     List<String> keys = new ArrayList<>(suite.tests().size());
     for (BdqSuite.Answer a : suite.run(terms)) {
       keys.add(ResponseTally.key(a.test(), a.response()).intern());
-      if (flags(a.test(), a.response()) && !(whole && FLAGGED_BY_LOCATION.contains(a.test().label()))) {
+      if (flags(a.test(), a.response())) {
         flags.add(a.test().label());
       }
     }
@@ -171,8 +187,10 @@ public final class QualityStep {
     return t;
   }
 
-  /** Every term of the row a BDQ test reads, the run's parameters, and the name terms of the checklist's match. */
-  private Map<String, String> wholeTerms(Occurrence o, TaxonMatch match) {
+  /**
+   * The {@link #ROW_TERMS} of the row and the run's parameters; the name terms are those of the checklist's match.
+   */
+  Map<String, String> wholeTerms(Occurrence o, TaxonMatch match) {
     Map<String, String> t = coreTerms(o);
     // only VALIDATION_OCCURRENCEID_NOTEMPTY reads it: whether it is there, not the id, so rows still share answers
     put(t, "dwc:occurrenceID", o.occurrenceID().isBlank() ? null : "present");
@@ -187,7 +205,8 @@ public final class QualityStep {
     put(t, "dwc:stateProvince", o.stateProvince());
     put(t, "dwc:county", o.county());
     put(t, "dwc:locality", o.locality());
-    put(t, "dwc:individualCount", o.individualCount());
+    // only AMENDMENT_OCCURRENCESTATUS_ASSUMEDDEFAULT reads it, for whether it is there
+    put(t, "dwc:individualCount", o.individualCount() == null ? null : "present");
     put(t, "dwc:dataGeneralizations", o.dataGeneralizations());
     put(t, "dwc:informationWithheld", o.informationWithheld());
     boolean matched = match != null && match.isMatched();

@@ -70,7 +70,7 @@ class BdqOnCuratedRowsTest {
         }
       }
     }
-    return new Run(rows, interpreter.bdqTally().drain());
+    return new Run(rows, interpreter.drainBdqTally());
   }
 
   private static List<Path> sampleFiles() {
@@ -156,5 +156,27 @@ class BdqOnCuratedRowsTest {
       List<String> without = whole.flags().stream().filter(f -> !added.contains(f)).toList();
       assertThat(whole.toBuilder().flags(without).build(), is(core.rows().get(i)));
     }
+  }
+
+  @Test
+  void theSuiteInPartsAnswersAsTheWholeSuiteOnAllTerms() {
+    QualityStep step = QualityStep.of(REGISTRY, BdqOptions.parse("all", List.of()));
+    org.observatoire.core.quality.bdq.BdqSuite whole = org.observatoire.core.quality.bdq.BdqSuite.all(REGISTRY);
+    Map<String, Long> expected = new java.util.TreeMap<>();
+    for (Occurrence row : all.rows()) {
+      Map<String, String> terms = step.wholeTerms(row, null);
+      Set<String> expectedFlags = new java.util.TreeSet<>();
+      for (org.observatoire.core.quality.bdq.BdqSuite.Answer a
+          : whole.run(org.observatoire.core.quality.bdq.Terms.of(terms))) {
+        expected.merge(ResponseTally.key(a.test(), a.response()), 1L, Long::sum);
+        if (QualityStep.flags(a.test(), a.response()) && !QualityStep.FLAGGED_BY_LOCATION.contains(a.test().label())) {
+          expectedFlags.add(a.test().label());
+        }
+      }
+      Set<String> flags = new java.util.TreeSet<>();
+      step.interpret(row, null, flags);
+      assertThat(row.occurrenceID(), flags, is(expectedFlags));
+    }
+    assertThat(step.drainTally(), is(expected));
   }
 }

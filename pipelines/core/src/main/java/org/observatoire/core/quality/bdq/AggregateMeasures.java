@@ -43,6 +43,11 @@ final class AggregateMeasures {
         return COUNTS.stream().anyMatch(c -> c.label().equals(label));
     }
 
+    /** The type of the tests the measure {@code label} counts; empty when it is not one of these measures. */
+    static Optional<TestType> countedType(String label) {
+        return COUNTS.stream().filter(c -> c.label().equals(label)).findFirst().map(Count::counts);
+    }
+
     /**
      * The measure {@code label} from the responses already given to the record, by test type (every test of the
      * registry of that type); empty when {@code label} is not one of these measures.

@@ -47,6 +47,14 @@ public final class BdqSuite {
         return new BdqSuite(tests, false);
     }
 
+    /**
+     * The type of the tests a measure over the other responses counts (VALIDATION for MEASURE_VALIDATIONTESTS_*,
+     * AMENDMENT for MEASURE_AMENDMENTS_PROPOSED); empty for any other test.
+     */
+    public static Optional<TestType> measuredType(BdqTest test) {
+        return AggregateMeasures.countedType(test.label());
+    }
+
     public List<BdqTest> tests() {
         return tests;
     }
