@@ -41,13 +41,6 @@ public final class QualityStep {
       "VALIDATION_COORDINATES_NOTZERO", "VALIDATION_DECIMALLATITUDE_INRANGE", "VALIDATION_DECIMALLONGITUDE_INRANGE",
       "VALIDATION_COORDINATESCOUNTRYCODE_CONSISTENT", "VALIDATION_COORDINATEUNCERTAINTY_INRANGE",
       "AMENDMENT_COORDINATES_TRANSPOSED");
-  /** The row terms the whole suite reads (besides the run's parameters); see {@link #wholeTerms}. */
-  static final Set<String> ROW_TERMS = Set.of("dwc:eventDate", "dwc:countryCode", "dwc:basisOfRecord",
-      "dwc:occurrenceStatus", "dwc:occurrenceID", "dwc:year", "dwc:month", "dwc:day", "dwc:verbatimEventDate",
-      "dwc:decimalLatitude", "dwc:decimalLongitude", "dwc:coordinateUncertaintyInMeters", "dwc:geodeticDatum",
-      "dwc:stateProvince", "dwc:county", "dwc:locality", "dwc:individualCount", "dwc:dataGeneralizations",
-      "dwc:informationWithheld", "dwc:scientificName", "dwc:taxonID", "dwc:taxonRank", "dwc:kingdom", "dwc:class",
-      "dwc:family");
   private static final int MEMO_LIMIT = 50_000;
 
   private final BdqSuite suite;
@@ -79,7 +72,7 @@ public final class QualityStep {
   /** The tests {@code options} choose from {@code registry}, with its parameters given to every row. */
   public static QualityStep of(BdqRegistry registry, BdqOptions options) {
     return options.tests() == BdqOptions.Tests.ALL
-        ? new QualityStep(BdqSuite.all(registry), WholeSuite.of(registry, ROW_TERMS, FLAGGED_BY_LOCATION),
+        ? new QualityStep(BdqSuite.all(registry), WholeSuite.of(registry, options.parameters(), FLAGGED_BY_LOCATION),
             options.parameters())
         : new QualityStep(BdqSuite.of(registry, ROW_VALIDATIONS), null, options.parameters());
   }
@@ -100,7 +93,7 @@ public final class QualityStep {
    */
   public void interpret(Occurrence raw, TaxonMatch match, Set<String> flags) {
     if (whole != null) {
-      whole.interpret(wholeTerms(raw, match), flags);
+      whole.interpret(wholeValues(raw, match), flags);
       return;
     }
     Answers answers = answers(raw);
@@ -129,7 +122,7 @@ public final class QualityStep {
 
   /** The flags of a row whose name terms are those of {@code match} (without counting its responses). */
   List<String> failed(Occurrence raw, TaxonMatch match) {
-    return whole != null ? whole.flags(wholeTerms(raw, match)) : answers(raw).flags();
+    return whole != null ? whole.flags(wholeValues(raw, match)) : answers(raw).flags();
   }
 
   /** A row's flags and the tally keys of its responses. */
@@ -188,10 +181,20 @@ public final class QualityStep {
   }
 
   /**
-   * The {@link #ROW_TERMS} of the row and the run's parameters; the name terms are those of the checklist's match.
+   * The row terms the whole suite reads ({@link WholeSuite#FAMILIES}) and the run's parameters; the name terms are
+   * those of the checklist's match.
    */
   Map<String, String> wholeTerms(Occurrence o, TaxonMatch match) {
-    Map<String, String> t = coreTerms(o);
+    return whole.terms(wholeValues(o, match));
+  }
+
+  /** The row's values of {@link WholeSuite#TERMS}. */
+  private static String[] wholeValues(Occurrence o, TaxonMatch match) {
+    String[] t = new String[WholeSuite.TERMS.size()];
+    put(t, "dwc:eventDate", o.eventDate());
+    put(t, "dwc:countryCode", o.countryCode());
+    put(t, "dwc:basisOfRecord", o.basisOfRecord());
+    put(t, "dwc:occurrenceStatus", o.occurrenceStatus());
     // only VALIDATION_OCCURRENCEID_NOTEMPTY reads it: whether it is there, not the id, so rows still share answers
     put(t, "dwc:occurrenceID", o.occurrenceID().isBlank() ? null : "present");
     put(t, "dwc:year", o.year());
@@ -217,6 +220,10 @@ public final class QualityStep {
     put(t, "dwc:class", matched ? match.taxonClass() : o.taxonClass());
     put(t, "dwc:family", matched ? match.family() : o.family());
     return t;
+  }
+
+  private static void put(String[] values, String term, Object value) {
+    values[WholeSuite.index(term)] = value == null ? null : value.toString();
   }
 
   private static void put(Map<String, String> t, String term, Object value) {
