@@ -19,7 +19,7 @@ import org.observatoire.core.taxon.TaxonMatch;
 /**
  * Quality step: TDWG BDQ tests on every row. A row carries, as a flag named after the test, each validation it is
  * NOT_COMPLIANT with, each issue that is a POTENTIAL_ISSUE and each amendment that proposes a change (AMENDED or
- * FILLED_IN); measures and the other responses are counted in {@link #drainTally()}, which the run report lists.
+ * FILLED_IN); every response, measures included, is counted for the run report ({@link #drainTally()}).
  * Thread-safe; its results are memoised (bounded; deterministic, so sharing across threads is safe).
  */
 public final class QualityStep {
