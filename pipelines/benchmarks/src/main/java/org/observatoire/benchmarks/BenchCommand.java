@@ -61,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--parallelism", description = "Flink parallelism of the nightly run. Default: the number of cores.")
   Integer parallelism;
 
+  @Option(names = "--nightly-arg", description = "An option of the nightly run (repeatable), e.g."
+      + " --nightly-arg=--bdq-tests=all; the other systems do not take it.")
+  List<String> nightlyArgs = new ArrayList<>();
+
   @Option(names = "--jvm-arg", description = "An option for every child JVM, e.g. --jvm-arg=-Xmx4g (repeatable). "
       + "Default: the JVM's own heap sizing, and the parallel collector unless another is chosen here.")
   List<String> jvmArgs = new ArrayList<>();
@@ -96,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     List<String> childArgs = childJvmArgs(jvmArgs);
     BenchSystems bench = new BenchSystems(dir, referenceDate + "T00:00:00Z", ChildJvm.withJvmArgs(childArgs),
-        parallelism);
+        parallelism, nightlyArgs);
     boolean allOk = false;
     try {
       long t = System.nanoTime();

@@ -116,6 +116,9 @@ public final class NightlyCommand implements Callable<Integer> {
       + " JIT compiler, collector and VM threads together, to this JSON file (the bench does).")
   Path cpuByStage;
 
+  @picocli.CommandLine.Mixin
+  BdqRowOptions bdq = new BdqRowOptions();
+
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
@@ -251,6 +254,7 @@ public final class NightlyCommand implements Callable<Integer> {
         System.setProperty("spark.ui.enabled", "false");
       }
     }
+    args.addAll(bdq.beamArguments());
     args.addAll(beamArgs);
     return args;
   }

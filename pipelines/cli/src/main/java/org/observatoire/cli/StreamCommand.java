@@ -68,6 +68,9 @@ public final class StreamCommand implements Callable<Integer> {
       description = "How often Flink checkpoints (and commits Kafka offsets). Default: ${DEFAULT-VALUE}.")
   long checkpointIntervalMs;
 
+  @picocli.CommandLine.Mixin
+  BdqRowOptions bdq = new BdqRowOptions();
+
   @Unmatched
   List<String> beamArgs = new ArrayList<>();
 
@@ -130,6 +133,7 @@ public final class StreamCommand implements Callable<Integer> {
         args.add("--parallelism=" + Runtime.getRuntime().availableProcessors());
       }
     }
+    args.addAll(bdq.beamArguments());
     args.addAll(beamArgs);
     return args;
   }

@@ -61,6 +61,8 @@ import org.observatoire.core.protocol.ProtocolSchema;
 import org.observatoire.core.run.CountKey;
 import org.observatoire.core.run.InputFile;
 import org.observatoire.core.run.RunManifest;
+import org.observatoire.beam.transforms.BdqCounters;
+import org.observatoire.core.quality.bdq.ResponseTally;
 
 /**
  * The nightly batch job: JSON-lines submissions → validated, flattened, de-duplicated → curated occurrences
@@ -95,7 +97,7 @@ public final class NightlyJob {
   private NightlyJob() {}
 
   /** The job's options; any runner's options may be given too. */
-  public interface Options extends PipelineOptions, ParquetWriteOptions {
+  public interface Options extends PipelineOptions, ParquetWriteOptions, BdqJobOptions {
     @Description("Folder of JSON-lines submission files (.jsonl, .ndjson, .json, optionally .gz), read recursively")
     @Validation.Required
     String getInput();
@@ -333,7 +335,10 @@ public final class NightlyJob {
         .run("samplePseudonymKey", options.getSamplePseudonymKey())
         .run("countExpectations", options.getCountExpectations())
         .run("cubeSeed", options.getCubeSeed())
-        .run("materialiseVisits", options.getMaterialiseVisits());
+        .run("materialiseVisits", options.getMaterialiseVisits())
+        .run("bdqTests", BdqJobOptions.bdq(options).testsName())
+        .run("bdqParameters", String.join(",", BdqJobOptions.bdq(options).parameterWords()))
+        .bdq(ResponseTally.byTest(BdqCounters.read(result)));
     checksums.join().forEach(manifest::input);
     ProtocolCatalog.fromClasspath().all().values().forEach(list -> list.forEach(manifest::schema));
     readCounts(output.resolve(COUNTS_DIR)).forEach(manifest::count);
@@ -393,7 +398,7 @@ public final class NightlyJob {
   static org.observatoire.beam.transforms.ProcessingConfig processingConfig(Options options, Instant referenceTime) {
     return org.observatoire.beam.transforms.ProcessingConfig.of(referenceTime, options.getMaxLineBytes(),
         options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), options.getCountExpectations())
-        .withReleaseScope(options.getRunId());
+        .withReleaseScope(options.getRunId()).withBdq(BdqJobOptions.bdq(options));
   }
 
   private static void prepareOutput(Path output, boolean overwrite, List<String> names) {

@@ -61,7 +61,7 @@ public final class StreamingJob {
   private StreamingJob() {}
 
   /** The job's options; any runner's options may be given too. */
-  public interface Options extends StreamingOptions {
+  public interface Options extends StreamingOptions, BdqJobOptions {
     @Description("Kafka bootstrap servers (host:port,...); or use --watch")
     String getBootstrapServers();
 
@@ -187,7 +187,8 @@ public final class StreamingJob {
 
     CurateSubmissionStream curate = CurateSubmissionStream.of(Duration.standardSeconds(options.getWindowSeconds()),
         Duration.standardSeconds(options.getAllowedLatenessSeconds()), flush, ProcessingConfig.live(
-            options.getMaxLineBytes(), options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), null));
+            options.getMaxLineBytes(), options.getPseudonymKeyFile(), options.getSamplePseudonymKey(), null)
+            .withBdq(BdqJobOptions.bdq(options)));
     if (kafka) {
       int maxRecordBytes = RelayThroughKafka.recordBytesFor(options.getMaxLineBytes());
       KafkaTopics.createLike(options.getBootstrapServers(), options.getAcceptedTopic(),

@@ -74,7 +74,7 @@ public final class QualityReport {
     protocols(b, m);
     files(b, m);
     rejections(b, dir, c);
-    flags(b, dir, c);
+    flags(b, m.path("bdq"), dir, c);
     map(b, dir, c);
     outputs(b, m);
     b.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body></html>\n");
@@ -165,7 +165,7 @@ public final class QualityReport {
   }
 
   /** Quality flags, when the occurrences carry a {@code flags} column (a list of codes, of structs, or a string). */
-  private static void flags(StringBuilder b, Path dir, Connection c) throws SQLException {
+  private static void flags(StringBuilder b, JsonNode distribution, Path dir, Connection c) throws SQLException {
     Path occ = dir.resolve("occurrences");
     if (!Duck.hasParquet(occ)) {
       return;
@@ -214,6 +214,34 @@ public final class QualityReport {
     }
     b.append("</tbody></table></section>\n");
     bdq(b, bdq, total);
+    if (distribution.size() > 0) {
+      bdqDistribution(b, distribution);
+    }
+  }
+
+  /**
+   * The manifest's distribution of the BDQ responses: for each test run on the curated rows, how many rows got each
+   * response (status, and the result of validations and issues).
+   */
+  private static void bdqDistribution(StringBuilder b, JsonNode distribution) {
+    b.append("<section id=\"bdq-responses\"><h2>BDQ responses</h2><p>TDWG BDQ (TG2) tests run on every interpreted row (see"
+        + " docs/bdq.md and docs/bdq-tests.md): how many rows got each response. A row carries a flag named after the"
+        + " test when a validation is NOT_COMPLIANT, an issue a POTENTIAL_ISSUE or an amendment proposes a change"
+        + " (AMENDED, FILLED_IN).</p><table><thead><tr><th>test</th><th class=\"n\">rows</th><th>responses</th>"
+        + "</tr></thead><tbody>");
+    distribution.fields().forEachRemaining(t -> {
+      long rows = 0;
+      StringBuilder responses = new StringBuilder();
+      for (Iterator<Map.Entry<String, JsonNode>> it = t.getValue().fields(); it.hasNext();) {
+        Map.Entry<String, JsonNode> r = it.next();
+        rows += r.getValue().asLong();
+        responses.append(responses.length() == 0 ? "" : "; ").append("<code>").append(Html.esc(r.getKey()))
+            .append("</code> ").append(Html.num(r.getValue().asLong()));
+      }
+      b.append("<tr><td><code>").append(Html.esc(t.getKey())).append("</code></td><td class=\"n\">")
+          .append(Html.num(rows)).append("</td><td>").append(responses).append("</td></tr>");
+    });
+    b.append("</tbody></table></section>\n");
   }
 
   /**

@@ -98,6 +98,11 @@ public final class ProcessSubmissions extends PTransform<PCollection<RawLine>, P
       repeated = null;
     }
 
+    @FinishBundle
+    public void finishBundle() {
+      BdqCounters.publish(processor);
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
       RawLine line = c.element();

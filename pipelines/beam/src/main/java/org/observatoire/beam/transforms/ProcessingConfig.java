@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.observatoire.core.ingest.SubmissionProcessor;
+import org.observatoire.core.interpret.BdqOptions;
 import org.observatoire.core.interpret.InterpretationSettings;
 import org.observatoire.core.interpret.OccurrenceInterpreter;
 import org.observatoire.core.privacy.PseudonymKey;
@@ -28,30 +29,42 @@ import org.observatoire.core.quality.counts.CountExpectations;
  * @param countExpectationsFile a CSV written by {@code CountExpectations.writeCsv}, or null
  * @param releaseScope scope of the opaque ids of generalised events (a release's run id); null: the reference date
  *     (streaming: the literal {@code stream})
+ * @param bdq the BDQ tests run on curated rows and their parameters; null: {@link BdqOptions#DEFAULT}
  */
 public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, String pseudonymKeyFile, boolean sampleKey,
-    String countExpectationsFile, String releaseScope) implements Serializable {
+    String countExpectationsFile, String releaseScope, BdqOptions bdq) implements Serializable {
 
   /** Marks a live (streaming) configuration. */
   public static final long LIVE = Long.MIN_VALUE;
   private static final Map<ProcessingConfig, SubmissionProcessor> PROCESSORS = new ConcurrentHashMap<>();
 
+  public ProcessingConfig {
+    bdq = bdq == null ? BdqOptions.DEFAULT : bdq;
+  }
+
   /** A streaming configuration: each submission is judged against the wall clock when it is processed. */
   public static ProcessingConfig live(int maxLineBytes, String pseudonymKeyFile, boolean sampleKey,
       String countExpectationsFile) {
-    return new ProcessingConfig(LIVE, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile, "stream");
+    return new ProcessingConfig(LIVE, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile, "stream",
+        null);
   }
 
   public static ProcessingConfig of(Instant referenceTime, int maxLineBytes, String pseudonymKeyFile,
       boolean sampleKey, String countExpectationsFile) {
     return new ProcessingConfig(referenceTime.toEpochMilli(), maxLineBytes, pseudonymKeyFile, sampleKey,
-        countExpectationsFile, null);
+        countExpectationsFile, null, null);
   }
 
   /** The same configuration with opaque ids scoped to {@code scope} (the release's run id). */
   public ProcessingConfig withReleaseScope(String scope) {
     return new ProcessingConfig(referenceTimeMillis, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile,
-        scope);
+        scope, bdq);
+  }
+
+  /** The same configuration running the BDQ tests {@code options} choose on curated rows. */
+  public ProcessingConfig withBdq(BdqOptions options) {
+    return new ProcessingConfig(referenceTimeMillis, maxLineBytes, pseudonymKeyFile, sampleKey, countExpectationsFile,
+        releaseScope, options);
   }
 
   /** The key this configuration names; fails with a clear message when there is none. */
@@ -69,7 +82,7 @@ public record ProcessingConfig(long referenceTimeMillis, int maxLineBytes, Strin
     boolean live = referenceTimeMillis == LIVE;
     Instant reference = live ? java.time.Clock.systemUTC().instant() : Instant.ofEpochMilli(referenceTimeMillis);
     InterpretationSettings settings = InterpretationSettings.of(
-        reference.atOffset(ZoneOffset.UTC).toLocalDate(), pseudonymKey()).withReleaseScope(releaseScope);
+        reference.atOffset(ZoneOffset.UTC).toLocalDate(), pseudonymKey()).withReleaseScope(releaseScope).withBdq(bdq);
     if (countExpectationsFile != null) {
       try (Reader r = Files.newBufferedReader(Path.of(countExpectationsFile), StandardCharsets.UTF_8)) {
         settings = settings.withCountExpectations(CountExpectations.readCsv(r));

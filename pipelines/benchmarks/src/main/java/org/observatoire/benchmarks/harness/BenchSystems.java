@@ -29,12 +29,20 @@ public final class BenchSystems {
   private final String referenceTime;
   private final ChildJvm jvm;
   private final Integer parallelism;
+  private final List<String> nightlyArgs;
 
   public BenchSystems(Path workDir, String referenceTime, ChildJvm jvm, Integer parallelism) {
+    this(workDir, referenceTime, jvm, parallelism, List.of());
+  }
+
+  /** {@code nightlyArgs}: more options of the nightly command (e.g. {@code --bdq-tests=all}). */
+  public BenchSystems(Path workDir, String referenceTime, ChildJvm jvm, Integer parallelism,
+      List<String> nightlyArgs) {
     this.workDir = workDir;
     this.referenceTime = referenceTime;
     this.jvm = jvm;
     this.parallelism = parallelism;
+    this.nightlyArgs = List.copyOf(nightlyArgs);
   }
 
   public Path input() {
@@ -73,6 +81,7 @@ public final class BenchSystems {
     if (parallelism != null) {
       args.addAll(List.of("--parallelism", parallelism.toString()));
     }
+    args.addAll(nightlyArgs);
     Files.deleteIfExists(cpuFile());
     ChildJvm.Measured m = jvm.run(Observatoire.class.getName(), args, workDir, workDir.resolve("nightly.log"));
     ObjectNode details = JsonNodeFactory.instance.objectNode();

@@ -265,7 +265,7 @@ public final class SubmissionProcessor {
       ProtocolPackage pkg = catalog.packages().require(protocol);
       for (FlatOccurrence f : Flattener.flatten(doc, CelValues.of(doc), pkg, version, line.source().file(),
           line.source().line(), List.of())) {
-        if (interpreter.interpret(f, null).sensitiveCellMetres() > 0) {
+        if (interpreter.sensitiveCellMetres(f) > 0) {
           return true;
         }
       }

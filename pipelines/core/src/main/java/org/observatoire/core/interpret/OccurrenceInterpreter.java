@@ -24,6 +24,7 @@ import org.observatoire.core.privacy.SensitiveSpecies;
 import org.observatoire.core.protocol.PackageChecklists;
 import org.observatoire.core.quality.bdq.BdqParameters;
 import org.observatoire.core.quality.bdq.BdqRegistry;
+import org.observatoire.core.quality.bdq.ResponseTally;
 import org.observatoire.core.quality.coordinates.CoordinateChecks;
 import org.observatoire.core.quality.coordinates.LatLon;
 import org.observatoire.core.quality.coordinates.MetropolitanFrance;
@@ -69,7 +70,8 @@ public final class OccurrenceInterpreter {
   /**
    * The interpreter of the bundled reference data: the protocol packages' checklists, metropolitan France's
    * boundary, départements and régions, the grids, the BDQ tests and the sensitive species list; keys, count
-   * expectations and reference date from {@code settings}.
+   * expectations, reference date (BDQ's latest valid date unless its parameters say otherwise) and the BDQ tests to
+   * run from {@code settings}.
    */
   public static OccurrenceInterpreter create(InterpretationSettings settings) {
     MetropolitanFrance france = MetropolitanFrance.load();
@@ -78,7 +80,7 @@ public final class OccurrenceInterpreter {
     return of(TaxonStep.of(PackageChecklists.bundled()),
         TemporalStep.in(LOCAL_ZONE),
         LocationStep.of(CoordinateChecks.within(france)),
-        QualityStep.rowValidations(registry),
+        QualityStep.of(registry, settings.bdq()),
         PrivacyStep.of(Pseudonymizer.of(settings.pseudonymKey()), generalizer),
         PlaceStep.of(RegionLocator.france(), CellAssigner.create(0)),
         CountStep.of(CountChecks.of(settings.countExpectations())),
@@ -117,6 +119,26 @@ public final class OccurrenceInterpreter {
    * @param site the declared site's coordinate, for the far-from-site check; null when the submission gives none
    */
   public Interpreted interpret(FlatOccurrence row, LatLon site) {
+    return interpret(row, site, true);
+  }
+
+  /**
+   * The generalisation cell of a row's taxon (0: not sensitive), interpreting it without counting its BDQ responses
+   * (for rows that are not published: a rejected submission's).
+   */
+  public int sensitiveCellMetres(FlatOccurrence row) {
+    return interpret(row, null, false).sensitiveCellMetres();
+  }
+
+  /**
+   * The BDQ responses of the rows interpreted since the last call, counted by {@link ResponseTally#key} (see
+   * {@link QualityStep#drainTally}).
+   */
+  public Map<String, Long> drainBdqTally() {
+    return quality.drainTally();
+  }
+
+  private Interpreted interpret(FlatOccurrence row, LatLon site, boolean counted) {
     Occurrence raw = row.occurrence();
     TaxonStep.Result matched = taxon.match(row);
     if (matched.nonTaxon()) {
@@ -129,7 +151,11 @@ public final class OccurrenceInterpreter {
     boolean located = location.interpret(raw, site, b, flags);
     if (matched.checked()) {
       // TDWG BDQ is for biodiversity records; civic packages (street reports) have no checklist and no BDQ
-      quality.interpret(raw, flags);
+      if (counted) {
+        quality.interpret(raw, matched.match(), flags);
+      } else {
+        flags.addAll(quality.failed(raw, matched.match()));
+      }
     }
     privacy.pseudonymise(raw, b, flags);
     Optional<SensitiveSpecies.Entry> sensitive = privacy.sensitiveEntry(matched.match());

@@ -66,8 +66,19 @@ public final class RunManifest {
         java.util.Comparator.comparing(CountKey::file).thenComparing(CountKey::protocol)
             .thenComparing(CountKey::kind));
     private final Map<String, long[]> outputs = new TreeMap<>();
+    private final Map<String, Map<String, Long>> bdq = new TreeMap<>();
 
     private Builder() {}
+
+    /**
+     * The BDQ responses on the interpreted rows: test label → response ("STATUS" or "STATUS RESULT", see
+     * {@code ResponseTally}) → rows.
+     */
+    public Builder bdq(Map<String, Map<String, Long>> byTest) {
+      byTest.forEach((test, responses) -> responses.forEach(
+          (response, n) -> bdq.computeIfAbsent(test, t -> new TreeMap<>()).merge(response, n, Long::sum)));
+      return this;
+    }
 
     /** A run-level fact (run id, runner, reference time, durations, parameters, code version...). */
     public Builder run(String name, Object value) {
@@ -155,6 +166,11 @@ public final class RunManifest {
         schemasJson.addObject().put("protocol", s.protocol()).put("version", s.version()).put("id", s.schemaId())
             .put("file", "schemas/" + s.resource()).put("sha256", s.sha256());
       }
+      ObjectNode bdqJson = root.putObject("bdq");
+      bdq.forEach((test, responses) -> {
+        ObjectNode t = bdqJson.putObject(test);
+        responses.forEach(t::put);
+      });
       ObjectNode outputsJson = root.putObject("outputs");
       outputs.forEach((name, fr) -> outputsJson.putObject(name).put("files", fr[0]).put("rows", fr[1]));
       checkOutput(problems, "occurrences", total.get(OutcomeKind.OCCURRENCES));

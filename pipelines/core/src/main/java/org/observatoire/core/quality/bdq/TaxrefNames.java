@@ -39,6 +39,8 @@ public final class TaxrefNames {
     private final Map<String, List<Taxon>> byName;
     private final Map<Integer, Taxon> byCdNom;
     private final Map<String, Set<String>> namesByRank;
+    /** Per rank (index in RANKS), the distinct classifications of the named taxa by their name at that rank. */
+    private final List<Map<String, List<String[]>>> chainsByRank;
 
     private TaxrefNames(Collection<Taxon> taxa) {
         Map<String, List<Taxon>> names = new HashMap<>();
@@ -66,6 +68,23 @@ public final class TaxrefNames {
         Map<String, Set<String>> frozen = new HashMap<>();
         ranks.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
         this.namesByRank = Map.copyOf(frozen);
+        Map<List<String>, String[]> distinct = new LinkedHashMap<>();
+        names.values().forEach(list -> list.forEach(t -> {
+            String[] chain = chain(t);
+            distinct.putIfAbsent(java.util.Arrays.asList(chain), chain);
+        }));
+        List<Map<String, List<String[]>>> byRank = new ArrayList<>();
+        for (int i = 0; i < RANKS.length; i++) {
+            Map<String, List<String[]>> index = new HashMap<>();
+            for (String[] chain : distinct.values()) {
+                if (chain[i] != null) {
+                    index.computeIfAbsent(chain[i], k -> new ArrayList<>()).add(chain);
+                }
+            }
+            index.replaceAll((k, v) -> List.copyOf(v));
+            byRank.add(Map.copyOf(index));
+        }
+        this.chainsByRank = List.copyOf(byRank);
     }
 
     public static TaxrefNames of(Collection<Taxon> taxa) {
@@ -138,7 +157,13 @@ public final class TaxrefNames {
 
     /** Whether some taxon's classification agrees with every given rank (nulls ignored), in rank order. */
     public boolean consistent(String[] given) {
-        return byName.values().stream().flatMap(List::stream).anyMatch(t -> agrees(chain(t), given));
+        // only classifications holding the lowest rank given can agree: look those up rather than scan every taxon
+        for (int i = given.length - 1; i >= 0; i--) {
+            if (given[i] != null) {
+                return chainsByRank.get(i).getOrDefault(given[i], List.of()).stream().anyMatch(c -> agrees(c, given));
+            }
+        }
+        return !byName.isEmpty(); // nothing given: any named taxon agrees
     }
 
     static boolean agrees(String[] chain, String[] given) {
