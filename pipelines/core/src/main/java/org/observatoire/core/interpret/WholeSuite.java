@@ -47,7 +47,7 @@ final class WholeSuite {
       "infraspecificEpithet", "cultivarEpithet", "scientificNameAuthorship", "namePublishedInYear",
       "higherClassification", "taxonomicStatus", "nomenclaturalCode", "vernacularName", "taxonConceptID",
       "acceptedNameUsage", "acceptedNameUsageID", "parentNameUsage", "originalNameUsage", "nameAccordingTo");
-  private static final int MEMO_LIMIT = 16_384;
+  static final int MEMO_LIMIT = 16_384;
 
   /** The row terms, in the order of the values a row gives ({@link #interpret}). */
   static final List<String> TERMS = FAMILIES.values().stream().flatMap(Set::stream).sorted().toList();
@@ -56,7 +56,14 @@ final class WholeSuite {
   private final List<Part> parts;
   private final List<String> measureKeys;
   private final Map<String, String> parameters;
+  /** Rows per answers object since the last fold: a memo hit costs one increment, not one per test. */
   private final ConcurrentHashMap<Answers, Long> rowsPerAnswers = new ConcurrentHashMap<>();
+  /**
+   * Counts by tally key, folded from {@link #rowsPerAnswers} whenever it holds {@link #MEMO_LIMIT} answers: answers
+   * dropped from a full memo are computed again as new objects, so without folding a long bundle (on Flink's batch
+   * runner, a whole partition) would keep one entry per computed answers and run out of memory.
+   */
+  private final ResponseTally folded = new ResponseTally();
   private final LongAdder rows = new LongAdder();
 
   /** A part's answers to a set of terms: its flags and the tally keys of its responses. Identity equality. */
@@ -189,6 +196,24 @@ final class WholeSuite {
       rowsPerAnswers.merge(a, 1L, Long::sum);
     }
     rows.increment();
+    if (rowsPerAnswers.size() > MEMO_LIMIT) {
+      fold();
+    }
+  }
+
+  /** How many answers objects hold counts not yet folded (at most {@link #MEMO_LIMIT} and one per part). */
+  int pendingAnswers() {
+    return rowsPerAnswers.size();
+  }
+
+  /** Moves the counts of {@link #rowsPerAnswers} to {@link #folded}, losing none added meanwhile. */
+  private void fold() {
+    for (Answers a : List.copyOf(rowsPerAnswers.keySet())) {
+      Long n = rowsPerAnswers.remove(a);
+      if (n != null) {
+        a.keys.forEach(k -> folded.add(k, n));
+      }
+    }
   }
 
   /** The row's flags, without counting its responses. */
@@ -202,13 +227,8 @@ final class WholeSuite {
 
   /** The responses counted so far, by tally key, leaving the counts at zero (none added meanwhile is lost). */
   Map<String, Long> drain() {
-    Map<String, Long> out = new TreeMap<>();
-    for (Answers a : List.copyOf(rowsPerAnswers.keySet())) {
-      Long n = rowsPerAnswers.remove(a);
-      if (n != null) {
-        a.keys.forEach(k -> out.merge(k, n, Long::sum));
-      }
-    }
+    fold();
+    Map<String, Long> out = new TreeMap<>(folded.drain());
     long measured = rows.sumThenReset();
     if (measured > 0) {
       measureKeys.forEach(k -> out.merge(k, measured, Long::sum));
